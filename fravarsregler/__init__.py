@@ -1,0 +1,1 @@
+"""fravarsregler: fraværsoppfølging som versjonerte data og en presis regelmotor."""

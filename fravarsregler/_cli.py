@@ -1,0 +1,207 @@
+"""The command-line interface: ``fravarsregler <kommando> ...``.
+
+``main(argv) -> int`` is a thin wrapper over :func:`run`, which takes its output streams so
+tests call it directly. Exit codes: 0 ok, 1 invalid input or rules, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, NoReturn
+
+from ._errors import FravarsreglerError
+from ._paths import rutinemappe
+from ._rutine import Valideringsresultat, iter_yaml_filer, validate
+
+__all__ = ["main", "run"]
+
+OK, UGYLDIG, BRUKSFEIL = 0, 1, 2
+
+_ARGPARSE_NORSK = {
+    "the following arguments are required": "disse argumentene mangler",
+    "unrecognized arguments": "ukjente argumenter",
+    "invalid choice": "ugyldig valg",
+    "expected one argument": "forventet én verdi",
+    "argument": "argument",
+    "choose from": "velg blant",
+    "invalid": "ugyldig",
+    "value": "verdi",
+}
+
+
+class _Bruksfeil(Exception):
+    def __init__(self, melding: str) -> None:
+        super().__init__(melding)
+        self.melding = melding
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that reports usage errors in Norwegian and never exits by itself."""
+
+    def error(self, message: str) -> NoReturn:
+        for en, no in _ARGPARSE_NORSK.items():
+            message = message.replace(en, no)
+        raise _Bruksfeil(f"{self.format_usage().rstrip()}\n{self.prog}: feil: {message}")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise _Avslutt(status, message)
+
+
+class _Avslutt(Exception):
+    def __init__(self, status: int, message: str | None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+Kommando = Callable[[argparse.Namespace, IO[str], IO[str]], int]
+
+
+def _dato(tekst: str) -> object:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{tekst}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)") from None
+
+
+def _bygg_parser() -> _Parser:
+    parser = _Parser(
+        prog="fravarsregler",
+        description="Fraværsoppfølging etter rutinen «OPP IGJEN!»: valider, evaluer og publiser rutinene.",
+    )
+    parser.add_argument("--versjon", action="version", version=_versjon())
+    sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser)
+
+    p = sub.add_parser("valider", help="valider rutinefiler (standard: alle filer i rutiner/)")
+    p.add_argument("filer", nargs="*", metavar="FIL", type=Path, help="filer eller mapper å validere")
+    p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="utdataformat")
+    p.set_defaults(kjor=_kjor_valider)
+
+    from . import _kommandoer
+
+    _kommandoer.legg_til(sub, _dato)
+    return parser
+
+
+def _versjon() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"fravarsregler {version('fravarsregler')}"
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "fravarsregler (ikke installert)"
+
+
+def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
+    """Run the CLI with ``argv`` (without the program name), writing to the given streams."""
+    parser = _bygg_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except _Bruksfeil as e:
+        stderr.write(e.melding + "\n")
+        return BRUKSFEIL
+    except _Avslutt as e:
+        if e.status == 0:
+            # --help / --versjon: argparse printed to sys.stdout; mirror it on our stream
+            if e.message:
+                stdout.write(e.message)
+            return OK
+        stderr.write(e.message or "")
+        return BRUKSFEIL
+    kjor: Kommando | None = getattr(args, "kjor", None)
+    if kjor is None:
+        parser.print_help(stderr)
+        return BRUKSFEIL
+    try:
+        return kjor(args, stdout, stderr)
+    except FravarsreglerError as e:
+        stderr.write(f"fravarsregler: {e}\n")
+        return UGYLDIG
+    except BrokenPipeError:  # pragma: no cover - e.g. `fravarsregler ... | head`
+        return OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console-script entry point."""
+    if sys.stdout.encoding and sys.stdout.encoding.lower() not in ("utf-8", "utf8"):
+        try:
+            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+            sys.stderr.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):  # pragma: no cover
+            pass
+    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+
+
+# --------------------------------------------------------------------------- valider
+
+
+def _filer_fra(stier: Sequence[Path]) -> list[Path]:
+    if not stier:
+        stier = [rutinemappe()]
+    filer: list[Path] = []
+    for s in stier:
+        if s.is_dir():
+            filer.extend(iter_yaml_filer(s))
+        else:
+            filer.append(s)
+    return filer
+
+
+def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
+    resultater: list[Valideringsresultat] = [validate(f) for f in _filer_fra(args.filer)]
+    antall_feil = sum(len(r.feil) for r in resultater)
+    antall_advarsler = sum(len(r.problemer) - len(r.feil) for r in resultater)
+    ugyldige = [r for r in resultater if not r.gyldig]
+    if args.format == "json":
+        json.dump(
+            {
+                "gyldig": not ugyldige,
+                "filer": [
+                    {
+                        "fil": r.fil,
+                        "type": r.type,
+                        "gyldig": r.gyldig,
+                        "problemer": [p.as_dict() for p in r.problemer],
+                    }
+                    for r in resultater
+                ],
+                "antall": {
+                    "filer": len(resultater),
+                    "ugyldige_filer": len(ugyldige),
+                    "feil": antall_feil,
+                    "advarsler": antall_advarsler,
+                },
+            },
+            ut,
+            ensure_ascii=False,
+            indent=2,
+        )
+        ut.write("\n")
+    else:
+        for r in resultater:
+            for p in r.problemer:
+                prefiks = "" if p.alvor == "feil" else "advarsel: "
+                ut.write(f"{_sted(p.fil, p.linje, p.kolonne)}: {prefiks}{p.melding}\n")
+        if ugyldige:
+            ut.write(
+                f"{len(ugyldige)} av {len(resultater)} filer har feil "
+                f"({antall_feil} feil, {antall_advarsler} advarsler).\n"
+            )
+        else:
+            ut.write(f"Alle {len(resultater)} filer er gyldige ({antall_advarsler} advarsler).\n")
+    return UGYLDIG if ugyldige else OK
+
+
+def _sted(fil: str, linje: int | None, kolonne: int | None) -> str:
+    s = fil
+    if linje is not None:
+        s += f":{linje}"
+        if kolonne is not None:
+            s += f":{kolonne}"
+    return s

@@ -1,0 +1,452 @@
+"""Reading pupils, subjects and absence events from CSV or JSON Lines exports.
+
+Real school systems export CSV with ``;`` or ``,`` separators, decimal commas, a UTF-8
+byte-order mark or Latin-1/Windows-1252 text. All of that is handled on purpose here. A bad row
+is never dropped silently: it becomes an :class:`Avvist` with file, line and a Norwegian reason,
+and ``lest == brukt + avvist`` always holds.
+
+Personal data: messages name the pupil id at most, never names or birth dates.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, time
+from pathlib import Path
+from typing import Generic, TypeVar
+
+import attrs
+
+from ._errors import InndataFeil
+
+__all__ = [
+    "Avvist",
+    "Elev",
+    "Fag",
+    "Hendelse",
+    "Innlesing",
+    "Kilde",
+    "les_tekst",
+    "read_elever",
+    "read_fag",
+    "read_hendelser",
+]
+
+T = TypeVar("T")
+
+TRINN = ("bhg", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "vg1", "vg2", "vg3")
+TYPER = ("fravaer", "vegring")
+KODER = ("F", "S", "UF")
+ARSAKER = ("sykdom", "permisjon", "sykehus", "annet")
+DOKUMENTASJON = ("ingen", "helse_egenmeldt", "helse_dokumentert", "annen_gyldig")
+_MAKS_DAGER = 100.0
+_MAKS_TIMER = 24.0
+
+
+@attrs.frozen
+class Kilde:
+    """Where an input row came from (file and 1-based line)."""
+
+    fil: str
+    linje: int
+
+    def __str__(self) -> str:
+        return f"{self.fil}:{self.linje}"
+
+
+@attrs.frozen
+class Avvist:
+    """A rejected input row: file, line and the Norwegian reason."""
+
+    fil: str
+    linje: int | None
+    melding: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"fil": self.fil, "linje": self.linje, "melding": self.melding}
+
+
+@attrs.frozen
+class Elev:
+    """A pupil (or kindergarten child): id, trinn, date of birth and optional school data."""
+
+    elev_id: str
+    trinn: str
+    fodselsdato: date = attrs.field(repr=False)
+    klasse: str | None = None
+    skole: str | None = None
+    samtykke_foresatte: bool = False
+    kilde: Kilde | None = attrs.field(default=None, eq=False)
+
+    def alder(self, paa: date) -> int:
+        """Age in whole years on ``paa``."""
+        f = self.fodselsdato
+        return paa.year - f.year - ((paa.month, paa.day) < (f.month, f.day))
+
+
+@attrs.frozen
+class Fag:
+    """A vgs subject a pupil takes, with its planned clock hours for the school year."""
+
+    elev_id: str
+    fag: str
+    arstimer: float
+    kilde: Kilde | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class Hendelse:
+    """One absence event: a registered absence (``fravaer``) or a refusal (``vegring``)."""
+
+    elev_id: str
+    dato: date
+    type: str
+    kode: str | None = None
+    dager: float | None = None
+    timer: float | None = None
+    fra: time | None = None
+    til: time | None = None
+    fag: str | None = None
+    arsak: str = "annet"
+    dokumentasjon: str = "ingen"
+    hendelse_id: str | None = None
+    kilde: Kilde | None = attrs.field(default=None, eq=False)
+
+    @property
+    def id(self) -> str:
+        """The event id; a content hash when the export has none (stable in any row order)."""
+        if self.hendelse_id:
+            return self.hendelse_id
+        return "h-" + hashlib.sha1(self.innholdsnokkel().encode()).hexdigest()[:12]
+
+    def innholdsnokkel(self) -> str:
+        deler = (
+            self.elev_id,
+            self.dato.isoformat(),
+            self.type,
+            self.kode or "",
+            _fmt(self.dager),
+            _fmt(self.timer),
+            self.fra.isoformat() if self.fra else "",
+            self.til.isoformat() if self.til else "",
+            self.fag or "",
+            self.arsak,
+            self.dokumentasjon,
+        )
+        return "|".join(deler)
+
+    @property
+    def lengde_timer(self) -> float | None:
+        """Clock hours: ``timer`` if given, else the length of ``fra``-``til``."""
+        if self.timer is not None:
+            return self.timer
+        if self.fra and self.til:
+            return (_minutter(self.til) - _minutter(self.fra)) / 60
+        return None
+
+
+def _fmt(x: float | None) -> str:
+    return "" if x is None else repr(float(x))
+
+
+def _minutter(t: time) -> int:
+    return t.hour * 60 + t.minute
+
+
+@attrs.frozen
+class Innlesing(Generic[T]):
+    """The rows read from one file: those usable, those rejected, and the count read."""
+
+    fil: str
+    rader: tuple[T, ...]
+    avvist: tuple[Avvist, ...]
+    lest: int
+
+
+# --------------------------------------------------------------------------- raw reading
+
+
+def les_tekst(data: bytes) -> str:
+    """Decode an export: UTF-8 (with or without BOM), else Windows-1252, else Latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _separator(forste_linje: str) -> str:
+    """Guess the CSV separator from the header line (quotes respected)."""
+    tellinger = dict.fromkeys(";,\t", 0)
+    i_sitat = False
+    for tegn in forste_linje:
+        if tegn == '"':
+            i_sitat = not i_sitat
+        elif not i_sitat and tegn in tellinger:
+            tellinger[tegn] += 1
+    beste = max(tellinger, key=lambda k: (tellinger[k], k == ";"))
+    return beste if tellinger[beste] else ","
+
+
+def _raa_rader(path: Path, visning: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
+    """Yield (line, row dict) or (line, error text) for each data row of a CSV/JSONL file."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InndataFeil("Finner ikke filen.", fil=visning) from None
+    except IsADirectoryError:
+        raise InndataFeil("Dette er en mappe, ikke en fil.", fil=visning) from None
+    except OSError as e:
+        raise InndataFeil(f"Kan ikke lese filen ({e.strerror}).", fil=visning) from None
+    tekst = les_tekst(data)
+    stripped = tekst.lstrip()
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".json") or stripped.startswith("{"):
+        yield from _jsonl(tekst)
+    else:
+        yield from _csv(tekst, visning)
+
+
+def _jsonl(tekst: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
+    for nr, linje in enumerate(tekst.splitlines(), start=1):
+        if not linje.strip():
+            continue
+        try:
+            obj = json.loads(linje)
+        except json.JSONDecodeError as e:
+            yield nr, f"ugyldig JSON ({e.msg}, tegn {e.colno})"
+            continue
+        if not isinstance(obj, dict):
+            yield nr, "hver linje må være et JSON-objekt"
+            continue
+        rad: dict[str, str] = {}
+        for k, v in obj.items():
+            if v is None:
+                continue
+            if isinstance(v, bool):
+                rad[str(k)] = "ja" if v else "nei"
+            elif isinstance(v, int | float | str):
+                rad[str(k)] = str(v)
+            else:
+                rad[str(k)] = json.dumps(v, ensure_ascii=False)
+        yield nr, rad
+
+
+def _csv(tekst: str, visning: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
+    linjer = tekst.splitlines(keepends=True)
+    if not linjer or not linjer[0].strip():
+        raise InndataFeil("Filen er tom eller mangler overskriftslinje.", fil=visning, linje=1)
+    sep = _separator(linjer[0])
+    leser = csv.reader(io.StringIO(tekst, newline=""), delimiter=sep)
+    try:
+        hode = [h.strip().lower() for h in next(leser)]
+    except csv.Error as e:
+        raise InndataFeil(f"Kan ikke lese overskriftslinjen ({e}).", fil=visning, linje=1) from None
+    if len(set(hode)) != len(hode):
+        dobbel = sorted({h for h in hode if hode.count(h) > 1})
+        raise InndataFeil(f"Kolonnen «{dobbel[0]}» står to ganger i overskriftslinjen.", fil=visning, linje=1)
+    while True:
+        try:
+            felt = next(leser)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield leser.line_num, f"kan ikke lese raden ({e})"
+            continue
+        nr = leser.line_num
+        if not any(f.strip() for f in felt):
+            continue
+        if len(felt) != len(hode):
+            yield nr, f"raden har {len(felt)} felt, men overskriften har {len(hode)} (skilletegn «{sep}»)"
+            continue
+        yield nr, {h: v.strip() for h, v in zip(hode, felt, strict=True) if v.strip() != ""}
+
+
+# --------------------------------------------------------------------------- field parsers
+
+
+class _RadFeil(Exception):
+    pass
+
+
+def _tall(tekst: str, felt: str) -> float:
+    t = tekst.strip().replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"-?\d+([.,]\d+)?", t) is None:
+        raise _RadFeil(f"«{felt}» må være et tall (for eksempel 0,75), ikke «{tekst}»")
+    return float(t.replace(",", "."))
+
+
+def _dato(tekst: str, felt: str, *, vis: bool = True) -> date:
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", tekst) is None:
+            raise ValueError
+        return date.fromisoformat(tekst)
+    except ValueError:
+        if vis:
+            raise _RadFeil(f"«{felt}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD): «{tekst}»") from None
+        raise _RadFeil(f"«{felt}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)") from None
+
+
+def _klokke(tekst: str, felt: str) -> time:
+    m = re.fullmatch(r"([01]?\d|2[0-3])[:.]([0-5]\d)", tekst.strip())
+    if m is None:
+        raise _RadFeil(f"«{felt}» må være et klokkeslett HH:MM, ikke «{tekst}»")
+    return time(int(m.group(1)), int(m.group(2)))
+
+
+def _valg(tekst: str, felt: str, lovlige: tuple[str, ...], *, store: bool = False) -> str:
+    verdi = tekst.strip().upper() if store else tekst.strip().lower()
+    if verdi not in lovlige:
+        raise _RadFeil(f"ukjent {felt} «{tekst}» (tillatt: {', '.join(lovlige)})")
+    return verdi
+
+
+def _krev(rad: Mapping[str, str], felt: str) -> str:
+    verdi = rad.get(felt)
+    if verdi is None or verdi == "":
+        raise _RadFeil(f"mangler «{felt}»")
+    return verdi
+
+
+def _les(
+    path: str | os.PathLike[str],
+    pakrevd: tuple[str, ...],
+    lag: Callable[[dict[str, str], Kilde], T],
+) -> Innlesing[T]:
+    p = Path(path)
+    visning = os.fspath(path)
+    rader: list[T] = []
+    avvist: list[Avvist] = []
+    lest = 0
+    sjekket_kolonner = False
+    for nr, rad in _raa_rader(p, visning):
+        if not sjekket_kolonner and isinstance(rad, dict) and p.suffix.lower() not in (".jsonl", ".ndjson", ".json"):
+            pass
+        lest += 1
+        if isinstance(rad, str):
+            avvist.append(Avvist(visning, nr, rad))
+            continue
+        try:
+            rader.append(lag(rad, Kilde(visning, nr)))
+        except _RadFeil as e:
+            avvist.append(Avvist(visning, nr, str(e)))
+    return Innlesing(fil=visning, rader=tuple(rader), avvist=tuple(avvist), lest=lest)
+
+
+def _sjekk_kolonner(path: str | os.PathLike[str], pakrevd: tuple[str, ...]) -> None:
+    """Fail early, for the whole file, when a CSV header lacks a required column."""
+    p = Path(path)
+    if p.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+        return
+    try:
+        forste = les_tekst(p.read_bytes()[:65536]).splitlines()
+    except OSError:
+        return  # reported by the reader with a clear message
+    if not forste or forste[0].lstrip().startswith("{"):
+        return
+    hode = next(csv.reader([forste[0]], delimiter=_separator(forste[0])))
+    hode = [h.strip().lower() for h in hode]
+    mangler = [k for k in pakrevd if k not in hode]
+    if mangler:
+        raise InndataFeil(
+            f"Mangler kolonnen «{mangler[0]}» i overskriftslinjen (fant: {', '.join(hode)}).",
+            fil=os.fspath(path),
+            linje=1,
+        )
+
+
+# --------------------------------------------------------------------------- public readers
+
+
+def _elev(rad: dict[str, str], kilde: Kilde) -> Elev:
+    samtykke = rad.get("samtykke_foresatte", "nei").strip().lower()
+    if samtykke not in ("ja", "nei"):
+        raise _RadFeil(f"«samtykke_foresatte» må være ja eller nei, ikke «{samtykke}»")
+    return Elev(
+        elev_id=_krev(rad, "elev_id"),
+        trinn=_valg(_krev(rad, "trinn"), "trinn", TRINN),
+        fodselsdato=_dato(_krev(rad, "fodselsdato"), "fodselsdato", vis=False),
+        klasse=rad.get("klasse"),
+        skole=rad.get("skole"),
+        samtykke_foresatte=samtykke == "ja",
+        kilde=kilde,
+    )
+
+
+def _fag(rad: dict[str, str], kilde: Kilde) -> Fag:
+    timer = _tall(_krev(rad, "arstimer"), "arstimer")
+    if timer <= 0:
+        raise _RadFeil("«arstimer» må være større enn 0")
+    return Fag(elev_id=_krev(rad, "elev_id"), fag=_krev(rad, "fag"), arstimer=timer, kilde=kilde)
+
+
+def _hendelse(rad: dict[str, str], kilde: Kilde) -> Hendelse:
+    typ = _valg(_krev(rad, "type"), "type", TYPER)
+    kode = None
+    if typ == "fravaer":
+        kode = _valg(_krev(rad, "kode"), "kode", KODER, store=True)
+    elif rad.get("kode"):
+        kode = _valg(rad["kode"], "kode", KODER, store=True)
+    dager = _tall(rad["dager"], "dager") if "dager" in rad else None
+    timer = _tall(rad["timer"], "timer") if "timer" in rad else None
+    fra = _klokke(rad["fra"], "fra") if "fra" in rad else None
+    til = _klokke(rad["til"], "til") if "til" in rad else None
+    if dager is not None and not 0 < dager <= _MAKS_DAGER:
+        raise _RadFeil(f"«dager» må være større enn 0 og høyst {_MAKS_DAGER:g}, ikke {rad['dager']}")
+    if timer is not None and not 0 < timer <= _MAKS_TIMER:
+        raise _RadFeil(f"«timer» må være større enn 0 og høyst {_MAKS_TIMER:g}, ikke {rad['timer']}")
+    if fra and til and til <= fra:
+        raise _RadFeil(f"«til» ({rad['til']}) må være etter «fra» ({rad['fra']})")
+    if (fra is None) != (til is None) and timer is None and dager is None:
+        raise _RadFeil("oppgi både «fra» og «til», eller «timer»")
+    if typ == "fravaer" and dager is None and timer is None and not (fra and til):
+        raise _RadFeil("fravær må ha «dager», «timer» eller «fra» og «til»")
+    return Hendelse(
+        elev_id=_krev(rad, "elev_id"),
+        dato=_dato(_krev(rad, "dato"), "dato"),
+        type=typ,
+        kode=kode,
+        dager=dager,
+        timer=timer,
+        fra=fra,
+        til=til,
+        fag=rad.get("fag"),
+        arsak=_valg(rad["arsak"], "arsak", ARSAKER) if "arsak" in rad else "annet",
+        dokumentasjon=_valg(rad["dokumentasjon"], "dokumentasjon", DOKUMENTASJON)
+        if "dokumentasjon" in rad
+        else "ingen",
+        hendelse_id=rad.get("hendelse_id"),
+        kilde=kilde,
+    )
+
+
+def read_elever(path: str | os.PathLike[str]) -> Innlesing[Elev]:
+    """Read pupils (columns ``elev_id``, ``trinn``, ``fodselsdato``; optional ``klasse``,
+    ``skole``, ``samtykke_foresatte``)."""
+    pakrevd = ("elev_id", "trinn", "fodselsdato")
+    _sjekk_kolonner(path, pakrevd)
+    return _les(path, pakrevd, _elev)
+
+
+def read_fag(path: str | os.PathLike[str]) -> Innlesing[Fag]:
+    """Read vgs subjects (columns ``elev_id``, ``fag``, ``arstimer``)."""
+    pakrevd = ("elev_id", "fag", "arstimer")
+    _sjekk_kolonner(path, pakrevd)
+    return _les(path, pakrevd, _fag)
+
+
+def read_hendelser(path: str | os.PathLike[str]) -> Innlesing[Hendelse]:
+    """Read absence events (see docs/utveksling.md for the columns)."""
+    pakrevd = ("elev_id", "dato", "type")
+    _sjekk_kolonner(path, pakrevd)
+    return _les(path, pakrevd, _hendelse)

@@ -1,0 +1,112 @@
+"""All Norwegian wording for validation messages, in one place."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+TYPENAVN = {
+    "string": "tekst",
+    "integer": "heltall",
+    "number": "tall",
+    "boolean": "true eller false",
+    "array": "liste",
+    "object": "samling av felt (nøkkel: verdi)",
+    "null": "tom verdi",
+}
+
+M = {
+    "yaml-tom": "Filen er tom. Start med «type: rutine» (se docs/slik-reviderer-du-rutinen.md).",
+    "ikke-tabell": "Toppnivået i filen må være en samling av felt (nøkkel: verdi), ikke {fikk}.",
+    "ukjent-type": "Ukjent filtype «{verdi}». Skriv «type: rutine», «type: felles» eller "
+    "«type: skolerute».{mente}",
+    "mangler-type": "Filen mangler «type:» øverst. Skriv «type: rutine», «type: felles» eller "
+    "«type: skolerute».",
+    "required": "Mangler påkrevd felt «{navn}». Legg det til her.",
+    "additional": "Ukjent felt «{navn}».{mente} Fjern feltet eller rett stavemåten.",
+    "enum": "«{verdi}» er ikke en tillatt verdi her. Tillatte verdier: {lovlige}.{mente}",
+    "const": "Verdien må være «{lovlig}».",
+    "type": "Feil type: her skal det stå {forventet}, men det står {fikk}.",
+    "type-janei": "Skriv true eller false her (ikke «{verdi}»).",
+    "type-tall-tekst": "Her skal det stå {forventet}. Fjern anførselstegnene rundt «{verdi}».",
+    "dato": "«{verdi}» er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel "
+    "2026-08-19.",
+    "klokkeslett": "«{verdi}» er ikke et gyldig klokkeslett. Skriv det som \"HH:MM\" i "
+    "anførselstegn, for eksempel \"09:00\".",
+    "id-format": "«{verdi}» er ikke en gyldig id. Bruk små bokstaver a–z, tall og bindestrek, "
+    "for eksempel «vegring-samme-dag».",
+    "navn-format": "«{verdi}» er ikke et gyldig navn. Bruk små bokstaver a–z, tall og "
+    "understrek, for eksempel «bekymring_terskel».",
+    "pattern": "«{verdi}» har feil form (forventet mønster {monster}).",
+    "tom": "Dette feltet kan ikke være tomt.",
+    "min-items": "Listen må ha minst {antall} element.",
+    "unique": "Listen har samme verdi flere ganger.",
+    "minimum": "Verdien {verdi} er for liten: den må være minst {grense}.",
+    "maksimum": "Verdien {verdi} er for stor: den kan være høyst {grense}.",
+    "exclusive-minimum": "Verdien {verdi} er for liten: den må være større enn {grense}.",
+    "oneof": "Verdien har ikke en tillatt form her. {detalj}",
+    "verdi-verdier": "Oppgi enten «verdi» eller «verdier» for parameteren, ikke begge og ikke "
+    "ingen av dem.",
+    "ukjent-skjemafeil": "Ugyldig verdi: {detalj}",
+    # semantic checks
+    "ukjent-rolle": "Ukjent rolle «{verdi}».{mente} Roller må stå i rollekatalogen i {felles}.",
+    "ukjent-sjekkliste": "Ukjent sjekkliste «{verdi}».{mente} Sjekklister står i {felles}.",
+    "ukjent-parameter": "Ukjent parameter «{verdi}».{mente} Legg den til under «parametere:» "
+    "eller rett navnet.",
+    "feil-enhet": "Parameteren «{verdi}» har enhet «{enhet}», men her trengs enhet {forventet}.",
+    "ukjent-unntak": "Ukjent unntak «{verdi}».{mente} Unntak står under «unntak:» i et vedlegg.",
+    "ukjent-brev": "Ukjent brev «{verdi}».{mente} Brev står under «brev:» i et vedlegg.",
+    "ukjent-steg": "Ukjent steg «{verdi}».{mente} Steg står under «steg:» i et vedlegg.",
+    "ukjent-plassholder": "Teksten viser til «{{{verdi}}}», men det finnes ingen parameter med "
+    "det navnet.{mente}",
+    "duplikat-rad": "Raden «{verdi}» står to ganger i tabellen «{seksjon}» (også på linje "
+    "{linje}). Gi en av radene en ny id.",
+    "duplikat-regel": "Regelen «{verdi}» står to ganger (også på linje {linje}). Gi en av "
+    "reglene en ny id.",
+    "duplikat-id": "Id-en «{verdi}» står to ganger (også på linje {linje}).",
+    "revisjon-foer-gyldig": "Neste revisjon ({neste}) må komme etter gyldig fra ({gyldig}). "
+    "Rett en av datoene.",
+    "parameter-utenfor": "Parameteren «{navn}» har verdien {verdi}, men {krav}.",
+    "datert-rekkefolge": "Verdiene må stå i stigende rekkefølge etter «fra»-dato; {dato} kommer "
+    "etter {forrige}.",
+    "trinn-utenfor": "Trinn «{verdi}» hører ikke til {hvor} (tillatt: {lovlige}).",
+    "fast-regel-mangler": "Regelen «{verdi}» mangler i rutinen «{rutine}». Id-en er fast: motoren "
+    "og integrasjoner bruker den, så den kan ikke fjernes eller få nytt navn.",
+    "frist-utloser": "Fristtypen «{frist}» passer ikke med utløsertypen «{utloser}». {hint}",
+    "felles-mangler": "Finner ikke fellesfilen «{verdi}» (rollekatalog og sjekklister). Rett "
+    "stien; den regnes fra mappen rutinefilen ligger i.",
+    "fil-mangler": "Finner ikke filen. Sjekk navnet og mappen.",
+    "fil-mappe": "Dette er en mappe, ikke en fil.",
+    "felles-ugyldig": "Fellesfilen «{verdi}» har feil (se meldingene for den filen).",
+}
+
+
+def mente_du(verdi: object, muligheter: Iterable[str]) -> tuple[str, tuple[str, ...]]:
+    """A ' Mente du «x»?' suffix and the suggestions it names (may be empty)."""
+    if not isinstance(verdi, str):
+        return "", ()
+    forslag = tuple(difflib.get_close_matches(verdi, sorted(set(muligheter)), n=3, cutoff=0.6))
+    if not forslag:
+        return "", ()
+    if len(forslag) == 1:
+        return f" Mente du «{forslag[0]}»?", forslag
+    liste = ", ".join(f"«{f}»" for f in forslag[:-1]) + f" eller «{forslag[-1]}»"
+    return f" Mente du {liste}?", forslag
+
+
+def beskriv_verdi(verdi: object) -> str:
+    """Describe a YAML value for a message ('teksten «ja»', 'et tall (12)', ...)."""
+    if verdi is None:
+        return "ingenting"
+    if isinstance(verdi, bool):
+        return f"sannhetsverdien {'true' if verdi else 'false'}"
+    if isinstance(verdi, int | float):
+        return f"tallet {verdi}"
+    if isinstance(verdi, str):
+        kort = verdi if len(verdi) <= 40 else verdi[:37] + "..."
+        return f"teksten «{kort}»"
+    if isinstance(verdi, list):
+        return "en liste"
+    if isinstance(verdi, dict):
+        return "en samling av felt"
+    return type(verdi).__name__

@@ -1,0 +1,728 @@
+"""Loading and validating routine files (``type: rutine``) and the shared file (``type: felles``).
+
+Validation runs in three layers and reports every problem it finds:
+
+1. safe YAML loading (syntax, duplicate keys, aliases) -- stops at the first problem;
+2. the JSON Schema in ``skjema/`` -- every schema problem;
+3. semantic checks the schema cannot express (unknown roles, references, ranges, dates).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._errors import Problem, RutineFeil, YamlFeil
+from ._meldinger import M, mente_du
+from ._model import (
+    PLASSHOLDER,
+    Brev,
+    Felles,
+    Frist,
+    Mottaker,
+    Parameter,
+    Parameterverdi,
+    Plassering,
+    Rad,
+    Regel,
+    Rolle,
+    Rutine,
+    Seksjon,
+    Sjekkliste,
+    Sjekklistegruppe,
+    Steg,
+    TidligeTegn,
+    Unntak,
+    Utloser,
+    Vedlegg,
+    VedleggReferanse,
+)
+from ._skjema import lag_problem, skjema_problemer
+from ._yaml import YamlDokument, load_yaml_file
+
+__all__ = ["Valideringsresultat", "load_felles", "load_routine", "validate"]
+
+FASTE_REGLER: Mapping[str, tuple[str, ...]] = {
+    "barnehage": ("vegring-samme-dag",),
+    "grunnskole": (
+        "bekymringsfullt-fravaer",
+        "bekymringsbrev",
+        "etterlys-uvarslet-fravaer",
+        "vegring-samme-dag",
+        "rapport-til-rektor",
+    ),
+    "vgs": ("varselbrev-fagfravaer", "fravaersgrense-overskredet"),
+}
+
+# Which parameter unit each parameter reference needs.
+_ENHETSKRAV = {
+    "terskel": ("andel",),
+    "minste_nevner": ("skoledager",),
+    "tellende_dokumentasjon": ("liste",),
+    "tidlig_i_semesteret": ("skoledager",),
+    "minst_sammenhengende_skoledager": ("skoledager",),
+    "antall": ("skoledager", "dager"),
+    "klokkeslett": ("klokkeslett",),
+}
+
+_FRIST_KREVER = {
+    "samme_time": ("hendelse",),
+    "samme_dag": ("hendelse",),
+    "vindu_slutt": ("kalender",),
+    "skoledager": ("hendelse", "terskel"),
+}
+
+
+@attrs.frozen
+class Valideringsresultat:
+    """The outcome of validating one file: its type and every problem found."""
+
+    fil: str
+    type: str | None
+    problemer: tuple[Problem, ...]
+
+    @property
+    def gyldig(self) -> bool:
+        return not any(p.alvor == "feil" for p in self.problemer)
+
+    @property
+    def feil(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problemer if p.alvor == "feil")
+
+
+def _visningsnavn(path: Path) -> str:
+    """A path as shown in messages: relative to the working directory when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def _sortert(problemer: Sequence[Problem]) -> tuple[Problem, ...]:
+    unike = dict.fromkeys(problemer)
+    return tuple(
+        sorted(unike, key=lambda p: (p.fil, p.linje or 0, p.kolonne or 0, p.json_path, p.melding))
+    )
+
+
+def _fil_problem(fil: str, melding: str, kode: str) -> Problem:
+    return Problem(fil=fil, linje=None, kolonne=None, melding=melding, kode=kode)
+
+
+def _les(path: Path) -> YamlDokument | Problem:
+    navn = _visningsnavn(path)
+    if path.is_dir():
+        return _fil_problem(navn, M["fil-mappe"], "fil")
+    if not path.exists():
+        return _fil_problem(navn, M["fil-mangler"], "fil")
+    try:
+        return load_yaml_file(path, visningsnavn=navn)
+    except YamlFeil as e:
+        return e.problem
+
+
+def validate(path: str | os.PathLike[str]) -> Valideringsresultat:
+    """Validate one file (routine, shared file or school calendar); never raises for bad input."""
+    p = Path(path)
+    doc = _les(p)
+    if isinstance(doc, Problem):
+        return Valideringsresultat(doc.fil, None, (doc,))
+    data = doc.data
+    if data is None:
+        return Valideringsresultat(doc.fil, None, (lag_problem(doc, (), M["yaml-tom"], kode="tom"),))
+    if not isinstance(data, dict):
+        melding = M["ikke-tabell"].format(fikk="en liste" if isinstance(data, list) else "én verdi")
+        return Valideringsresultat(doc.fil, None, (lag_problem(doc, (), melding, kode="feil-type"),))
+    typ = data.get("type")
+    if typ is None:
+        return Valideringsresultat(doc.fil, None, (lag_problem(doc, (), M["mangler-type"], kode="mangler-felt"),))
+    if typ == "rutine":
+        problemer = _valider_rutine(doc, p)
+    elif typ == "felles":
+        problemer = _valider_felles(doc)
+    elif typ == "skolerute":
+        from ._skolerute import skolerute_problemer
+
+        problemer = skolerute_problemer(doc)
+    else:
+        mente, forslag = mente_du(typ, ["rutine", "felles", "skolerute"])
+        problemer = [
+            lag_problem(
+                doc, ("type",), M["ukjent-type"].format(verdi=typ, mente=mente), kode="ugyldig-verdi", forslag=forslag
+            )
+        ]
+    return Valideringsresultat(doc.fil, str(typ), _sortert(problemer))
+
+
+def load_routine(path: str | os.PathLike[str]) -> Rutine:
+    """Load one routine file; raise :class:`RutineFeil` with every problem if it is invalid."""
+    p = Path(path)
+    doc = _les(p)
+    if isinstance(doc, Problem):
+        raise RutineFeil([doc])
+    resultat = validate(p)
+    if resultat.type != "rutine" and resultat.gyldig:
+        raise RutineFeil(
+            [lag_problem(doc, ("type",), M["const"].format(lovlig="rutine"), kode="ugyldig-verdi")]
+        )
+    if not resultat.gyldig:
+        raise RutineFeil(resultat.feil)
+    felles = load_felles(_felles_sti(p, doc.data["felles"]))
+    return _bygg_rutine(doc, felles)
+
+
+def load_felles(path: str | os.PathLike[str]) -> Felles:
+    """Load the shared file (roles, checklists, early signs); raise :class:`RutineFeil` if invalid."""
+    p = Path(path)
+    doc = _les(p)
+    if isinstance(doc, Problem):
+        raise RutineFeil([doc])
+    problemer = _valider_felles(doc) if isinstance(doc.data, dict) else []
+    if not isinstance(doc.data, dict) or doc.data.get("type") != "felles":
+        problemer.append(lag_problem(doc, ("type",), M["const"].format(lovlig="felles"), kode="ugyldig-verdi"))
+    feil = [x for x in problemer if x.alvor == "feil"]
+    if feil:
+        raise RutineFeil(_sortert(feil))
+    return _bygg_felles(doc)
+
+
+def _felles_sti(rutinefil: Path, felles: str) -> Path:
+    return (rutinefil.parent / felles).resolve()
+
+
+# --------------------------------------------------------------------------- felles
+
+
+def _valider_felles(doc: YamlDokument) -> list[Problem]:
+    problemer = skjema_problemer(doc, "felles")
+    if problemer:
+        return problemer
+    data = doc.data
+    for liste in ("roller", "sjekklister", "tidlige_tegn"):
+        problemer.extend(_duplikate_ider(doc, (liste,), data.get(liste, [])))
+    return problemer
+
+
+def _duplikate_ider(doc: YamlDokument, path: tuple[str | int, ...], elementer: Any) -> list[Problem]:
+    sett: dict[str, int] = {}
+    ut = []
+    if not isinstance(elementer, list):
+        return ut
+    for i, el in enumerate(elementer):
+        if not isinstance(el, dict) or not isinstance(el.get("id"), str):
+            continue
+        id_ = el["id"]
+        if id_ in sett:
+            linje = doc.plassering((*path, sett[id_], "id"))[0]
+            ut.append(lag_problem(doc, (*path, i, "id"), M["duplikat-id"].format(verdi=id_, linje=linje), kode="duplikat"))
+        else:
+            sett[id_] = i
+    return ut
+
+
+def _bygg_felles(doc: YamlDokument) -> Felles:
+    d = doc.data
+    roller = {
+        r["id"]: Rolle(id=r["id"], navn=r["navn"], beskrivelse=r.get("beskrivelse")) for r in d["roller"]
+    }
+    sjekklister = {
+        s["id"]: Sjekkliste(
+            id=s["id"],
+            tittel=s["tittel"],
+            kortnavn=s.get("kortnavn", s["tittel"]),
+            grupper=tuple(
+                Sjekklistegruppe(tittel=g.get("tittel"), punkter=tuple(g["punkter"])) for g in s["grupper"]
+            ),
+        )
+        for s in d.get("sjekklister", [])
+    }
+    tegn = tuple(
+        TidligeTegn(id=t["id"], tittel=t["tittel"], punkter=tuple(t["punkter"])) for t in d.get("tidlige_tegn", [])
+    )
+    vedlegg = tuple(
+        VedleggReferanse(nummer=v["nummer"], tittel=v["tittel"], innhold_i_kilden=v.get("innhold_i_kilden", False))
+        for v in d.get("vedlegg", [])
+    )
+    return Felles(
+        id=d["id"],
+        versjon=str(d["versjon"]),
+        gyldig_fra=date.fromisoformat(d["gyldig_fra"]),
+        roller=roller,
+        sjekklister=sjekklister,
+        tidlige_tegn=tegn,
+        vedlegg=vedlegg,
+        fil=doc.fil,
+    )
+
+
+# --------------------------------------------------------------------------- rutine
+
+
+def _valider_rutine(doc: YamlDokument, path: Path) -> list[Problem]:
+    problemer = skjema_problemer(doc, "rutine")
+    data = doc.data
+    # The shared file gives the role and checklist catalogues.
+    roller: set[str] | None = None
+    sjekklister: set[str] | None = None
+    felles_navn = data.get("felles")
+    felles_vis = str(felles_navn)
+    if isinstance(felles_navn, str):
+        fsti = _felles_sti(path, felles_navn)
+        if not fsti.is_file():
+            problemer.append(lag_problem(doc, ("felles",), M["felles-mangler"].format(verdi=felles_navn), kode="referanse"))
+        else:
+            try:
+                felles = load_felles(fsti)
+                roller = set(felles.roller)
+                sjekklister = set(felles.sjekklister)
+                felles_vis = felles.fil
+            except RutineFeil as e:
+                problemer.extend(e.problemer)
+                problemer.append(
+                    lag_problem(doc, ("felles",), M["felles-ugyldig"].format(verdi=felles_navn), kode="referanse")
+                )
+    # The semantic checks are written defensively, so they run even when the schema failed.
+    sem = _Semantikk(doc, roller, sjekklister, felles_vis)
+    sem.sjekk()
+    return problemer + sem.problemer
+
+
+def _dict(x: Any) -> dict[str, Any]:
+    return x if isinstance(x, dict) else {}
+
+
+def _list(x: Any) -> list[Any]:
+    return x if isinstance(x, list) else []
+
+
+class _Semantikk:
+    """Checks beyond the schema, written defensively so they run even on broken files."""
+
+    def __init__(self, doc: YamlDokument, roller: set[str] | None, sjekklister: set[str] | None, felles: str) -> None:
+        self.doc = doc
+        self.data: dict[str, Any] = doc.data
+        self.roller = roller
+        self.sjekklister = sjekklister
+        self.felles = felles
+        self.problemer: list[Problem] = []
+        self.parametere = _dict(self.data.get("parametere"))
+        self.unntak: set[str] = set()
+        self.brev: set[str] = set()
+        self.steg: set[str] = set()
+        for v in _list(self.data.get("vedlegg")):
+            v = _dict(v)
+            self.unntak |= {u.get("id") for u in _list(v.get("unntak")) if isinstance(u, dict)} - {None}
+            self.brev |= {b.get("id") for b in _list(v.get("brev")) if isinstance(b, dict)} - {None}
+            self.steg |= {s.get("id") for s in _list(v.get("steg")) if isinstance(s, dict)} - {None}
+
+    def feil(self, path: tuple[str | int, ...], melding: str, kode: str, forslag: tuple[str, ...] = ()) -> None:
+        self.problemer.append(lag_problem(self.doc, path, melding, kode=kode, forslag=forslag))
+
+    def sjekk(self) -> None:
+        self._datoer()
+        self._parametere()
+        rutinetrinn = [t for t in _list(self.data.get("trinn")) if isinstance(t, str)]
+        regel_ider_vedlegg: dict[str, tuple[str | int, ...]] = {}
+        alle_regler: set[str] = set()
+        for vi, v in enumerate(_list(self.data.get("vedlegg"))):
+            for ri, r in enumerate(_list(_dict(v).get("regler"))):
+                rpath: tuple[str | int, ...] = ("vedlegg", vi, "regler", ri)
+                self._regel(rpath, _dict(r), rutinetrinn)
+                rid = _dict(r).get("id")
+                if isinstance(rid, str):
+                    alle_regler.add(rid)
+                    if rid in regel_ider_vedlegg:
+                        self._duplikat_regel(rpath, rid, regel_ider_vedlegg[rid])
+                    else:
+                        regel_ider_vedlegg[rid] = rpath
+        for si, s in enumerate(_list(self.data.get("seksjoner"))):
+            s = _dict(s)
+            strinn = [t for t in _list(s.get("trinn")) if isinstance(t, str)]
+            for ti, t in enumerate(strinn):
+                if rutinetrinn and t not in rutinetrinn:
+                    self.feil(
+                        ("seksjoner", si, "trinn", ti),
+                        M["trinn-utenfor"].format(verdi=t, hvor="rutinen", lovlige=", ".join(rutinetrinn)),
+                        "trinn",
+                    )
+            rader: dict[str, int] = {}
+            regler: dict[str, tuple[str | int, ...]] = dict(regel_ider_vedlegg)
+            for ri, rad in enumerate(_list(s.get("rader"))):
+                rad = _dict(rad)
+                path: tuple[str | int, ...] = ("seksjoner", si, "rader", ri)
+                rid = rad.get("id")
+                if isinstance(rid, str):
+                    if rid in rader:
+                        linje = self.doc.plassering(("seksjoner", si, "rader", rader[rid], "id"))[0]
+                        self.feil(
+                            (*path, "id"),
+                            M["duplikat-rad"].format(verdi=rid, seksjon=s.get("tittel", s.get("id")), linje=linje),
+                            "duplikat-rad",
+                        )
+                    else:
+                        rader[rid] = ri
+                for i, rolle in enumerate(_list(_dict(rad.get("ansvar")).get("roller"))):
+                    self._rolle((*path, "ansvar", "roller", i), rolle)
+                for i, sl in enumerate(_list(rad.get("sjekklister"))):
+                    self._sjekkliste((*path, "sjekklister", i), sl)
+                for gi, regel in enumerate(_list(rad.get("regler"))):
+                    rpath = (*path, "regler", gi)
+                    self._regel(rpath, _dict(regel), strinn)
+                    gid = _dict(regel).get("id")
+                    if isinstance(gid, str):
+                        alle_regler.add(gid)
+                        if gid in regler:
+                            self._duplikat_regel(rpath, gid, regler[gid])
+                        else:
+                            regler[gid] = rpath
+        self._tekster((), self.data)
+        rutine_id = self.data.get("id")
+        if isinstance(rutine_id, str):
+            for fast in FASTE_REGLER.get(rutine_id, ()):
+                if fast not in alle_regler:
+                    self.feil(("id",), M["fast-regel-mangler"].format(verdi=fast, rutine=rutine_id), "fast-regel")
+
+    def _duplikat_regel(self, path: tuple[str | int, ...], rid: str, forrige: tuple[str | int, ...]) -> None:
+        linje = self.doc.plassering((*forrige, "id"))[0]
+        self.feil((*path, "id"), M["duplikat-regel"].format(verdi=rid, linje=linje), "duplikat-regel")
+
+    def _datoer(self) -> None:
+        g = _dato(self.data.get("gyldig_fra"))
+        n = _dato(self.data.get("neste_revisjon"))
+        if g and n and n <= g:
+            self.feil(
+                ("neste_revisjon",),
+                M["revisjon-foer-gyldig"].format(neste=n.isoformat(), gyldig=g.isoformat()),
+                "datoer",
+            )
+
+    def _parametere(self) -> None:
+        for navn, p in self.parametere.items():
+            p = _dict(p)
+            enhet = p.get("enhet")
+            if "verdi" in p:
+                self._verdi(("parametere", navn, "verdi"), navn, p["verdi"], enhet)
+            forrige: date | None = None
+            for i, dv in enumerate(_list(p.get("verdier"))):
+                dv = _dict(dv)
+                if "verdi" in dv:
+                    self._verdi(("parametere", navn, "verdier", i, "verdi"), navn, dv["verdi"], enhet)
+                fra = _dato(dv.get("fra"))
+                if fra and forrige and fra <= forrige:
+                    self.feil(
+                        ("parametere", navn, "verdier", i, "fra"),
+                        M["datert-rekkefolge"].format(dato=fra.isoformat(), forrige=forrige.isoformat()),
+                        "parameter",
+                    )
+                forrige = fra or forrige
+
+    def _verdi(self, path: tuple[str | int, ...], navn: str, verdi: Any, enhet: Any) -> None:
+        krav = None
+        tall = isinstance(verdi, int | float) and not isinstance(verdi, bool)
+        heltall = isinstance(verdi, int) and not isinstance(verdi, bool)
+        if enhet == "andel" and not (tall and 0 < verdi <= 1):
+            krav = "en andel må være et tall større enn 0 og høyst 1 (10 % skrives 0.10)"
+        elif enhet in ("skoledager", "dager") and not (heltall and 0 <= verdi <= 200):
+            krav = "antall dager må være et heltall fra 0 til 200"
+        elif enhet == "minutter" and not (heltall and 0 <= verdi <= 600):
+            krav = "minutter må være et heltall fra 0 til 600"
+        elif enhet == "timer" and not (tall and verdi >= 0):
+            krav = "timer må være et tall som ikke er negativt"
+        elif enhet == "ja_nei" and not isinstance(verdi, bool):
+            krav = "verdien må være true eller false"
+        elif enhet == "klokkeslett" and not (isinstance(verdi, str) and _klokkeslett(verdi)):
+            krav = 'et klokkeslett skrives "HH:MM" i anførselstegn, for eksempel "09:00"'
+        elif enhet == "liste" and not (isinstance(verdi, list) and all(isinstance(v, str) for v in verdi)):
+            krav = "verdien må være en liste med tekster"
+        if krav:
+            self.feil(path, M["parameter-utenfor"].format(navn=navn, verdi=_vis(verdi), krav=krav), "parameter")
+
+    def _param_ref(self, path: tuple[str | int, ...], navn: Any, felt: str) -> None:
+        if not isinstance(navn, str):
+            return
+        if navn not in self.parametere:
+            mente, forslag = mente_du(navn, self.parametere)
+            self.feil(path, M["ukjent-parameter"].format(verdi=navn, mente=mente), "referanse", forslag)
+            return
+        enhet = _dict(self.parametere[navn]).get("enhet")
+        lovlige = _ENHETSKRAV.get(felt)
+        if lovlige and enhet not in lovlige:
+            self.feil(
+                path,
+                M["feil-enhet"].format(verdi=navn, enhet=enhet, forventet=" eller ".join(f"«{e}»" for e in lovlige)),
+                "referanse",
+            )
+
+    def _rolle(self, path: tuple[str | int, ...], rolle: Any) -> None:
+        if self.roller is None or not isinstance(rolle, str) or rolle in self.roller:
+            return
+        mente, forslag = mente_du(rolle, self.roller)
+        self.feil(path, M["ukjent-rolle"].format(verdi=rolle, mente=mente, felles=self.felles), "ukjent-rolle", forslag)
+
+    def _sjekkliste(self, path: tuple[str | int, ...], sl: Any) -> None:
+        if self.sjekklister is None or not isinstance(sl, str) or sl in self.sjekklister:
+            return
+        mente, forslag = mente_du(sl, self.sjekklister)
+        self.feil(
+            path, M["ukjent-sjekkliste"].format(verdi=sl, mente=mente, felles=self.felles), "referanse", forslag
+        )
+
+    def _ref(self, path: tuple[str | int, ...], verdi: Any, kjente: set[str], nokkel: str) -> None:
+        if isinstance(verdi, str) and verdi not in kjente:
+            mente, forslag = mente_du(verdi, kjente)
+            self.feil(path, M[nokkel].format(verdi=verdi, mente=mente), "referanse", forslag)
+
+    def _regel(self, path: tuple[str | int, ...], regel: dict[str, Any], lovlige_trinn: list[str]) -> None:
+        for i, rolle in enumerate(_list(regel.get("ansvar"))):
+            self._rolle((*path, "ansvar", i), rolle)
+        for gruppe, roller in _dict(regel.get("mottaker")).items():
+            for i, rolle in enumerate(_list(roller)):
+                self._rolle((*path, "mottaker", gruppe, i), rolle)
+        for i, sl in enumerate(_list(regel.get("sjekklister"))):
+            self._sjekkliste((*path, "sjekklister", i), sl)
+        for i, st in enumerate(_list(regel.get("steg"))):
+            self._ref((*path, "steg", i), st, self.steg, "ukjent-steg")
+        if "brev" in regel:
+            self._ref((*path, "brev"), regel["brev"], self.brev, "ukjent-brev")
+        for i, t in enumerate(_list(regel.get("trinn"))):
+            if lovlige_trinn and isinstance(t, str) and t not in lovlige_trinn:
+                self.feil(
+                    (*path, "trinn", i),
+                    M["trinn-utenfor"].format(verdi=t, hvor="tabellen", lovlige=", ".join(lovlige_trinn)),
+                    "trinn",
+                )
+        u = _dict(regel.get("utloser"))
+        for felt in ("terskel", "minste_nevner", "tellende_dokumentasjon"):
+            if felt in u:
+                self._param_ref((*path, "utloser", felt), u[felt], felt)
+        for i, un in enumerate(_list(u.get("unntak"))):
+            self._ref((*path, "utloser", "unntak", i), un, self.unntak, "ukjent-unntak")
+        f = _dict(regel.get("frist"))
+        if isinstance(f.get("antall"), str):
+            self._param_ref((*path, "frist", "antall"), f["antall"], "antall")
+        if "klokkeslett" in f:
+            self._param_ref((*path, "frist", "klokkeslett"), f["klokkeslett"], "klokkeslett")
+        ftype, utype = f.get("type"), u.get("type")
+        if isinstance(ftype, str) and isinstance(utype, str):
+            krav = _FRIST_KREVER.get(ftype)
+            if krav and utype not in krav:
+                self.feil(
+                    (*path, "frist", "type"),
+                    M["frist-utloser"].format(
+                        frist=ftype, utloser=utype, hint=f"Fristtypen brukes med utløser {' eller '.join(krav)}."
+                    ),
+                    "frist",
+                )
+
+    def _tekster(self, path: tuple[str | int, ...], node: Any) -> None:
+        if isinstance(node, str):
+            for m in PLASSHOLDER.finditer(node):
+                if m.group(1) not in self.parametere:
+                    mente, forslag = mente_du(m.group(1), self.parametere)
+                    self.feil(path, M["ukjent-plassholder"].format(verdi=m.group(1), mente=mente), "referanse", forslag)
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                self._tekster((*path, k), v)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                self._tekster((*path, i), v)
+        # unntak parameter references
+        if path == ():
+            for vi, v in enumerate(_list(self.data.get("vedlegg"))):
+                for ui, un in enumerate(_list(_dict(v).get("unntak"))):
+                    for felt in ("tidlig_i_semesteret", "minst_sammenhengende_skoledager"):
+                        if felt in _dict(un):
+                            self._param_ref(("vedlegg", vi, "unntak", ui, felt), un[felt], felt)
+
+
+def _vis(verdi: Any) -> str:
+    return f"«{verdi}»" if isinstance(verdi, str) else str(verdi)
+
+
+def _dato(x: Any) -> date | None:
+    if not isinstance(x, str):
+        return None
+    try:
+        return date.fromisoformat(x)
+    except ValueError:
+        return None
+
+
+def _klokkeslett(x: str) -> bool:
+    import re
+
+    return re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", x) is not None
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _plass(doc: YamlDokument, path: tuple[str | int, ...]) -> Plassering:
+    linje, kolonne = doc.plassering(path)
+    return Plassering(doc.fil, linje, kolonne)
+
+
+def _tuple(x: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in _list(x))
+
+
+def _bygg_regel(
+    doc: YamlDokument,
+    path: tuple[str | int, ...],
+    r: dict[str, Any],
+    trinn: tuple[str, ...],
+    kilde: str,
+    **hvor: str | None,
+) -> Regel:
+    u = r["utloser"]
+    f = r["frist"]
+    m = r.get("mottaker")
+    mottaker = (
+        Mottaker(
+            under_18=_tuple(m.get("under_18")),
+            fra_18=_tuple(m.get("fra_18")),
+            fra_18_med_samtykke=_tuple(m.get("fra_18_med_samtykke", m.get("fra_18"))),
+        )
+        if m
+        else None
+    )
+    return Regel(
+        id=r["id"],
+        tiltak=r["tiltak"],
+        utloser=Utloser(
+            type=u["type"],
+            hendelse=u.get("hendelse"),
+            koder=_tuple(u.get("koder")),
+            maal=u.get("maal"),
+            terskel=u.get("terskel"),
+            sammenligning=u.get("sammenligning", "over"),
+            minste_nevner=u.get("minste_nevner"),
+            tellende_dokumentasjon=u.get("tellende_dokumentasjon"),
+            unntak=_tuple(u.get("unntak")),
+            gjentakelse=u.get("gjentakelse"),
+            vindu=u.get("vindu"),
+            trinn=_tuple(u.get("trinn")),
+            per=u.get("per", "trinn"),
+            antall=u.get("antall"),
+            hyppighet=u.get("hyppighet"),
+        ),
+        frist=Frist(type=f["type"], antall=f.get("antall"), klokkeslett=f.get("klokkeslett")),
+        ansvar=_tuple(r["ansvar"]),
+        trinn=_tuple(r["trinn"]) if r.get("trinn") else trinn,
+        kilde=kilde,
+        mottaker=mottaker,
+        brev=r.get("brev"),
+        sjekklister=_tuple(r.get("sjekklister")),
+        steg=_tuple(r.get("steg")),
+        hjemmel=r.get("hjemmel"),
+        merknad=r.get("merknad"),
+        plassering=_plass(doc, path),
+        **hvor,  # type: ignore[arg-type]
+    )
+
+
+def _bygg_parameter(doc: YamlDokument, navn: str, p: dict[str, Any]) -> Parameter:
+    def konv(v: Any) -> Any:
+        return tuple(v) if isinstance(v, list) else v
+
+    if "verdier" in p:
+        verdier = tuple(
+            Parameterverdi(fra=date.fromisoformat(v["fra"]), verdi=konv(v["verdi"]), hjemmel=v.get("hjemmel"))
+            for v in p["verdier"]
+        )
+    else:
+        verdier = (Parameterverdi(fra=None, verdi=konv(p["verdi"]), hjemmel=p.get("hjemmel")),)
+    return Parameter(
+        navn=navn,
+        enhet=p["enhet"],
+        beskrivelse=p["beskrivelse"],
+        verdier=verdier,
+        kilde=p.get("kilde"),
+        hjemmel=p.get("hjemmel"),
+        lokal_presisering=bool(p.get("lokal_presisering", False)),
+        merknad=p.get("merknad"),
+        plassering=_plass(doc, ("parametere", navn)),
+    )
+
+
+def _bygg_rutine(doc: YamlDokument, felles: Felles) -> Rutine:
+    d = doc.data
+    rutinetrinn = _tuple(d["trinn"])
+    seksjoner = []
+    for si, s in enumerate(d["seksjoner"]):
+        strinn = _tuple(s.get("trinn")) or rutinetrinn
+        rader = []
+        for ri, rad in enumerate(s["rader"]):
+            path: tuple[str | int, ...] = ("seksjoner", si, "rader", ri)
+            kilde = f"{s['tittel']}, rad {ri + 1}"
+            rader.append(
+                Rad(
+                    id=rad["id"],
+                    hva=rad["hva"],
+                    naar=rad["naar"],
+                    ansvar_tekst=rad["ansvar"]["tekst"],
+                    roller=_tuple(rad["ansvar"]["roller"]),
+                    innhold=rad["innhold"],
+                    regler=tuple(
+                        _bygg_regel(doc, (*path, "regler", gi), g, strinn, kilde, seksjon=s["id"], rad=rad["id"])
+                        for gi, g in enumerate(rad["regler"])
+                    ),
+                    kilde=dict(rad.get("kilde", {})),
+                    sjekklister=_tuple(rad.get("sjekklister")),
+                    merknad=rad.get("merknad"),
+                    plassering=_plass(doc, path),
+                )
+            )
+        seksjoner.append(Seksjon(id=s["id"], tittel=s["tittel"], trinn=strinn, rader=tuple(rader)))
+    vedlegg = []
+    for vi, v in enumerate(d.get("vedlegg", [])):
+        kilde = f"Vedlegg {v['nummer']}: {v['tittel']}" if v.get("nummer") is not None else v["tittel"]
+        vedlegg.append(
+            Vedlegg(
+                id=v["id"],
+                nummer=v.get("nummer"),
+                tittel=v["tittel"],
+                innledning=v.get("innledning", ""),
+                steg=tuple(Steg(id=s["id"], tekst=s["tekst"]) for s in v.get("steg", [])),
+                unntak=tuple(
+                    Unntak(
+                        id=u["id"],
+                        tekst=u["tekst"],
+                        arsak=_tuple(u.get("arsak")),
+                        tidlig_i_semesteret=u.get("tidlig_i_semesteret"),
+                        minst_sammenhengende_skoledager=u.get("minst_sammenhengende_skoledager"),
+                    )
+                    for u in v.get("unntak", [])
+                ),
+                brev=tuple(Brev(id=b["id"], tittel=b["tittel"], tekst=b["tekst"]) for b in v.get("brev", [])),
+                regler=tuple(
+                    _bygg_regel(doc, ("vedlegg", vi, "regler", gi), g, rutinetrinn, kilde, vedlegg=v["id"])
+                    for gi, g in enumerate(v.get("regler", []))
+                ),
+            )
+        )
+    return Rutine(
+        id=d["id"],
+        navn=d["navn"],
+        kommune=d["kommune"],
+        versjon=str(d["versjon"]),
+        gyldig_fra=date.fromisoformat(d["gyldig_fra"]),
+        neste_revisjon=date.fromisoformat(d["neste_revisjon"]),
+        trinn=rutinetrinn,
+        kilde=dict(d.get("kilde", {})),
+        parametere={n: _bygg_parameter(doc, n, p) for n, p in d.get("parametere", {}).items()},
+        seksjoner=tuple(seksjoner),
+        vedlegg=tuple(vedlegg),
+        felles=felles,
+        fil=doc.fil,
+    )
+
+
+def iter_yaml_filer(mappe: Path) -> Iterator[Path]:
+    """The YAML files directly in ``mappe``, sorted by name."""
+    yield from sorted(p for p in mappe.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
