@@ -1,1 +1,53 @@
-"""fravarsregler: fraværsoppfølging som versjonerte data og en presis regelmotor."""
+"""fravarsregler: fraværsoppfølging som versjonerte data og en presis regelmotor.
+
+The routine "Fraværsoppfølging i barnehage, grunnskole og videregående skole – OPP IGJEN!"
+(Vestvågøy kommune) as versioned YAML data, with a validator, an engine that turns absence
+events into actions with deadlines, and tools for the yearly revision.
+"""
+
+from ._errors import FravarsreglerError, InndataFeil, Problem, RutineFeil, YamlFeil
+from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing, read_elever, read_fag, read_hendelser
+from ._model import Frist, Parameter, Rad, Regel, Rutine, Seksjon, Utloser, Vedlegg
+from ._motor import Antall, Grunnlag, Oversiktslinje, Regelsett, Resultat, Tiltak, evaluate
+from ._paths import rutinemappe
+from ._rutine import Valideringsresultat, load_felles, load_routine, validate
+from ._skolerute import Semester, Skolerute, load_skolerute
+
+__all__ = [
+    "Antall",
+    "Avvist",
+    "Elev",
+    "Fag",
+    "FravarsreglerError",
+    "Frist",
+    "Grunnlag",
+    "Hendelse",
+    "InndataFeil",
+    "Innlesing",
+    "Oversiktslinje",
+    "Parameter",
+    "Problem",
+    "Rad",
+    "Regel",
+    "Regelsett",
+    "Resultat",
+    "Rutine",
+    "RutineFeil",
+    "Seksjon",
+    "Semester",
+    "Skolerute",
+    "Tiltak",
+    "Utloser",
+    "Valideringsresultat",
+    "Vedlegg",
+    "YamlFeil",
+    "evaluate",
+    "load_felles",
+    "load_routine",
+    "load_skolerute",
+    "read_elever",
+    "read_fag",
+    "read_hendelser",
+    "rutinemappe",
+    "validate",
+]

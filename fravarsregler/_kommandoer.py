@@ -1,11 +1,211 @@
-"""Registration of the CLI commands beyond ``valider`` (evaluer, demo, dokument, diff)."""
+"""The ``evaluer`` and ``demo`` commands, and registration of the other sub-commands."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import csv
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO
+
+from ._errors import RutineFeil
+from ._inndata import Fag, Innlesing, read_elever, read_fag, read_hendelser
+from ._model import Rutine
+from ._motor import Regelsett, Resultat, Tiltak, evaluate
+from ._paths import finn_datafil, rutinemappe
+from ._rutine import load_routine
+from ._skolerute import load_skolerute
+
+__all__ = ["legg_til", "skriv_resultat", "standardrutiner"]
+
+STANDARD = ("barnehage.yaml", "grunnskole.yaml", "vgs.yaml")
+DEMO_DATO = date(2026, 11, 26)
 
 
 def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser], dato: Callable[[str], object]) -> None:
-    """Add the remaining sub-commands to ``sub``."""
-    return None
+    """Add ``evaluer``, ``demo`` and (when present) ``dokument``/``diff`` to ``sub``."""
+    p = sub.add_parser("evaluer", help="evaluer fravær mot rutinene på en dato")
+    p.add_argument("--rutine", action="append", type=Path, metavar="FIL",
+                   help="rutinefil (kan gjentas; standard: de medfølgende rutinene)")
+    p.add_argument("--elever", required=True, type=Path, metavar="FIL", help="elever (CSV eller JSON Lines)")
+    p.add_argument("--fag", type=Path, metavar="FIL", help="fag med årstimer for vgs (CSV eller JSON Lines)")
+    p.add_argument("--hendelser", required=True, type=Path, metavar="FIL", help="fraværshendelser")
+    p.add_argument("--skolerute", required=True, type=Path, metavar="FIL", help="skolerute (YAML)")
+    p.add_argument("--dato", required=True, type=dato, metavar="ÅÅÅÅ-MM-DD", help="evalueringsdato")
+    p.add_argument("--fra", type=dato, metavar="ÅÅÅÅ-MM-DD",
+                   help="list tiltak fra denne datoen (standard: semesterets første skoledag)")
+    p.add_argument("--format", choices=("tekst", "json", "csv"), default="tekst", help="utdataformat")
+    p.set_defaults(kjor=_kjor_evaluer)
+
+    d = sub.add_parser("demo", help="kjør motoren på de medfølgende, oppdiktede eksempeldataene")
+    d.add_argument("--dato", type=dato, default=DEMO_DATO, metavar="ÅÅÅÅ-MM-DD",
+                   help=f"evalueringsdato (standard {DEMO_DATO.isoformat()})")
+    d.add_argument("--format", choices=("tekst", "json", "csv"), default="tekst", help="utdataformat")
+    d.set_defaults(kjor=_kjor_demo)
+
+    try:
+        from . import _cli_publisering
+    except ImportError:  # pragma: no cover - only while the module is being written
+        return
+    _cli_publisering.legg_til(sub)
+
+
+def standardrutiner() -> list[Path]:
+    """The shipped routine files, plus archived versions in ``rutiner/arkiv/``."""
+    mappe = rutinemappe()
+    filer = [mappe / n for n in STANDARD]
+    arkiv = mappe / "arkiv"
+    if arkiv.is_dir():
+        filer += sorted(arkiv.glob("*.yaml"))
+    return filer
+
+
+def _last_rutiner(filer: Sequence[Path]) -> list[Rutine]:
+    rutiner: list[Rutine] = []
+    problemer = []
+    for f in filer:
+        try:
+            rutiner.append(load_routine(f))
+        except RutineFeil as e:
+            problemer.extend(e.problemer)
+    if problemer:
+        raise RutineFeil(problemer)
+    return rutiner
+
+
+def _kjor(
+    rutinefiler: Sequence[Path],
+    elever: Path,
+    fag: Path | None,
+    hendelser: Path,
+    skolerute: Path,
+    dato: date,
+    fra: date | None,
+    fmt: str,
+    ut: IO[str],
+    feil: IO[str],
+) -> int:
+    try:
+        rutiner = _last_rutiner(rutinefiler)
+    except RutineFeil as e:
+        for p in e.problemer:
+            feil.write(f"{p}\n")
+        feil.write("Rutinene har feil; rett dem (se «fravarsregler valider») og prøv igjen.\n")
+        return 1
+    sr = load_skolerute(skolerute)
+    fag_inn: Innlesing[Fag] | tuple[Fag, ...] = read_fag(fag) if fag else ()
+    resultat = evaluate(
+        Regelsett(rutiner), read_elever(elever), read_hendelser(hendelser), sr, dato, fag=fag_inn, fra=fra
+    )
+    skriv_resultat(resultat, fmt, ut)
+    if fmt != "json":
+        for a in resultat.avvist:
+            sted = a.fil if a.linje is None else f"{a.fil}:{a.linje}"
+            feil.write(f"{sted}: avvist: {a.melding}\n")
+    return 1 if resultat.antall.avvist else 0
+
+
+def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
+    return _kjor(
+        args.rutine or standardrutiner(), args.elever, args.fag, args.hendelser, args.skolerute,
+        args.dato, args.fra, args.format, ut, feil,
+    )
+
+
+def _kjor_demo(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
+    mappe = finn_datafil("eksempel")
+    if args.format == "tekst":
+        ut.write(
+            "Demo: oppdiktede data for én barnehage, én grunnskole (1.–10. trinn) og én videregående skole.\n"
+            f"Data: {mappe}\n\n"
+        )
+    return _kjor(
+        standardrutiner(), mappe / "elever.csv", mappe / "fag.csv", mappe / "hendelser.csv",
+        finn_datafil("rutiner", "skolerute-2026-27.yaml"), args.dato, None, args.format, ut, feil,
+    )
+
+
+# --------------------------------------------------------------------------- output
+
+CSV_KOLONNER = (
+    "regel", "rutine", "versjon", "elev_id", "trinn", "skole", "klasse", "fag", "hva", "tiltak", "ansvar",
+    "mottaker", "frist", "forfalt", "status", "utlost", "hendelser", "teller", "nevner", "andel", "terskel",
+    "begrunnelse",
+)
+
+
+def skriv_resultat(resultat: Resultat, fmt: str, ut: IO[str]) -> None:
+    """Write a result as ``json``, ``csv`` (``;``-separated) or ``tekst``."""
+    if fmt == "json":
+        json.dump(resultat.as_dict(), ut, ensure_ascii=False, indent=2)
+        ut.write("\n")
+    elif fmt == "csv":
+        w = csv.writer(ut, delimiter=";", lineterminator="\n")
+        w.writerow(CSV_KOLONNER)
+        for t in resultat.tiltak:
+            g = t.grunnlag
+            w.writerow([
+                t.regel, t.rutine, t.versjon, t.elev_id or "", t.trinn, t.skole or "", t.klasse or "", t.fag or "",
+                t.hva, t.tiltak, ",".join(t.ansvar), ",".join(t.mottaker), t.frist.isoformat(),
+                "ja" if t.forfalt(resultat.dato) else "nei", t.status, t.utlost.isoformat(), ",".join(t.hendelser),
+                _n(g.teller) if g else "", _n(g.nevner) if g else "", _n(g.andel) if g else "",
+                _n(g.terskel) if g else "", t.begrunnelse,
+            ])
+    else:
+        _tekst(resultat, ut)
+
+
+def _n(x: float) -> str:
+    return f"{round(x, 6):g}".replace(".", ",")
+
+
+def _frist(t: Tiltak) -> str:
+    if isinstance(t.frist, datetime):
+        return f"{t.frist:%Y-%m-%d kl. %H:%M}"
+    return t.frist.isoformat()
+
+
+def _tekst(r: Resultat, ut: IO[str]) -> None:
+    ut.write(f"Fraværsoppfølging per {r.dato.isoformat()} (tiltak utløst fra {r.fra.isoformat()})\n")
+    for rut in r.rutiner:
+        ut.write(f"  Rutine {rut.id}: «{rut.navn}», versjon {rut.versjon}, gyldig fra {rut.gyldig_fra.isoformat()}\n")
+    elevtiltak = [t for t in r.tiltak if t.kategori != "kalender"]
+    kalender = [t for t in r.tiltak if t.kategori == "kalender"]
+    ut.write(f"\nTiltak for enkeltelever ({len(elevtiltak)}):\n")
+    if not elevtiltak:
+        ut.write("  (ingen)\n")
+    for t in sorted(elevtiltak, key=lambda t: (t.frist.isoformat(), t.elev_id or "", t.regel)):
+        merke = "FORFALT " if t.forfalt(r.dato) else ""
+        if t.status == "holdt_tilbake":
+            merke = "HOLDT TILBAKE "
+        trinn = f"{t.trinn}. trinn" if t.trinn.isdigit() else t.trinn
+        fag = f", {t.fag}" if t.fag else ""
+        ut.write(f"- {merke}{_frist(t)}  {t.elev_id} ({trinn}{fag}): {t.tiltak}\n")
+        ut.write(f"    regel {t.regel} (versjon {t.versjon}); ansvar: {', '.join(t.ansvar)}")
+        if t.mottaker:
+            ut.write(f"; mottaker: {', '.join(t.mottaker)}")
+        ut.write(f"\n    hvorfor: {t.begrunnelse}\n")
+    ut.write(f"\nKalenderrader ({len(kalender)}):\n")
+    grupper: Counter[tuple[str, str, str, str, bool]] = Counter()
+    for t in kalender:
+        grupper[(t.frist.isoformat(), t.regel, t.hva, ", ".join(t.ansvar), t.elev_id is not None)] += 1
+    for (frist, regel, hva, ansvar, per_elev), n in sorted(grupper.items()):
+        forfalt = " FORFALT" if date.fromisoformat(frist) < r.dato else ""
+        enhet = ("elev" if n == 1 else "elever") if per_elev else ("trinn" if n == 1 else "trinn/skoler")
+        ut.write(f"- {frist}{forfalt}  {hva} [{regel}] – ansvar: {ansvar} ({n} {enhet})\n")
+    if r.oversikt:
+        hoyest = sorted(r.oversikt, key=lambda o: (-o.andel, o.elev_id, o.fag or ""))[:5]
+        ut.write(f"\nOversikt ({len(r.oversikt)} målinger per elev og mål); høyeste andeler nå:\n")
+        for o in hoyest:
+            fag = f" i {o.fag}" if o.fag else ""
+            enhet = "timer" if o.maal == "fagtimer" else "dager"
+            ut.write(
+                f"  {o.elev_id} ({o.trinn}): {_n(o.teller)} av {_n(o.nevner)} {enhet}{fag} = "
+                f"{_n(round(o.andel * 100, 1))} %\n"
+            )
+    a = r.antall
+    ut.write(f"\nRader: {a.lest} lest, {a.brukt} brukt, {a.avvist} avvist")
+    ut.write(f" ({a.etter_dato} hendelser etter datoen).\n" if a.etter_dato else ".\n")

@@ -92,6 +92,7 @@ class Tiltak:
     fag: str | None = None
     brev: str | None = None
     kilde: str = ""
+    kategori: str = "hendelse"
 
     def forfalt(self, naa: date) -> bool:
         """Whether the deadline has passed on ``naa`` (a same-day deadline is not yet passed)."""
@@ -113,6 +114,7 @@ class Tiltak:
     def as_dict(self, naa: date | None = None) -> dict[str, object]:
         d: dict[str, object] = {
             "regel": self.regel,
+            "kategori": self.kategori,
             "rutine": self.rutine,
             "versjon": self.versjon,
             "elev_id": self.elev_id,
@@ -472,6 +474,7 @@ class _Evaluering:
                 skole=ekstra.pop("skole", elev.skole if elev else None),
                 klasse=elev.klasse if elev else None,
                 kilde=str(regel.plassering) if regel.plassering else regel.kilde,
+                kategori=regel.utloser.type,
                 **ekstra,
             )
         )
@@ -496,7 +499,7 @@ class _Evaluering:
         if h.type == "vegring":
             hva = f"Melding {h.dato.isoformat()} om at eleven ikke vil komme"
         else:
-            hva = f"{_stor(KODENAVN.get(h.kode or "", "fravær"))} registrert {h.dato.isoformat()}"
+            hva = f"{_stor(KODENAVN.get(h.kode or '', 'fravær'))} registrert {h.dato.isoformat()}"
         if h.fra and h.til:
             hva += f" kl. {h.fra:%H:%M}–{h.til:%H:%M}"
         if h.fag:
