@@ -103,6 +103,10 @@ _MELDINGER: Final[dict[str, str]] = {
         "Filen slutter før et anførselstegn eller en parentes er lukket. "
         "Lukk den der verdien skal slutte."
     ),
+    "parentes": (
+        "«{start}» på linje {linje} er ikke lukket riktig: det mangler komma eller «{slutt}». "
+        "Sett komma mellom verdiene og lukk med «{slutt}»."
+    ),
     "syntaks": "YAML-syntaksfeil: {problem}. Sjekk innrykk og kolon på linjen.",
     "udefinert-alias": (
         "Aliaset «*{navn}» viser til et anker (&{navn}) som ikke er definert før det "
@@ -473,6 +477,13 @@ def _syntaksfeil(feil: yaml.MarkedYAMLError, fil: str) -> YamlFeil:
         melding = _MELDINGER["kolon"]
     elif problem == "found unexpected end of stream" or "'<stream end>'" in problem:
         melding = _MELDINGER["slutt"]
+    elif (m := re.match(r"expected ',' or '([\]}])'", problem)) is not None:
+        slutt = m.group(1)
+        melding = _MELDINGER["parentes"].format(
+            start="[" if slutt == "]" else "{",
+            slutt=slutt,
+            linje=_plass(feil.context_mark)[0],
+        )
     elif (m := re.fullmatch(r"found undefined alias '(.*)'", problem)) is not None:
         melding = _MELDINGER["udefinert-alias"].format(navn=m.group(1))
     elif m := re.fullmatch(r"found duplicate anchor '(.*)'; first occurrence", kontekst):

@@ -406,6 +406,11 @@ class TestSyntaksfeil:
         e = feil("a: 'abc\n")
         assert "lukket" in e.melding
 
+    def test_unclosed_flow_list_names_the_line_of_the_bracket(self) -> None:
+        e = feil('trinn: ["1", "2"\nfelles: felles.yaml\n')
+        assert e.melding.startswith("«[» på linje 1 er ikke lukket riktig")
+        assert (e.linje, e.kolonne) == (2, 1)
+
     def test_duplicate_anchor_names_both_lines(self) -> None:
         e = feil("a: &x 1\nb: &x 2\n")
         assert "(linje 1 og linje 2)" in e.melding
