@@ -1,0 +1,133 @@
+"""The publishing commands: ``fravarsregler dokument`` and ``fravarsregler diff``.
+
+``legg_til(sub)`` adds both to the CLI's sub-command parsers; each command is a function
+``(args, ut, feil) -> int`` that writes to the streams it is given.
+
+Exit codes: ``dokument`` 0 ok, 1 a routine is invalid or the file cannot be written, 2 usage;
+``diff`` as diff(1): 0 no differences, 1 differences, 2 trouble (a file missing or invalid).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from ._diff import diff_routines, skriv_tekst, som_json
+from ._dokument import render_html, render_markdown, standard_rutinefiler
+from ._errors import FravarsreglerError, Problem, RutineFeil
+from ._model import Rutine
+from ._rutine import load_routine
+
+__all__ = ["kjor_diff", "kjor_dokument", "legg_til"]
+
+OK, UGYLDIG, BRUKSFEIL = 0, 1, 2
+INGEN_FORSKJELLER, FORSKJELLER, PROBLEMER = 0, 1, 2
+
+
+def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``dokument`` and ``diff`` sub-commands to ``sub``."""
+    p = sub.add_parser(
+        "dokument",
+        help="lag rutinedokumentet: HTML for utskrift og mobil, eller Markdown for intranett",
+        description="Lager dokumentet med tabellene HVA / NÅR / ANSVAR / INNHOLD, vedlegg, brevmal, "
+        "sjekklister, tidlige tegn og parametere, slik de står i rutinefilene.",
+    )
+    p.add_argument(
+        "--rutine",
+        dest="rutiner",
+        action="extend",
+        nargs="+",
+        type=Path,
+        metavar="FIL",
+        help="rutinefiler, i den rekkefølgen de skal stå (standard: barnehage, grunnskole og vgs i rutiner/)",
+    )
+    p.add_argument("--format", choices=("html", "markdown"), required=True, help="utdataformat")
+    p.add_argument("--ut", type=Path, metavar="FIL", help="skriv til denne filen (standard: skjermen)")
+    p.set_defaults(kjor=kjor_dokument)
+
+    p = sub.add_parser(
+        "diff",
+        help="vis forskjellene mellom to versjoner av en rutine",
+        description="Sammenligner to versjoner av samme rutine: metadata, parametere, tabeller, rader "
+        "(ord for ord) og vedlegg. Avslutningskode 0: ingen forskjeller, 1: forskjeller, 2: feil.",
+    )
+    p.add_argument("gammel", type=Path, metavar="GAMMEL", help="den gamle versjonen (rutinefil)")
+    p.add_argument("ny", type=Path, metavar="NY", help="den nye versjonen (rutinefil)")
+    p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="utdataformat")
+    p.set_defaults(kjor=kjor_diff)
+
+
+def _last(filer: Sequence[Path]) -> tuple[list[Rutine], list[Problem]]:
+    """Load every file; collect every problem instead of stopping at the first bad file."""
+    rutiner: list[Rutine] = []
+    problemer: list[Problem] = []
+    for fil in filer:
+        try:
+            rutiner.append(load_routine(fil))
+        except RutineFeil as e:
+            problemer.extend(e.problemer)
+        except FravarsreglerError as e:
+            problemer.append(Problem(fil=str(fil), linje=None, kolonne=None, melding=str(e)))
+    return rutiner, problemer
+
+
+def _skriv_problemer(problemer: Sequence[Problem], feil: IO[str]) -> None:
+    for p in problemer:
+        feil.write(f"{p}\n")
+
+
+def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
+    """``fravarsregler dokument``: render the routines as HTML or Markdown."""
+    filer: list[Path] = list(args.rutiner or standard_rutinefiler())
+    rutiner, problemer = _last(filer)
+    if problemer:
+        _skriv_problemer(problemer, feil)
+        feil.write("fravarsregler dokument: dokumentet ble ikke laget, fordi rutinefilene har feil.\n")
+        return UGYLDIG
+    sett: dict[str, str] = {}
+    for rutine in rutiner:
+        if rutine.id in sett:
+            feil.write(
+                f"fravarsregler dokument: rutinen «{rutine.id}» er oppgitt to ganger "
+                f"({sett[rutine.id]} og {rutine.fil}). Ta med én versjon av hver rutine.\n"
+            )
+            return BRUKSFEIL
+        sett[rutine.id] = rutine.fil
+    tekst = render_html(rutiner) if args.format == "html" else render_markdown(rutiner)
+    if args.ut is None:
+        ut.write(tekst)
+        return OK
+    try:
+        args.ut.write_text(tekst, encoding="utf-8", newline="\n")
+    except OSError as e:
+        grunn = e.strerror or type(e).__name__
+        feil.write(f"fravarsregler dokument: kan ikke skrive {args.ut} ({grunn}).\n")
+        return UGYLDIG
+    ut.write(f"Skrev {args.ut} ({len(rutiner)} rutiner, {args.format}).\n")
+    return OK
+
+
+def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
+    """``fravarsregler diff GAMMEL NY``: the differences between two versions of a routine."""
+    rutiner, problemer = _last([args.gammel, args.ny])
+    if problemer:
+        _skriv_problemer(problemer, feil)
+        feil.write("fravarsregler diff: kan ikke sammenligne, fordi filene har feil.\n")
+        return PROBLEMER
+    gammel, ny = rutiner
+    if gammel.id != ny.id:
+        feil.write(
+            f"fravarsregler diff: filene er ikke to versjoner av samme rutine "
+            f"(«{gammel.id}» i {gammel.fil} og «{ny.id}» i {ny.fil}).\n"
+        )
+        return PROBLEMER
+    diff = diff_routines(gammel, ny)
+    if args.format == "json":
+        json.dump(som_json(diff), ut, ensure_ascii=False, indent=2)
+        ut.write("\n")
+    else:
+        ut.write(skriv_tekst(diff))
+    return INGEN_FORSKJELLER if diff.tom else FORSKJELLER

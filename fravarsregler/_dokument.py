@@ -1,0 +1,487 @@
+"""The routines rendered back as the document: one HTML file to print, or Markdown for a wiki.
+
+Both formats share one view model (:class:`Dokument`) built from loaded routines, with every
+routine text rendered through :meth:`Rutine.tekst` so ``{bekymring_terskel}`` shows the value
+that stands in the data. HTML is produced by Jinja2 templates in ``fravarsregler/_maler/`` with
+autoescaping on; Markdown is produced line by line with every text escaped.
+
+The output is deterministic: the same routines give the same bytes (no dates of rendering).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+import attrs
+import jinja2
+
+from ._model import (
+    Felles,
+    Parameter,
+    Rutine,
+    Sjekkliste,
+    TidligeTegn,
+    VedleggReferanse,
+    formater_verdi,
+)
+from ._paths import rutinemappe
+
+__all__ = [
+    "STANDARDRUTINER",
+    "Dokument",
+    "bygg_dokument",
+    "formater_dato",
+    "formater_parameterverdi",
+    "render_html",
+    "render_markdown",
+    "standard_rutinefiler",
+]
+
+#: The shipped routines, in the document's order.
+STANDARDRUTINER: Final = ("barnehage.yaml", "grunnskole.yaml", "vgs.yaml")
+
+_MAANEDER: Final = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+
+_STANDARDTITTEL: Final = "Fraværsoppfølging"
+
+
+def standard_rutinefiler() -> tuple[Path, ...]:
+    """The shipped routine files (barnehage, grunnskole, vgs), in the document's order."""
+    mappe = rutinemappe()
+    return tuple(mappe / navn for navn in STANDARDRUTINER)
+
+
+# Units a bare number does not show by itself (``formater_verdi`` already writes "dager" and "%").
+_ENHETSORD: Final = {
+    "skoledager": ("skoledag", "skoledager"),
+    "timer": ("time", "timer"),
+    "minutter": ("minutt", "minutter"),
+}
+
+
+def formater_parameterverdi(parameter: Parameter, dato: date | None = None) -> str:
+    """A parameter's value with its unit, for tables and diffs: ``10 %``, ``5 skoledager``."""
+    verdi = parameter.verdi_paa(dato)
+    tekst = formater_verdi(verdi, parameter.enhet)
+    ord_ = _ENHETSORD.get(parameter.enhet)
+    if ord_ and isinstance(verdi, int | float) and not isinstance(verdi, bool):
+        tekst = f"{tekst} {ord_[0] if verdi == 1 else ord_[1]}"
+    return tekst
+
+
+def formater_dato(dato: date) -> str:
+    """A date the way a Norwegian document writes it: ``15. august 2022``."""
+    return f"{dato.day}. {_MAANEDER[dato.month - 1]} {dato.year}"
+
+
+# --------------------------------------------------------------------------- view model
+
+
+@attrs.frozen
+class Rutineomtale:
+    """One routine on the front page: name, municipality, version and dates."""
+
+    id: str
+    navn: str
+    kommune: str
+    versjon: str
+    gyldig_fra: str
+    neste_revisjon: str
+
+    @property
+    def html_id(self) -> str:
+        return f"rutine-{self.id}"
+
+
+@attrs.frozen
+class Dokumentrad:
+    """One HVA / NÅR / ANSVAR / INNHOLD row, texts rendered, roles by name."""
+
+    rutine: str
+    seksjon: str
+    id: str
+    hva: str
+    naar: str
+    ansvar: str
+    roller: tuple[str, ...]
+    innhold: str
+
+    @property
+    def html_id(self) -> str:
+        return f"rad-{self.rutine}-{self.seksjon}-{self.id}"
+
+
+@attrs.frozen
+class Dokumenttabell:
+    """One table of the document (one section of one routine)."""
+
+    rutine: str
+    id: str
+    tittel: str
+    rader: tuple[Dokumentrad, ...]
+
+    @property
+    def html_id(self) -> str:
+        return f"tabell-{self.rutine}-{self.id}"
+
+
+@attrs.frozen
+class Dokumentbrev:
+    """A letter template of a vedlegg, text rendered."""
+
+    id: str
+    tittel: str
+    tekst: str
+
+
+@attrs.frozen
+class Dokumentvedlegg:
+    """A vedlegg of a routine: introduction, steps, exceptions and letters, texts rendered."""
+
+    rutine: str
+    id: str
+    tittel: str
+    innledning: str
+    steg: tuple[str, ...]
+    unntak: tuple[str, ...]
+    brev: tuple[Dokumentbrev, ...]
+
+    @property
+    def html_id(self) -> str:
+        return f"vedlegg-{self.rutine}-{self.id}"
+
+
+@attrs.frozen
+class Parameterlinje:
+    """One row of the parameter table (value formatted by its unit)."""
+
+    navn: str
+    verdi: str
+    beskrivelse: str
+    lokal_presisering: bool
+    hjemmel: str
+    kilde: str
+    merknad: str
+
+
+@attrs.frozen
+class Parametertabell:
+    """The parameters of one routine."""
+
+    rutine: str
+    tittel: str
+    linjer: tuple[Parameterlinje, ...]
+
+    @property
+    def html_id(self) -> str:
+        return f"parametere-{self.rutine}"
+
+
+@attrs.frozen
+class Dokument:
+    """Everything the document shows, in order, with every text ready to print."""
+
+    tittel: str
+    utgiver: str
+    aar: str
+    rutiner: tuple[Rutineomtale, ...]
+    tabeller: tuple[Dokumenttabell, ...]
+    vedlegg: tuple[Dokumentvedlegg, ...]
+    sjekklister: tuple[Sjekkliste, ...]
+    tidlige_tegn: tuple[TidligeTegn, ...]
+    parametere: tuple[Parametertabell, ...]
+    andre_vedlegg: tuple[VedleggReferanse, ...]
+
+    @property
+    def antall_rader(self) -> int:
+        return sum(len(t.rader) for t in self.tabeller)
+
+
+def _unike_felles(rutiner: Iterable[Rutine]) -> list[Felles]:
+    # Felles holds mappings (unhashable), so compare by equality.
+    unike: list[Felles] = []
+    for r in rutiner:
+        if r.felles not in unike:
+            unike.append(r.felles)
+    return unike
+
+
+def _parameterverdi(p: Parameter) -> tuple[str, str]:
+    """(value, legal basis) of a parameter as shown in the table; dated values one per line."""
+    if len(p.verdier) == 1 and p.verdier[0].fra is None:
+        return formater_parameterverdi(p), p.hjemmel or ""
+    verdier: list[str] = []
+    hjemler: list[str] = [p.hjemmel] if p.hjemmel else []
+    for v in p.verdier:
+        fra = f"Fra {formater_dato(v.fra)}" if v.fra else "Alltid"
+        verdier.append(f"{fra}: {formater_parameterverdi(p, v.fra)}")
+        if v.hjemmel:
+            hjemler.append(f"{fra}: {v.hjemmel}")
+    return "\n".join(verdier), "\n".join(hjemler)
+
+
+def _parametertabell(rutine: Rutine) -> Parametertabell:
+    linjer = []
+    for p in rutine.parametere.values():
+        verdi, hjemmel = _parameterverdi(p)
+        linjer.append(
+            Parameterlinje(
+                navn=p.navn,
+                verdi=verdi,
+                beskrivelse=rutine.tekst(p.beskrivelse),
+                lokal_presisering=p.lokal_presisering,
+                hjemmel=hjemmel,
+                kilde=p.kilde or "",
+                merknad=rutine.tekst(p.merknad) if p.merknad else "",
+            )
+        )
+    return Parametertabell(rutine=rutine.id, tittel=rutine.navn, linjer=tuple(linjer))
+
+
+def bygg_dokument(rutiner: Sequence[Rutine]) -> Dokument:
+    """The view model of the document for ``rutiner`` (in the order given)."""
+    forste_kilde = rutiner[0].kilde if rutiner else {}
+    tabeller: list[Dokumenttabell] = []
+    vedlegg: list[Dokumentvedlegg] = []
+    for rutine in rutiner:
+        for seksjon in rutine.seksjoner:
+            rader = tuple(
+                Dokumentrad(
+                    rutine=rutine.id,
+                    seksjon=seksjon.id,
+                    id=rad.id,
+                    hva=rutine.tekst(rad.hva),
+                    naar=rutine.tekst(rad.naar),
+                    ansvar=rutine.tekst(rad.ansvar_tekst),
+                    roller=tuple(rutine.felles.rollenavn(r) for r in rad.roller),
+                    innhold=rutine.tekst(rad.innhold),
+                )
+                for rad in seksjon.rader
+            )
+            tabeller.append(Dokumenttabell(rutine=rutine.id, id=seksjon.id, tittel=seksjon.tittel, rader=rader))
+        for v in rutine.vedlegg:
+            tittel = f"Vedlegg {v.nummer}: {v.tittel}" if v.nummer is not None else v.tittel
+            vedlegg.append(
+                Dokumentvedlegg(
+                    rutine=rutine.id,
+                    id=v.id,
+                    tittel=tittel,
+                    innledning=rutine.tekst(v.innledning),
+                    steg=tuple(rutine.tekst(s.tekst) for s in v.steg),
+                    unntak=tuple(rutine.tekst(u.tekst) for u in v.unntak),
+                    brev=tuple(
+                        Dokumentbrev(id=b.id, tittel=b.tittel, tekst=rutine.tekst(b.tekst).strip()) for b in v.brev
+                    ),
+                )
+            )
+    felles = _unike_felles(rutiner)
+    return Dokument(
+        tittel=str(forste_kilde.get("dokument") or _STANDARDTITTEL),
+        utgiver=str(forste_kilde.get("utgiver") or ""),
+        aar=str(forste_kilde.get("aar") or ""),
+        rutiner=tuple(
+            Rutineomtale(
+                id=r.id,
+                navn=r.navn,
+                kommune=r.kommune,
+                versjon=r.versjon,
+                gyldig_fra=formater_dato(r.gyldig_fra),
+                neste_revisjon=formater_dato(r.neste_revisjon),
+            )
+            for r in rutiner
+        ),
+        tabeller=tuple(tabeller),
+        vedlegg=tuple(vedlegg),
+        sjekklister=tuple(s for f in felles for s in f.sjekklister.values()),
+        tidlige_tegn=tuple(t for f in felles for t in f.tidlige_tegn),
+        parametere=tuple(_parametertabell(r) for r in rutiner if r.parametere),
+        andre_vedlegg=tuple(v for f in felles for v in f.vedlegg),
+    )
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _miljo() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("fravarsregler", "_maler"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(rutiner: Sequence[Rutine]) -> str:
+    """One self-contained, printable HTML file with the routines as the document."""
+    mal = _miljo().get_template("dokument.html.j2")
+    return mal.render(d=bygg_dokument(rutiner))
+
+
+# --------------------------------------------------------------------------- Markdown
+
+# Backslash-escape every character Markdown could read as inline markup or as a table
+# border (CommonMark allows a backslash before any ASCII punctuation).
+_MD_SPESIELLE = re.compile(r"([\\`*_\[\]<>#|~])")
+# What would start a block at the beginning of a line: a list item, a heading underline.
+_MD_LINJESTART = re.compile(r"^([ \t]*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
+
+
+def _linjestart(m: re.Match[str]) -> str:
+    if m.group(2):
+        return f"{m.group(1)}\\{m.group(2)}"
+    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
+
+
+def _md_inline(tekst: str) -> str:
+    """Escape ``tekst`` for Markdown inline content, such as a table cell."""
+    return _MD_SPESIELLE.sub(r"\\\1", tekst)
+
+
+def _md(tekst: str) -> str:
+    """Escape ``tekst`` for a paragraph or list item (also what would start a block)."""
+    return _MD_LINJESTART.sub(_linjestart, _md_inline(tekst))
+
+
+def _md_linje(tekst: str) -> str:
+    """One line (a heading, a list item): escaped, inner line breaks as ``<br>``."""
+    return "<br>".join(_md(linje.strip()) for linje in tekst.strip().splitlines())
+
+
+def _md_celle(tekst: str) -> str:
+    """A table cell: escaped, line breaks as ``<br>`` (a pipe table row is one line)."""
+    return "<br>".join(_md_inline(linje.strip()) for linje in tekst.strip().splitlines())
+
+
+def _md_avsnitt(tekst: str) -> str:
+    """Paragraphs: escaped, single line breaks kept as ``<br>``, blank lines between paragraphs."""
+    avsnitt = re.split(r"\n\s*\n", tekst.strip())
+    return "\n\n".join("<br>\n".join(_md(linje) for linje in a.splitlines()) for a in avsnitt)
+
+
+def _md_tabell(overskrifter: Sequence[str], rader: Iterable[Sequence[str]]) -> list[str]:
+    """A pipe table from raw header texts and already escaped cells."""
+    linjer = [
+        "| " + " | ".join(_md_celle(o) for o in overskrifter) + " |",
+        "|" + "|".join(" --- " for _ in overskrifter) + "|",
+    ]
+    linjer.extend("| " + " | ".join(c or " " for c in rad) + " |" for rad in rader)
+    return linjer
+
+
+def _md_ansvar(rad: Dokumentrad) -> str:
+    celle = _md_celle(rad.ansvar)
+    if rad.roller:
+        celle += "<br>*Roller: " + _md_inline(", ".join(rad.roller)) + "*"
+    return celle
+
+
+def render_markdown(rutiner: Sequence[Rutine]) -> str:
+    """The routines as Markdown with GitHub-style pipe tables, for an intranet wiki."""
+    d = bygg_dokument(rutiner)
+    ut: list[str] = [f"# {_md_linje(d.tittel)}", ""]
+    if d.utgiver:
+        ut += [_md(f"{d.utgiver}, {d.aar}" if d.aar else d.utgiver), ""]
+    ut += _md_tabell(
+        ("Rutine", "Kommune", "Versjon", "Gyldig fra", "Neste revisjon"),
+        (
+            tuple(_md_celle(c) for c in (r.navn, r.kommune, r.versjon, r.gyldig_fra, r.neste_revisjon))
+            for r in d.rutiner
+        ),
+    )
+    ut.append("")
+    for t in d.tabeller:
+        ut += [f"## {_md_linje(t.tittel)}", ""]
+        ut += _md_tabell(
+            ("HVA", "NÅR", "ANSVAR", "INNHOLD"),
+            ((_md_celle(rad.hva), _md_celle(rad.naar), _md_ansvar(rad), _md_celle(rad.innhold)) for rad in t.rader),
+        )
+        ut.append("")
+    for v in d.vedlegg:
+        ut += [f"## {_md_linje(v.tittel)}", ""]
+        if v.innledning:
+            ut += [_md_avsnitt(v.innledning), ""]
+        if v.steg:
+            ut += ["### Fremgangsmåte", ""]
+            ut += [f"{i}. {_md_linje(s)}" for i, s in enumerate(v.steg, start=1)]
+            ut.append("")
+        if v.unntak:
+            ut += ["### Eksempler på når vi ikke sender bekymringsmelding hjem i første omgang", ""]
+            ut += [f"- {_md_linje(u)}" for u in v.unntak]
+            ut.append("")
+        for b in v.brev:
+            ut += [f"### Brevmal: {_md_inline(b.tittel)}", ""]
+            ut += ["> " + linje if linje else ">" for linje in _md_avsnitt(b.tekst).splitlines()]
+            ut.append("")
+    if d.sjekklister:
+        ut += ["## Sjekklister", ""]
+        for s in d.sjekklister:
+            ut += [f"### {_md_linje(s.tittel)}", "", f"Kortnavn i tabellene: «{_md_inline(s.kortnavn)}».", ""]
+            for g in s.grupper:
+                if g.tittel:
+                    ut += [f"#### {_md_linje(g.tittel)}", ""]
+                ut += [f"- {_md_linje(p)}" for p in g.punkter]
+                ut.append("")
+    if d.tidlige_tegn:
+        ut += ["## Tidlige tegn som kan føre til bekymringsfullt fravær", ""]
+        for tegn in d.tidlige_tegn:
+            ut += [f"### {_md_linje(tegn.tittel)}", ""]
+            ut += [f"- {_md_linje(p)}" for p in tegn.punkter]
+            ut.append("")
+    if d.parametere:
+        ut += ["## Parametere", ""]
+        ut += [
+            "Tallene og valgene reglene bygger på. «Lokal presisering» betyr at verdien ikke står "
+            "i dokumentet og må bekreftes ved neste revisjon.",
+            "",
+        ]
+        for pt in d.parametere:
+            ut += [f"### {_md_linje(pt.tittel)}", ""]
+            ut += _md_tabell(
+                ("Parameter", "Verdi", "Beskrivelse", "Lokal presisering", "Hjemmel"),
+                (
+                    (
+                        f"`{p.navn}`",
+                        _md_celle(p.verdi),
+                        _md_celle(_beskrivelse_med_merknad(p)),
+                        "**Lokal presisering**" if p.lokal_presisering else "",
+                        _md_celle(p.hjemmel),
+                    )
+                    for p in pt.linjer
+                ),
+            )
+            ut.append("")
+    if d.andre_vedlegg:
+        ut += ["## Andre vedlegg", ""]
+        for ref in d.andre_vedlegg:
+            merk = "" if ref.innhold_i_kilden else " (innholdet står ikke i kilden)"
+            ut.append(f"- Vedlegg {ref.nummer}: {_md_inline(ref.tittel)}{merk}")
+        ut.append("")
+    return "\n".join(ut).rstrip("\n") + "\n"
+
+
+def _beskrivelse_med_merknad(p: Parameterlinje) -> str:
+    deler = [p.beskrivelse]
+    if p.kilde:
+        deler.append(f"Kilde: {p.kilde}")
+    if p.merknad:
+        deler.append(f"Merknad: {p.merknad}")
+    return "\n".join(deler)
