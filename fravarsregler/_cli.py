@@ -7,11 +7,12 @@ tests call it directly. Exit codes: 0 ok, 1 invalid input or rules, 2 usage erro
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, Any, NoReturn
 
 from ._errors import FravarsreglerError
 from ._paths import rutinemappe
@@ -39,8 +40,25 @@ class _Bruksfeil(Exception):
         self.melding = melding
 
 
+class _Hjelpeformat(argparse.HelpFormatter):
+    """Help text with Norwegian headings."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix="bruk: " if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        oversatt = {"positional arguments": "argumenter", "options": "valg"}.get(heading or "", heading)
+        super().start_section(oversatt)
+
+
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser that reports usage errors in Norwegian and never exits by itself."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Hjelpeformat)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--hjelp", "--help", action="help", help="vis denne hjelpeteksten og avslutt")
 
     def error(self, message: str) -> NoReturn:
         for en, no in _ARGPARSE_NORSK.items():
@@ -75,7 +93,7 @@ def _bygg_parser() -> _Parser:
         prog="fravarsregler",
         description="Fraværsoppfølging etter rutinen «OPP IGJEN!»: valider, evaluer og publiser rutinene.",
     )
-    parser.add_argument("--versjon", action="version", version=_versjon())
+    parser.add_argument("--versjon", action="version", version=_versjon(), help="vis versjonen og avslutt")
     sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser)
 
     p = sub.add_parser("valider", help="valider rutinefiler (standard: alle filer i rutiner/)")
@@ -102,15 +120,14 @@ def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
     """Run the CLI with ``argv`` (without the program name), writing to the given streams."""
     parser = _bygg_parser()
     try:
-        args = parser.parse_args(list(argv))
+        # argparse prints --hjelp/--versjon to sys.stdout; send it to our stream instead
+        with contextlib.redirect_stdout(stdout):
+            args = parser.parse_args(list(argv))
     except _Bruksfeil as e:
         stderr.write(e.melding + "\n")
         return BRUKSFEIL
     except _Avslutt as e:
-        if e.status == 0:
-            # --help / --versjon: argparse printed to sys.stdout; mirror it on our stream
-            if e.message:
-                stdout.write(e.message)
+        if e.status == 0:  # --hjelp / --versjon, already printed
             return OK
         stderr.write(e.message or "")
         return BRUKSFEIL
