@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 TYPENAVN = {
@@ -18,21 +19,24 @@ TYPENAVN = {
 M = {
     "yaml-tom": "Filen er tom. Start med «type: rutine» (se docs/slik-reviderer-du-rutinen.md).",
     "ikke-tabell": "Toppnivået i filen må være en samling av felt (nøkkel: verdi), ikke {fikk}.",
-    "ukjent-type": "Ukjent filtype «{verdi}». Skriv «type: rutine», «type: felles» eller "
-    "«type: skolerute».{mente}",
-    "mangler-type": "Filen mangler «type:» øverst. Skriv «type: rutine», «type: felles» eller "
-    "«type: skolerute».",
+    "ukjent-type": "Ukjent filtype «{verdi}». Skriv «type: rutine», «type: felles» eller «type: skolerute».{mente}",
+    "mangler-type": "Filen mangler «type:» øverst. Skriv «type: rutine», «type: felles» eller «type: skolerute».",
     "required": "Mangler påkrevd felt «{navn}». Legg det til her.",
     "additional": "Ukjent felt «{navn}».{mente} Fjern feltet eller rett stavemåten.",
     "enum": "«{verdi}» er ikke en tillatt verdi her. Tillatte verdier: {lovlige}.{mente}",
     "const": "Verdien må være «{lovlig}».",
+    "const-tall": "Verdien må være tallet {lovlig}. Skriv {lovlig} uten anførselstegn.",
+    "enum-anforsel": 'Her skal det stå tekst: skriv "{verdi}" i anførselstegn.',
+    "type-tekst-tall": "Her skal det stå tekst, men det står tallet {verdi}. Sett verdien i anførselstegn, "
+    'slik den skal stå, for eksempel "{verdi}".',
     "type": "Feil type: her skal det stå {forventet}, men det står {fikk}.",
-    "type-janei": "Skriv true eller false her (ikke «{verdi}»).",
+    "type-janei": "Skriv {riktig} her, ikke «{verdi}». Bare true og false forstås som ja og nei.",
     "type-tall-tekst": "Her skal det stå {forventet}. Fjern anførselstegnene rundt «{verdi}».",
-    "dato": "«{verdi}» er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel "
-    "2026-08-19.",
-    "klokkeslett": "«{verdi}» er ikke et gyldig klokkeslett. Skriv det som \"HH:MM\" i "
-    "anførselstegn, for eksempel \"09:00\".",
+    "dato": "«{verdi}» er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-08-19.",
+    "klokkeslett": '«{verdi}» er ikke et gyldig klokkeslett. Skriv det som "HH:MM" i '
+    'anførselstegn, for eksempel "09:00".',
+    "klokkeslett-forslag": '«{verdi}» er ikke et gyldig klokkeslett. Skriv "{forslag}": to sifre '
+    "for timen, og i anførselstegn.",
     "id-format": "«{verdi}» er ikke en gyldig id. Bruk små bokstaver a–z, tall og bindestrek, "
     "for eksempel «vegring-samme-dag».",
     "navn-format": "«{verdi}» er ikke et gyldig navn. Bruk små bokstaver a–z, tall og "
@@ -45,34 +49,46 @@ M = {
     "maksimum": "Verdien {verdi} er for stor: den kan være høyst {grense}.",
     "exclusive-minimum": "Verdien {verdi} er for liten: den må være større enn {grense}.",
     "oneof": "Verdien har ikke en tillatt form her. {detalj}",
-    "verdi-verdier": "Oppgi enten «verdi» eller «verdier» for parameteren, ikke begge og ikke "
-    "ingen av dem.",
+    "verdi-verdier": "Oppgi enten «verdi» eller «verdier» for parameteren, ikke begge og ikke ingen av dem.",
     "ukjent-skjemafeil": "Ugyldig verdi: {detalj}",
     # semantic checks
     "ukjent-rolle": "Ukjent rolle «{verdi}».{mente} Roller må stå i rollekatalogen i {felles}.",
     "ukjent-sjekkliste": "Ukjent sjekkliste «{verdi}».{mente} Sjekklister står i {felles}.",
-    "ukjent-parameter": "Ukjent parameter «{verdi}».{mente} Legg den til under «parametere:» "
-    "eller rett navnet.",
+    "ukjent-parameter": "Ukjent parameter «{verdi}».{mente} Legg den til under «parametere:» eller rett navnet.",
     "feil-enhet": "Parameteren «{verdi}» har enhet «{enhet}», men her trengs enhet {forventet}.",
     "ukjent-unntak": "Ukjent unntak «{verdi}».{mente} Unntak står under «unntak:» i et vedlegg.",
     "ukjent-brev": "Ukjent brev «{verdi}».{mente} Brev står under «brev:» i et vedlegg.",
     "ukjent-steg": "Ukjent steg «{verdi}».{mente} Steg står under «steg:» i et vedlegg.",
     "ukjent-plassholder": "Teksten viser til «{{{verdi}}}», men det finnes ingen parameter med "
-    "det navnet.{mente}",
+    "det navnet.{mente} Rett navnet i krøllparentesen, eller legg parameteren til under "
+    "«parametere:».",
     "duplikat-rad": "Raden «{verdi}» står to ganger i tabellen «{seksjon}» (også på linje "
     "{linje}). Gi en av radene en ny id.",
-    "duplikat-regel": "Regelen «{verdi}» står to ganger (også på linje {linje}). Gi en av "
-    "reglene en ny id.",
+    "duplikat-regel": "Regelen «{verdi}» står to ganger (også på linje {linje}). Gi en av reglene en ny id.",
     "duplikat-id": "Id-en «{verdi}» står to ganger (også på linje {linje}).",
-    "revisjon-foer-gyldig": "Neste revisjon ({neste}) må komme etter gyldig fra ({gyldig}). "
-    "Rett en av datoene.",
+    "revisjon-foer-gyldig": "Neste revisjon ({neste}) må komme etter gyldig fra ({gyldig}). Rett en av datoene.",
     "parameter-utenfor": "Parameteren «{navn}» har verdien {verdi}, men {krav}.",
-    "datert-rekkefolge": "Verdiene må stå i stigende rekkefølge etter «fra»-dato; {dato} kommer "
-    "etter {forrige}.",
+    # the {krav} part of "parameter-utenfor", by enhet
+    "krav-andel": "en andel må være et tall større enn 0 og høyst 1 (10 % skrives 0.10)",
+    "krav-andel-prosent": "en andel skrives som desimaltall over 0 og høyst 1: skriv {forslag} for {verdi} %",
+    "krav-andel-komma": "desimaltall skrives med punktum, ikke komma: skriv {forslag}",
+    "krav-dager": "antall dager må være et heltall fra 0 til 200",
+    "krav-minutter": "minutter må være et heltall fra 0 til 600",
+    "krav-timer": "timer må være et tall som ikke er negativt",
+    "krav-janei": "verdien må være true eller false: skriv {riktig}",
+    "krav-janei-uklar": "verdien må være true eller false",
+    "krav-klokkeslett": 'et klokkeslett skrives "HH:MM" i anførselstegn, for eksempel "09:00"',
+    "krav-klokkeslett-forslag": 'et klokkeslett skrives med to sifre for timen og i anførselstegn: skriv "{forslag}"',
+    "krav-liste": "verdien må være en liste med tekster",
+    "datert-rekkefolge": "Verdiene må stå i stigende rekkefølge etter «fra»-dato; {dato} kommer etter {forrige}.",
     "trinn-utenfor": "Trinn «{verdi}» hører ikke til {hvor} (tillatt: {lovlige}).",
     "fast-regel-mangler": "Regelen «{verdi}» mangler i rutinen «{rutine}». Id-en er fast: motoren "
     "og integrasjoner bruker den, så den kan ikke fjernes eller få nytt navn.",
-    "frist-utloser": "Fristtypen «{frist}» passer ikke med utløsertypen «{utloser}». {hint}",
+    "fast-regel-omdopt": "Regelen «{verdi}» mangler i rutinen «{rutine}», men her står "
+    "«{funnet}». Id-en «{verdi}» er fast: motoren og integrasjoner bruker den, så den kan ikke få "
+    "nytt navn. Skriv «{verdi}» igjen.",
+    "frist-utloser": "Fristtypen «{frist}» passer ikke med utløsertypen «{utloser}»: «{frist}» "
+    "brukes bare med utløser {krav}. Med utløser «{utloser}» kan fristen være {lovlige}.",
     "felles-mangler": "Finner ikke fellesfilen «{verdi}» (rollekatalog og sjekklister). Rett "
     "stien; den regnes fra mappen rutinefilen ligger i.",
     "fil-mangler": "Finner ikke filen. Sjekk navnet og mappen.",
@@ -92,6 +108,57 @@ def mente_du(verdi: object, muligheter: Iterable[str]) -> tuple[str, tuple[str, 
         return f" Mente du «{forslag[0]}»?", forslag
     liste = ", ".join(f"«{f}»" for f in forslag[:-1]) + f" eller «{forslag[-1]}»"
     return f" Mente du {liste}?", forslag
+
+
+def eller_liste(verdier: Iterable[str]) -> str:
+    """['a', 'b', 'c'] -> '«a», «b» eller «c»'."""
+    deler = [f"«{v}»" for v in verdier]
+    if len(deler) <= 1:
+        return "".join(deler)
+    return ", ".join(deler[:-1]) + f" eller {deler[-1]}"
+
+
+_JA = {"ja", "yes", "y", "on", "sann"}
+_NEI = {"nei", "no", "n", "off", "usann"}
+
+
+def janei_forslag(verdi: object) -> str | None:
+    """'ja'/'yes'/'on' -> 'true', 'nei'/'no'/'off' -> 'false', otherwise None."""
+    if not isinstance(verdi, str):
+        return None
+    ord_ = verdi.strip().lower()
+    if ord_ in _JA:
+        return "true"
+    if ord_ in _NEI:
+        return "false"
+    return None
+
+
+def klokkeslett_forslag(verdi: object) -> str | None:
+    """The clock time a user most likely meant: '9:00' -> '09:00', '9.30' or 9.3 -> '09:30',
+    900 or '0900' -> '09:00', '9' -> '09:00'; None when there is no clear guess."""
+    if isinstance(verdi, bool):
+        return None
+    if isinstance(verdi, int):
+        tekst = str(verdi)
+    elif isinstance(verdi, float):
+        # 9.30 unquoted is read as the number 9.3; Norwegian clock times are written 9.30
+        if not (0 <= verdi < 24 and round(verdi, 2) == verdi):
+            return None
+        tekst = f"{verdi:.2f}"
+    elif isinstance(verdi, str):
+        tekst = verdi.strip()
+    else:
+        return None
+    if m := re.fullmatch(r"(\d{1,2})[:.]?(\d{2})", tekst):
+        timer, minutter = int(m.group(1)), int(m.group(2))
+    elif re.fullmatch(r"\d{1,2}", tekst):
+        timer, minutter = int(tekst), 0
+    else:
+        return None
+    if timer > 23 or minutter > 59:
+        return None
+    return f"{timer:02d}:{minutter:02d}"
 
 
 def beskriv_verdi(verdi: object) -> str:

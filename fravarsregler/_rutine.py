@@ -9,7 +9,9 @@ Validation runs in three layers and reports every problem it finds:
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Any
 import attrs
 
 from ._errors import Problem, RutineFeil, YamlFeil
-from ._meldinger import M, mente_du
+from ._meldinger import M, eller_liste, janei_forslag, klokkeslett_forslag, mente_du
 from ._model import (
     PLASSHOLDER,
     Brev,
@@ -43,6 +45,7 @@ from ._model import (
     VedleggReferanse,
 )
 from ._skjema import lag_problem, skjema_problemer
+from ._skolerute import skolerute_problemer
 from ._yaml import YamlDokument, load_yaml_file
 
 __all__ = ["Valideringsresultat", "load_felles", "load_routine", "validate"]
@@ -70,12 +73,17 @@ _ENHETSKRAV = {
     "klokkeslett": ("klokkeslett",),
 }
 
+# Which trigger types each deadline type fits; types not listed fit every trigger.
 _FRIST_KREVER = {
     "samme_time": ("hendelse",),
     "samme_dag": ("hendelse",),
     "vindu_slutt": ("kalender",),
     "skoledager": ("hendelse", "terskel"),
 }
+_FRISTTYPER = ("samme_time", "samme_dag", "skoledager", "vindu_slutt", "klokkeslett", "ingen")
+_PROSENT = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*")
+_DESIMALKOMMA = re.compile(r"\s*\d+,\d+\s*")
+_KLOKKESLETT = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
 @attrs.frozen
@@ -96,18 +104,18 @@ class Valideringsresultat:
 
 
 def _visningsnavn(path: Path) -> str:
-    """A path as shown in messages: relative to the working directory when possible."""
+    """A path as shown in messages: relative to the working directory when it lies below it,
+    otherwise as given (a relative path full of ``../`` is hard to read)."""
     try:
-        return os.path.relpath(path)
+        relativ = os.path.relpath(path)
     except ValueError:  # pragma: no cover - other drive on Windows
         return str(path)
+    return str(path) if relativ.startswith(os.pardir) else relativ
 
 
 def _sortert(problemer: Sequence[Problem]) -> tuple[Problem, ...]:
     unike = dict.fromkeys(problemer)
-    return tuple(
-        sorted(unike, key=lambda p: (p.fil, p.linje or 0, p.kolonne or 0, p.json_path, p.melding))
-    )
+    return tuple(sorted(unike, key=lambda p: (p.fil, p.linje or 0, p.kolonne or 0, p.json_path, p.melding)))
 
 
 def _fil_problem(fil: str, melding: str, kode: str) -> Problem:
@@ -146,8 +154,6 @@ def validate(path: str | os.PathLike[str]) -> Valideringsresultat:
     elif typ == "felles":
         problemer = _valider_felles(doc)
     elif typ == "skolerute":
-        from ._skolerute import skolerute_problemer
-
         problemer = skolerute_problemer(doc)
     else:
         mente, forslag = mente_du(typ, ["rutine", "felles", "skolerute"])
@@ -167,9 +173,7 @@ def load_routine(path: str | os.PathLike[str]) -> Rutine:
         raise RutineFeil([doc])
     resultat = validate(p)
     if resultat.type != "rutine" and resultat.gyldig:
-        raise RutineFeil(
-            [lag_problem(doc, ("type",), M["const"].format(lovlig="rutine"), kode="ugyldig-verdi")]
-        )
+        raise RutineFeil([lag_problem(doc, ("type",), M["const"].format(lovlig="rutine"), kode="ugyldig-verdi")])
     if not resultat.gyldig:
         raise RutineFeil(resultat.feil)
     felles = load_felles(_felles_sti(p, doc.data["felles"]))
@@ -210,7 +214,7 @@ def _valider_felles(doc: YamlDokument) -> list[Problem]:
 
 def _duplikate_ider(doc: YamlDokument, path: tuple[str | int, ...], elementer: Any) -> list[Problem]:
     sett: dict[str, int] = {}
-    ut = []
+    ut: list[Problem] = []
     if not isinstance(elementer, list):
         return ut
     for i, el in enumerate(elementer):
@@ -219,7 +223,9 @@ def _duplikate_ider(doc: YamlDokument, path: tuple[str | int, ...], elementer: A
         id_ = el["id"]
         if id_ in sett:
             linje = doc.plassering((*path, sett[id_], "id"))[0]
-            ut.append(lag_problem(doc, (*path, i, "id"), M["duplikat-id"].format(verdi=id_, linje=linje), kode="duplikat"))
+            ut.append(
+                lag_problem(doc, (*path, i, "id"), M["duplikat-id"].format(verdi=id_, linje=linje), kode="duplikat")
+            )
         else:
             sett[id_] = i
     return ut
@@ -227,17 +233,13 @@ def _duplikate_ider(doc: YamlDokument, path: tuple[str | int, ...], elementer: A
 
 def _bygg_felles(doc: YamlDokument) -> Felles:
     d = doc.data
-    roller = {
-        r["id"]: Rolle(id=r["id"], navn=r["navn"], beskrivelse=r.get("beskrivelse")) for r in d["roller"]
-    }
+    roller = {r["id"]: Rolle(id=r["id"], navn=r["navn"], beskrivelse=r.get("beskrivelse")) for r in d["roller"]}
     sjekklister = {
         s["id"]: Sjekkliste(
             id=s["id"],
             tittel=s["tittel"],
             kortnavn=s.get("kortnavn", s["tittel"]),
-            grupper=tuple(
-                Sjekklistegruppe(tittel=g.get("tittel"), punkter=tuple(g["punkter"])) for g in s["grupper"]
-            ),
+            grupper=tuple(Sjekklistegruppe(tittel=g.get("tittel"), punkter=tuple(g["punkter"])) for g in s["grupper"]),
         )
         for s in d.get("sjekklister", [])
     }
@@ -274,7 +276,9 @@ def _valider_rutine(doc: YamlDokument, path: Path) -> list[Problem]:
     if isinstance(felles_navn, str):
         fsti = _felles_sti(path, felles_navn)
         if not fsti.is_file():
-            problemer.append(lag_problem(doc, ("felles",), M["felles-mangler"].format(verdi=felles_navn), kode="referanse"))
+            problemer.append(
+                lag_problem(doc, ("felles",), M["felles-mangler"].format(verdi=felles_navn), kode="referanse")
+            )
         else:
             try:
                 felles = load_felles(fsti)
@@ -289,6 +293,11 @@ def _valider_rutine(doc: YamlDokument, path: Path) -> list[Problem]:
     # The semantic checks are written defensively, so they run even when the schema failed.
     sem = _Semantikk(doc, roller, sjekklister, felles_vis)
     sem.sjekk()
+    # A parameter value the semantic check rejects also fails the schema (a range, a type or a
+    # pattern) at the same place; the semantic message names the parameter and the fix, so the
+    # schema's message for that value is dropped: one mistake, one problem.
+    dekket = {p.json_path for p in sem.problemer if p.kode == "parameter"}
+    problemer = [p for p in problemer if p.json_path not in dekket]
     return problemer + sem.problemer
 
 
@@ -314,11 +323,11 @@ class _Semantikk:
         self.unntak: set[str] = set()
         self.brev: set[str] = set()
         self.steg: set[str] = set()
-        for v in _list(self.data.get("vedlegg")):
-            v = _dict(v)
-            self.unntak |= {u.get("id") for u in _list(v.get("unntak")) if isinstance(u, dict)} - {None}
-            self.brev |= {b.get("id") for b in _list(v.get("brev")) if isinstance(b, dict)} - {None}
-            self.steg |= {s.get("id") for s in _list(v.get("steg")) if isinstance(s, dict)} - {None}
+        for vedlegg in _list(self.data.get("vedlegg")):
+            v = _dict(vedlegg)
+            self.unntak |= _ider(v.get("unntak"))
+            self.brev |= _ider(v.get("brev"))
+            self.steg |= _ider(v.get("steg"))
 
     def feil(self, path: tuple[str | int, ...], melding: str, kode: str, forslag: tuple[str, ...] = ()) -> None:
         self.problemer.append(lag_problem(self.doc, path, melding, kode=kode, forslag=forslag))
@@ -328,20 +337,21 @@ class _Semantikk:
         self._parametere()
         rutinetrinn = [t for t in _list(self.data.get("trinn")) if isinstance(t, str)]
         regel_ider_vedlegg: dict[str, tuple[str | int, ...]] = {}
-        alle_regler: set[str] = set()
+        # every rule id in the file -> where it first appears
+        alle_regler: dict[str, tuple[str | int, ...]] = {}
         for vi, v in enumerate(_list(self.data.get("vedlegg"))):
             for ri, r in enumerate(_list(_dict(v).get("regler"))):
                 rpath: tuple[str | int, ...] = ("vedlegg", vi, "regler", ri)
                 self._regel(rpath, _dict(r), rutinetrinn)
                 rid = _dict(r).get("id")
                 if isinstance(rid, str):
-                    alle_regler.add(rid)
+                    alle_regler.setdefault(rid, rpath)
                     if rid in regel_ider_vedlegg:
                         self._duplikat_regel(rpath, rid, regel_ider_vedlegg[rid])
                     else:
                         regel_ider_vedlegg[rid] = rpath
-        for si, s in enumerate(_list(self.data.get("seksjoner"))):
-            s = _dict(s)
+        for si, seksjon in enumerate(_list(self.data.get("seksjoner"))):
+            s = _dict(seksjon)
             strinn = [t for t in _list(s.get("trinn")) if isinstance(t, str)]
             for ti, t in enumerate(strinn):
                 if rutinetrinn and t not in rutinetrinn:
@@ -352,8 +362,8 @@ class _Semantikk:
                     )
             rader: dict[str, int] = {}
             regler: dict[str, tuple[str | int, ...]] = dict(regel_ider_vedlegg)
-            for ri, rad in enumerate(_list(s.get("rader"))):
-                rad = _dict(rad)
+            for ri, rad_data in enumerate(_list(s.get("rader"))):
+                rad = _dict(rad_data)
                 path: tuple[str | int, ...] = ("seksjoner", si, "rader", ri)
                 rid = rad.get("id")
                 if isinstance(rid, str):
@@ -375,17 +385,38 @@ class _Semantikk:
                     self._regel(rpath, _dict(regel), strinn)
                     gid = _dict(regel).get("id")
                     if isinstance(gid, str):
-                        alle_regler.add(gid)
+                        alle_regler.setdefault(gid, rpath)
                         if gid in regler:
                             self._duplikat_regel(rpath, gid, regler[gid])
                         else:
                             regler[gid] = rpath
         self._tekster((), self.data)
+        self._faste_regler(alle_regler)
+
+    def _faste_regler(self, alle_regler: Mapping[str, tuple[str | int, ...]]) -> None:
+        """Every fixed rule id is present; a missing one is located at its likely renaming."""
         rutine_id = self.data.get("id")
-        if isinstance(rutine_id, str):
-            for fast in FASTE_REGLER.get(rutine_id, ()):
-                if fast not in alle_regler:
-                    self.feil(("id",), M["fast-regel-mangler"].format(verdi=fast, rutine=rutine_id), "fast-regel")
+        if not isinstance(rutine_id, str):
+            return
+        faste = FASTE_REGLER.get(rutine_id, ())
+        ukjente = [r for r in alle_regler if r not in faste]
+        for fast in faste:
+            if fast in alle_regler:
+                continue
+            like = difflib.get_close_matches(fast, ukjente, n=1, cutoff=0.8)
+            if like:
+                self.feil(
+                    (*alle_regler[like[0]], "id"),
+                    M["fast-regel-omdopt"].format(verdi=fast, rutine=rutine_id, funnet=like[0]),
+                    "fast-regel",
+                    (fast,),
+                )
+            else:
+                self.feil(
+                    ("id",),
+                    M["fast-regel-mangler"].format(verdi=fast, rutine=rutine_id),
+                    "fast-regel",
+                )
 
     def _duplikat_regel(self, path: tuple[str | int, ...], rid: str, forrige: tuple[str | int, ...]) -> None:
         linje = self.doc.plassering((*forrige, "id"))[0]
@@ -402,14 +433,14 @@ class _Semantikk:
             )
 
     def _parametere(self) -> None:
-        for navn, p in self.parametere.items():
-            p = _dict(p)
+        for navn, parameter in self.parametere.items():
+            p = _dict(parameter)
             enhet = p.get("enhet")
             if "verdi" in p:
                 self._verdi(("parametere", navn, "verdi"), navn, p["verdi"], enhet)
             forrige: date | None = None
-            for i, dv in enumerate(_list(p.get("verdier"))):
-                dv = _dict(dv)
+            for i, datert in enumerate(_list(p.get("verdier"))):
+                dv = _dict(datert)
                 if "verdi" in dv:
                     self._verdi(("parametere", navn, "verdier", i, "verdi"), navn, dv["verdi"], enhet)
                 fra = _dato(dv.get("fra"))
@@ -422,23 +453,7 @@ class _Semantikk:
                 forrige = fra or forrige
 
     def _verdi(self, path: tuple[str | int, ...], navn: str, verdi: Any, enhet: Any) -> None:
-        krav = None
-        tall = isinstance(verdi, int | float) and not isinstance(verdi, bool)
-        heltall = isinstance(verdi, int) and not isinstance(verdi, bool)
-        if enhet == "andel" and not (tall and 0 < verdi <= 1):
-            krav = "en andel må være et tall større enn 0 og høyst 1 (10 % skrives 0.10)"
-        elif enhet in ("skoledager", "dager") and not (heltall and 0 <= verdi <= 200):
-            krav = "antall dager må være et heltall fra 0 til 200"
-        elif enhet == "minutter" and not (heltall and 0 <= verdi <= 600):
-            krav = "minutter må være et heltall fra 0 til 600"
-        elif enhet == "timer" and not (tall and verdi >= 0):
-            krav = "timer må være et tall som ikke er negativt"
-        elif enhet == "ja_nei" and not isinstance(verdi, bool):
-            krav = "verdien må være true eller false"
-        elif enhet == "klokkeslett" and not (isinstance(verdi, str) and _klokkeslett(verdi)):
-            krav = 'et klokkeslett skrives "HH:MM" i anførselstegn, for eksempel "09:00"'
-        elif enhet == "liste" and not (isinstance(verdi, list) and all(isinstance(v, str) for v in verdi)):
-            krav = "verdien må være en liste med tekster"
+        krav = _krav(verdi, enhet)
         if krav:
             self.feil(path, M["parameter-utenfor"].format(navn=navn, verdi=_vis(verdi), krav=krav), "parameter")
 
@@ -468,9 +483,7 @@ class _Semantikk:
         if self.sjekklister is None or not isinstance(sl, str) or sl in self.sjekklister:
             return
         mente, forslag = mente_du(sl, self.sjekklister)
-        self.feil(
-            path, M["ukjent-sjekkliste"].format(verdi=sl, mente=mente, felles=self.felles), "referanse", forslag
-        )
+        self.feil(path, M["ukjent-sjekkliste"].format(verdi=sl, mente=mente, felles=self.felles), "referanse", forslag)
 
     def _ref(self, path: tuple[str | int, ...], verdi: Any, kjente: set[str], nokkel: str) -> None:
         if isinstance(verdi, str) and verdi not in kjente:
@@ -511,12 +524,17 @@ class _Semantikk:
         if isinstance(ftype, str) and isinstance(utype, str):
             krav = _FRIST_KREVER.get(ftype)
             if krav and utype not in krav:
+                lovlige = [t for t in _FRISTTYPER if utype in _FRIST_KREVER.get(t, (utype,))]
                 self.feil(
                     (*path, "frist", "type"),
                     M["frist-utloser"].format(
-                        frist=ftype, utloser=utype, hint=f"Fristtypen brukes med utløser {' eller '.join(krav)}."
+                        frist=ftype,
+                        utloser=utype,
+                        krav=eller_liste(krav),
+                        lovlige=eller_liste(lovlige),
                     ),
                     "frist",
+                    tuple(lovlige),
                 )
 
     def _tekster(self, path: tuple[str | int, ...], node: Any) -> None:
@@ -540,6 +558,52 @@ class _Semantikk:
                             self._param_ref(("vedlegg", vi, "unntak", ui, felt), un[felt], felt)
 
 
+def _ider(elementer: Any) -> set[str]:
+    """The string ``id`` of every mapping in a list."""
+    return {e["id"] for e in _list(elementer) if isinstance(e, dict) and isinstance(e.get("id"), str)}
+
+
+def _krav(verdi: Any, enhet: Any) -> str | None:
+    """What a parameter value of this ``enhet`` must be, when ``verdi`` is not; else None."""
+    tall = isinstance(verdi, int | float) and not isinstance(verdi, bool)
+    heltall = isinstance(verdi, int) and not isinstance(verdi, bool)
+    if enhet == "andel" and not (tall and 0 < verdi <= 1):
+        return _krav_andel(verdi)
+    if enhet in ("skoledager", "dager") and not (heltall and 0 <= verdi <= 200):
+        return M["krav-dager"]
+    if enhet == "minutter" and not (heltall and 0 <= verdi <= 600):
+        return M["krav-minutter"]
+    if enhet == "timer" and not (tall and verdi >= 0):
+        return M["krav-timer"]
+    if enhet == "ja_nei" and not isinstance(verdi, bool):
+        riktig = janei_forslag(verdi)
+        return M["krav-janei-uklar"] if riktig is None else M["krav-janei"].format(riktig=riktig)
+    if enhet == "klokkeslett" and not (isinstance(verdi, str) and _klokkeslett(verdi)):
+        forslag = klokkeslett_forslag(verdi)
+        if forslag is None:
+            return M["krav-klokkeslett"]
+        return M["krav-klokkeslett-forslag"].format(forslag=forslag)
+    if enhet == "liste" and not (isinstance(verdi, list) and all(isinstance(v, str) for v in verdi)):
+        return M["krav-liste"]
+    return None
+
+
+def _krav_andel(verdi: Any) -> str:
+    """The fix for a bad ``andel``: 10 or "10 %" -> 0.1, "0,1" -> 0.1, else the general rule."""
+    prosent: float | None = None
+    if isinstance(verdi, int | float) and not isinstance(verdi, bool):
+        prosent = float(verdi) if 1 < verdi <= 100 else None
+    elif isinstance(verdi, str) and (m := _PROSENT.fullmatch(verdi)):
+        prosent = float(m.group(1).replace(",", "."))
+    elif isinstance(verdi, str) and _DESIMALKOMMA.fullmatch(verdi):
+        tall = float(verdi.strip().replace(",", "."))
+        if 0 < tall <= 1:
+            return M["krav-andel-komma"].format(forslag=f"{tall:g}")
+    if prosent is not None and 0 < prosent <= 100:
+        return M["krav-andel-prosent"].format(forslag=f"{prosent / 100:g}", verdi=f"{prosent:g}")
+    return M["krav-andel"]
+
+
 def _vis(verdi: Any) -> str:
     return f"«{verdi}»" if isinstance(verdi, str) else str(verdi)
 
@@ -554,9 +618,7 @@ def _dato(x: Any) -> date | None:
 
 
 def _klokkeslett(x: str) -> bool:
-    import re
-
-    return re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", x) is not None
+    return _KLOKKESLETT.fullmatch(x) is not None
 
 
 # --------------------------------------------------------------------------- building
@@ -622,7 +684,7 @@ def _bygg_regel(
         hjemmel=r.get("hjemmel"),
         merknad=r.get("merknad"),
         plassering=_plass(doc, path),
-        **hvor,  # type: ignore[arg-type]
+        **hvor,
     )
 
 

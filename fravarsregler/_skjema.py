@@ -13,13 +13,18 @@ import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from ._errors import Problem
-from ._meldinger import TYPENAVN, M, beskriv_verdi, mente_du
+from ._meldinger import (
+    TYPENAVN,
+    M,
+    beskriv_verdi,
+    janei_forslag,
+    klokkeslett_forslag,
+    mente_du,
+)
 from ._paths import finn_datafil
 from ._yaml import YamlDokument
 
 __all__ = ["json_path", "lag_problem", "skjema_problemer"]
-
-_JANEI = {"ja", "nei", "yes", "no", "on", "off", "y", "n", "sann", "usann"}
 
 
 def json_path(path: Iterable[str | int]) -> str:
@@ -60,17 +65,31 @@ def last_skjema(navn: str) -> jsonschema.protocols.Validator:
     skjema = json.loads(fil.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(skjema)
     cls.check_schema(skjema)
-    validator: jsonschema.protocols.Validator = cls(
-        skjema, format_checker=cls.FORMAT_CHECKER
-    )
+    validator: jsonschema.protocols.Validator = cls(skjema, format_checker=cls.FORMAT_CHECKER)
     return validator
 
 
 def skjema_problemer(doc: YamlDokument, navn: str) -> list[Problem]:
-    """Every schema problem in ``doc``, each located and worded in Norwegian."""
+    """Every schema problem in ``doc``, each located and worded in Norwegian.
+
+    A misspelt key gives jsonschema two errors in the same mapping: the key is unknown and the
+    field it was meant to be is missing.  Only the first is reported (its message already says
+    «Mente du «hva»?»), so one mistake gives one problem.
+    """
     validator = last_skjema(navn)
+    feilene = list(validator.iter_errors(doc.data))
+    stavefeil: set[tuple[tuple[str | int, ...], str]] = set()
+    for feil in feilene:
+        if feil.validator == "additionalProperties" and isinstance(feil.instance, dict):
+            lovlige = _mulige_felt(feil.schema)
+            sti = tuple(feil.absolute_path)
+            for key in feil.instance:
+                if key not in lovlige:
+                    stavefeil.update((sti, forslag) for forslag in mente_du(key, lovlige)[1])
     problemer: list[Problem] = []
-    for feil in validator.iter_errors(doc.data):
+    for feil in feilene:
+        if feil.validator == "required" and (tuple(feil.absolute_path), _mangler(feil)) in stavefeil:
+            continue
         problemer.extend(_oversett(doc, feil))
     return problemer
 
@@ -83,14 +102,30 @@ def _mulige_felt(skjema: Any) -> list[str]:
     return []
 
 
+def _mangler(feil: ValidationError) -> str:
+    """The name of the missing field in a ``required`` error."""
+    m = re.match(r"^'(.+)' is a required property$", feil.message)
+    return m.group(1) if m else str(feil.validator_value)
+
+
+def _tall(verdi: object) -> str:
+    """A number as written in YAML (0.1, 10), not Python's repr of a float."""
+    if isinstance(verdi, float) and verdi.is_integer():
+        return str(int(verdi))
+    return str(verdi)
+
+
 def _oversett(doc: YamlDokument, feil: ValidationError) -> list[Problem]:
     path = tuple(feil.absolute_path)
     verdi = feil.instance
     kind = feil.validator
+    grense: Any = feil.validator_value  # typed "Any | Unset"; always set on a reported error
+
+    def en(melding: str, kode: str) -> list[Problem]:
+        return [lag_problem(doc, path, melding, kode=kode)]
+
     if kind == "required":
-        m = re.match(r"^'(.+)' is a required property$", feil.message)
-        navn = m.group(1) if m else str(feil.validator_value)
-        return [lag_problem(doc, path, M["required"].format(navn=navn), kode="mangler-felt")]
+        return en(M["required"].format(navn=_mangler(feil)), "mangler-felt")
     if kind == "additionalProperties" and isinstance(verdi, dict):
         lovlige = _mulige_felt(feil.schema)
         ut = []
@@ -110,88 +145,82 @@ def _oversett(doc: YamlDokument, feil: ValidationError) -> list[Problem]:
             )
         return ut
     if kind == "enum":
-        lovlige = [str(v) for v in feil.validator_value]
+        lovlige = [str(v) for v in grense]
+        if isinstance(verdi, int | float) and not isinstance(verdi, bool) and _tall(verdi) in grense:
+            return en(M["enum-anforsel"].format(verdi=_tall(verdi)), "feil-type")
         mente, forslag = mente_du(verdi, lovlige)
-        return [
-            lag_problem(
-                doc,
-                path,
-                M["enum"].format(verdi=verdi, lovlige=", ".join(lovlige), mente=mente),
-                kode="ugyldig-verdi",
-                forslag=forslag,
-            )
-        ]
+        melding = M["enum"].format(verdi=verdi, lovlige=", ".join(lovlige), mente=mente)
+        return [lag_problem(doc, path, melding, kode="ugyldig-verdi", forslag=forslag)]
     if kind == "const":
-        return [
-            lag_problem(doc, path, M["const"].format(lovlig=feil.validator_value), kode="ugyldig-verdi")
-        ]
+        if isinstance(grense, int) and not isinstance(grense, bool) and verdi == str(grense):
+            return en(M["const-tall"].format(lovlig=grense), "feil-type")
+        return en(M["const"].format(lovlig=grense), "ugyldig-verdi")
     if kind == "type":
-        forventet_raw = feil.validator_value
-        typer = forventet_raw if isinstance(forventet_raw, list) else [forventet_raw]
-        forventet = " eller ".join(TYPENAVN.get(t, t) for t in typer)
-        if "boolean" in typer and isinstance(verdi, str) and verdi.lower() in _JANEI:
-            melding = M["type-janei"].format(verdi=verdi)
-        elif (
-            isinstance(verdi, str)
-            and {"number", "integer"} & set(typer)
-            and re.fullmatch(r"-?\d+([.,]\d+)?", verdi)
-        ):
+        typer = grense if isinstance(grense, list) else [grense]
+        forventet = " eller ".join(TYPENAVN.get(str(t), str(t)) for t in typer)
+        riktig = janei_forslag(verdi)
+        if "boolean" in typer and riktig is not None:
+            melding = M["type-janei"].format(verdi=verdi, riktig=riktig)
+        elif isinstance(verdi, str) and {"number", "integer"} & set(typer) and re.fullmatch(r"-?\d+([.,]\d+)?", verdi):
             melding = M["type-tall-tekst"].format(forventet=forventet, verdi=verdi)
+        elif typer == ["string"] and isinstance(verdi, int | float) and not isinstance(verdi, bool):
+            melding = M["type-tekst-tall"].format(verdi=_tall(verdi))
         else:
             melding = M["type"].format(forventet=forventet, fikk=beskriv_verdi(verdi))
-        return [lag_problem(doc, path, melding, kode="feil-type")]
-    if kind == "format" and feil.validator_value == "date":
-        return [lag_problem(doc, path, M["dato"].format(verdi=verdi), kode="ugyldig-dato")]
+        return en(melding, "feil-type")
+    if kind == "format" and grense == "date":
+        return en(M["dato"].format(verdi=verdi), "ugyldig-dato")
     if kind == "pattern":
-        return [lag_problem(doc, path, _monster_melding(str(feil.validator_value), verdi), kode="feil-form")]
+        return en(_monster_melding(str(grense), verdi), "feil-form")
     if kind == "propertyNames":
         # the offending name is in the context errors
-        ut = []
-        for under in feil.context or []:
-            navn = under.instance
-            ut.append(
-                lag_problem(
-                    doc,
-                    (*path, navn) if isinstance(navn, str) else path,
-                    M["navn-format"].format(verdi=navn),
-                    kode="feil-form",
-                    nokkel=True,
-                )
+        ut = [
+            lag_problem(
+                doc,
+                (*path, under.instance) if isinstance(under.instance, str) else path,
+                M["navn-format"].format(verdi=under.instance),
+                kode="feil-form",
+                nokkel=True,
             )
-        return ut or [lag_problem(doc, path, M["ukjent-skjemafeil"].format(detalj=feil.message), kode="skjema")]
-    if kind in ("minLength",):
-        return [lag_problem(doc, path, M["tom"], kode="tom")]
-    if kind == "minItems":
-        return [lag_problem(doc, path, M["min-items"].format(antall=feil.validator_value), kode="tom")]
-    if kind == "minProperties":
-        return [lag_problem(doc, path, M["tom"], kode="tom")]
-    if kind == "uniqueItems":
-        return [lag_problem(doc, path, M["unique"], kode="duplikat")]
-    if kind == "minimum":
-        return [lag_problem(doc, path, M["minimum"].format(verdi=verdi, grense=feil.validator_value), kode="utenfor")]
-    if kind == "exclusiveMinimum":
-        return [
-            lag_problem(doc, path, M["exclusive-minimum"].format(verdi=verdi, grense=feil.validator_value), kode="utenfor")
+            for under in feil.context or []
         ]
+        return ut or en(M["ukjent-skjemafeil"].format(detalj=feil.message), "skjema")
+    if kind in ("minLength", "minProperties"):
+        return en(M["tom"], "tom")
+    if kind == "minItems":
+        return en(M["min-items"].format(antall=grense), "tom")
+    if kind == "uniqueItems":
+        return en(M["unique"], "duplikat")
+    if kind == "minimum":
+        return en(M["minimum"].format(verdi=_tall(verdi), grense=_tall(grense)), "utenfor")
+    if kind == "exclusiveMinimum":
+        melding = M["exclusive-minimum"].format(verdi=_tall(verdi), grense=_tall(grense))
+        return en(melding, "utenfor")
     if kind == "maximum":
-        return [lag_problem(doc, path, M["maksimum"].format(verdi=verdi, grense=feil.validator_value), kode="utenfor")]
+        return en(M["maksimum"].format(verdi=_tall(verdi), grense=_tall(grense)), "utenfor")
     if kind in ("oneOf", "anyOf"):
-        if isinstance(verdi, dict) and ("verdi" in verdi or "verdier" in verdi or path[:1] == ("parametere",)):
-            if ("verdi" in verdi) == ("verdier" in verdi):
-                return [lag_problem(doc, path, M["verdi-verdier"], kode="feil-form")]
+        if (
+            isinstance(verdi, dict)
+            and ("verdi" in verdi or "verdier" in verdi or path[:1] == ("parametere",))
+            and ("verdi" in verdi) == ("verdier" in verdi)
+        ):
+            return en(M["verdi-verdier"], "feil-form")
         beste = jsonschema.exceptions.best_match(feil.context or [])
         if beste is not None and beste is not feil:
             return _oversett(doc, beste)
-        return [lag_problem(doc, path, M["oneof"].format(detalj=""), kode="feil-form")]
+        return en(M["oneof"].format(detalj=""), "feil-form")
     if kind == "not":
-        return [lag_problem(doc, path, M["ukjent-skjemafeil"].format(detalj="verdien er ikke tillatt her"), kode="skjema")]
-    return [lag_problem(doc, path, M["ukjent-skjemafeil"].format(detalj=feil.message), kode="skjema")]
+        return en(M["ukjent-skjemafeil"].format(detalj="verdien er ikke tillatt her"), "skjema")
+    return en(M["ukjent-skjemafeil"].format(detalj=feil.message), "skjema")
 
 
 def _monster_melding(monster: str, verdi: object) -> str:
     if "\\d{4}-\\d{2}-\\d{2}" in monster:
         return M["dato"].format(verdi=verdi)
     if "[01]\\d|2[0-3]" in monster:
+        forslag = klokkeslett_forslag(verdi)
+        if forslag is not None:
+            return M["klokkeslett-forslag"].format(verdi=verdi, forslag=forslag)
         return M["klokkeslett"].format(verdi=verdi)
     if "(-[a-z0-9]+)*" in monster:
         return M["id-format"].format(verdi=verdi)

@@ -1,0 +1,190 @@
+"""Tests for `fravarsregler valider`: text and JSON output, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from fravarsregler import validate
+from fravarsregler._cli import main, run
+
+ROT = Path(__file__).resolve().parent.parent
+EKSEMPLER = ROT / "tests" / "eksempelfiler" / "rutine"
+VEILEDNING = ROT / "docs" / "slik-reviderer-du-rutinen.md"
+POSITIV = EKSEMPLER / "positive" / "minimal.yaml"
+UKJENT_ROLLE = EKSEMPLER / "negative" / "ukjent-rolle.yaml"
+TRE_FEIL = EKSEMPLER / "negative" / "tre-feil.yaml"
+
+PROBLEMLINJE = re.compile(r"^(?P<fil>[^:]+):(?P<linje>\d+):(?P<kolonne>\d+): (?P<melding>\S.*)$")
+
+
+def kjor(*argv: str | Path) -> tuple[int, str, str]:
+    ut, feil = io.StringIO(), io.StringIO()
+    kode = run([str(a) for a in argv], ut, feil)
+    return kode, ut.getvalue(), feil.getvalue()
+
+
+class TestTekst:
+    """Text output is one `fil:linje:kolonne: melding` line per problem, then a summary."""
+
+    def test_gyldig_fil(self) -> None:
+        kode, ut, feil = kjor("valider", POSITIV)
+        assert (kode, ut, feil) == (0, "Alle 1 filer er gyldige (0 advarsler).\n", "")
+
+    def test_ugyldig_fil(self) -> None:
+        kode, ut, feil = kjor("valider", UKJENT_ROLLE)
+        assert kode == 1
+        assert feil == ""
+        *problemer, oppsummering = ut.splitlines()
+        (linje,) = problemer
+        m = PROBLEMLINJE.match(linje)
+        assert m is not None, linje
+        assert Path(m["fil"]).resolve() == UKJENT_ROLLE
+        assert (m["linje"], m["kolonne"]) == ("40", "28")
+        assert m["melding"].startswith("Ukjent rolle «kontaktlarer». Mente du «kontaktlaerer»?")
+        assert oppsummering == "1 av 1 filer har feil (1 feil, 0 advarsler)."
+
+    def test_en_linje_per_problem_i_samme_rekkefolge_som_validate(self) -> None:
+        kode, ut, _ = kjor("valider", TRE_FEIL)
+        assert kode == 1
+        *linjer, oppsummering = ut.splitlines()
+        assert linjer == [str(p) for p in validate(TRE_FEIL).problemer]
+        assert all(PROBLEMLINJE.match(x) for x in linjer)
+        assert oppsummering == "1 av 1 filer har feil (3 feil, 0 advarsler)."
+
+    def test_flere_filer_og_en_mappe(self) -> None:
+        kode, ut, _ = kjor("valider", EKSEMPLER / "positive", UKJENT_ROLLE)
+        assert kode == 1
+        antall_positive = len(list((EKSEMPLER / "positive").glob("*.yaml")))
+        assert ut.splitlines()[-1] == f"1 av {antall_positive + 1} filer har feil (1 feil, 0 advarsler)."
+
+    def test_alle_negative_eksempler_gir_feil(self) -> None:
+        kode, ut, _ = kjor("valider", EKSEMPLER / "negative")
+        assert kode == 1
+        antall = len(list((EKSEMPLER / "negative").glob("*.yaml")))
+        assert re.fullmatch(rf"{antall} av {antall} filer har feil \(\d+ feil, 0 advarsler\)\.", ut.splitlines()[-1])
+
+
+class TestJson:
+    """`--format json` gives one JSON document with every file and every located problem."""
+
+    def test_struktur(self) -> None:
+        kode, ut, feil = kjor("valider", "--format", "json", POSITIV, UKJENT_ROLLE)
+        assert kode == 1
+        assert feil == ""
+        data = json.loads(ut)
+        assert set(data) == {"gyldig", "filer", "antall"}
+        assert data["gyldig"] is False
+        assert data["antall"] == {"filer": 2, "ugyldige_filer": 1, "feil": 1, "advarsler": 0}
+        gyldig, ugyldig = data["filer"]
+        assert gyldig["gyldig"] is True
+        assert gyldig["type"] == "rutine"
+        assert gyldig["problemer"] == []
+        assert ugyldig["gyldig"] is False
+        (problem,) = ugyldig["problemer"]
+        assert set(problem) == {"fil", "linje", "kolonne", "json_path", "alvor", "kode", "melding", "forslag"}
+        assert (problem["linje"], problem["kolonne"]) == (40, 28)
+        assert problem["json_path"] == "$.seksjoner[0].rader[0].ansvar.roller[1]"
+        assert problem["kode"] == "ukjent-rolle"
+        assert problem["alvor"] == "feil"
+        assert problem["forslag"] == ["kontaktlaerer"]
+
+    def test_norske_tegn_skrives_som_de_er(self) -> None:
+        _, ut, _ = kjor("valider", "--format", "json", UKJENT_ROLLE)
+        assert "«kontaktlarer»" in ut
+
+    def test_gyldig(self) -> None:
+        kode, ut, _ = kjor("valider", "--format", "json", POSITIV)
+        assert kode == 0
+        data = json.loads(ut)
+        assert data["gyldig"] is True
+        assert data["antall"]["ugyldige_filer"] == 0
+
+    def test_fil_som_mangler_har_null_som_sted(self, tmp_path: Path) -> None:
+        kode, ut, _ = kjor("valider", "--format", "json", tmp_path / "borte.yaml")
+        assert kode == 1
+        (problem,) = json.loads(ut)["filer"][0]["problemer"]
+        assert (problem["linje"], problem["kolonne"], problem["kode"]) == (None, None, "fil")
+
+
+class TestAvslutningskoder:
+    """Exit code 0 valid, 1 invalid, 2 for a usage error; never a traceback."""
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["valider", "--ukjent-valg"],
+            ["valider", "--format", "xml"],
+            ["valider", "--format"],
+            ["validr"],
+            [],
+        ],
+    )
+    def test_bruksfeil_gir_to(self, argv: list[str]) -> None:
+        kode, ut, feil = kjor(*argv)
+        assert kode == 2
+        assert ut == ""
+        assert feil.startswith(("bruk: fravarsregler", "usage: fravarsregler"))
+        assert "Traceback" not in feil
+
+    def test_ukjent_valg_forklares_paa_norsk(self) -> None:
+        _, _, feil = kjor("valider", "--ukjent-valg")
+        assert "ukjente argumenter: --ukjent-valg" in feil
+
+    def test_fil_som_mangler(self, tmp_path: Path) -> None:
+        kode, ut, feil = kjor("valider", tmp_path / "borte.yaml")
+        assert kode == 1
+        assert "Traceback" not in ut + feil
+        assert ut.splitlines()[0].endswith("borte.yaml: Finner ikke filen. Sjekk navnet og mappen.")
+
+    def test_mappe_som_heter_yaml(self, tmp_path: Path) -> None:
+        """A folder passed where a file is expected (here: inside a folder) is reported, not raised."""
+        (tmp_path / "mappe.yaml").mkdir()
+        fil = tmp_path / "rutine.yaml"
+        fil.write_text(POSITIV.read_text(encoding="utf-8").replace("felles: felles.yaml", "felles: mappe.yaml"))
+        kode, ut, feil = kjor("valider", fil)
+        assert kode == 1
+        assert "Traceback" not in ut + feil
+        assert "Finner ikke fellesfilen «mappe.yaml»" in ut
+
+    def test_mappe(self, tmp_path: Path) -> None:
+        (tmp_path / "a.yaml").write_text("type: rutine\n", encoding="utf-8")
+        kode, ut, feil = kjor("valider", tmp_path)
+        assert kode == 1
+        assert "Traceback" not in ut + feil
+        assert ut.splitlines()[-1].startswith("1 av 1 filer har feil")
+
+    def test_main_uten_traceback(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The console-script entry point too: a missing file is a message and exit code 1."""
+        assert main(["valider", str(tmp_path / "borte.yaml"), str(tmp_path)]) == 1
+        fanget = capsys.readouterr()
+        assert "Traceback" not in fanget.out + fanget.err
+        assert "Finner ikke filen" in fanget.out
+
+
+def _eksempler_i_veiledningen() -> list[tuple[str, str]]:
+    """(command line, printed output) for every run on the example files shown in the staff guide."""
+    blokker = re.findall(r"```text\n(.*?)```", VEILEDNING.read_text(encoding="utf-8"), flags=re.DOTALL)
+    eksempler = []
+    for blokk in blokker:
+        kommando, _, utskrift = blokk.partition("\n")
+        if kommando.startswith("$ fravarsregler valider tests/eksempelfiler/"):
+            eksempler.append((kommando.removeprefix("$ fravarsregler "), utskrift))
+    return eksempler
+
+
+class TestVeiledningen:
+    """The validator output quoted in docs/slik-reviderer-du-rutinen.md is what it prints today."""
+
+    def test_veiledningen_har_eksempler(self) -> None:
+        assert len(_eksempler_i_veiledningen()) >= 10
+
+    @pytest.mark.parametrize(("kommando", "utskrift"), _eksempler_i_veiledningen())
+    def test_utskriften_stemmer(self, kommando: str, utskrift: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(ROT)
+        kode, ut, feil = kjor(*kommando.split())
+        assert (kode, ut, feil) == (1, utskrift, "")
