@@ -22,15 +22,17 @@ __all__ = ["main", "run"]
 
 OK, UGYLDIG, BRUKSFEIL = 0, 1, 2
 
+# Whole phrases only: a bare word such as "value" would also match inside "evaluer".
 _ARGPARSE_NORSK = {
     "the following arguments are required": "disse argumentene mangler",
     "unrecognized arguments": "ukjente argumenter",
     "invalid choice": "ugyldig valg",
     "expected one argument": "forventet én verdi",
-    "argument": "argument",
+    "expected at least one argument": "forventet minst én verdi",
     "choose from": "velg blant",
-    "invalid": "ugyldig",
-    "value": "verdi",
+    "not allowed with argument": "kan ikke brukes sammen med",
+    "ambiguous option": "tvetydig valg",
+    "could match": "kan bety",
 }
 
 
@@ -160,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _filer_fra(stier: Sequence[Path]) -> list[Path]:
     if not stier:
-        stier = [rutinemappe()]
+        mappe = rutinemappe()
+        stier = [mappe] + ([mappe / "arkiv"] if (mappe / "arkiv").is_dir() else [])
     filer: list[Path] = []
     for s in stier:
         if s.is_dir():
@@ -171,7 +174,11 @@ def _filer_fra(stier: Sequence[Path]) -> list[Path]:
 
 
 def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
-    resultater: list[Valideringsresultat] = [validate(f) for f in _filer_fra(args.filer)]
+    filer = _filer_fra(args.filer)
+    if not filer:
+        feil.write("fravarsregler valider: fant ingen YAML-filer (.yaml/.yml) å validere.\n")
+        return UGYLDIG
+    resultater: list[Valideringsresultat] = [validate(f) for f in filer]
     antall_feil = sum(len(r.feil) for r in resultater)
     antall_advarsler = sum(len(r.problemer) - len(r.feil) for r in resultater)
     ugyldige = [r for r in resultater if not r.gyldig]
@@ -206,10 +213,13 @@ def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
                 prefiks = "" if p.alvor == "feil" else "advarsel: "
                 ut.write(f"{_sted(p.fil, p.linje, p.kolonne)}: {prefiks}{p.melding}\n")
         if ugyldige:
+            filord = "fil" if len(resultater) == 1 else "filer"
             ut.write(
-                f"{len(ugyldige)} av {len(resultater)} filer har feil "
+                f"{len(ugyldige)} av {len(resultater)} {filord} har feil "
                 f"({antall_feil} feil, {antall_advarsler} advarsler).\n"
             )
+        elif len(resultater) == 1:
+            ut.write(f"Filen er gyldig ({antall_advarsler} advarsler).\n")
         else:
             ut.write(f"Alle {len(resultater)} filer er gyldige ({antall_advarsler} advarsler).\n")
     return UGYLDIG if ugyldige else OK

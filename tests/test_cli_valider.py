@@ -33,7 +33,7 @@ class TestTekst:
 
     def test_gyldig_fil(self) -> None:
         kode, ut, feil = kjor("valider", POSITIV)
-        assert (kode, ut, feil) == (0, "Alle 1 filer er gyldige (0 advarsler).\n", "")
+        assert (kode, ut, feil) == (0, "Filen er gyldig (0 advarsler).\n", "")
 
     def test_ugyldig_fil(self) -> None:
         kode, ut, feil = kjor("valider", UKJENT_ROLLE)
@@ -46,7 +46,7 @@ class TestTekst:
         assert Path(m["fil"]).resolve() == UKJENT_ROLLE
         assert (m["linje"], m["kolonne"]) == ("40", "28")
         assert m["melding"].startswith("Ukjent rolle «kontaktlarer». Mente du «kontaktlaerer»?")
-        assert oppsummering == "1 av 1 filer har feil (1 feil, 0 advarsler)."
+        assert oppsummering == "1 av 1 fil har feil (1 feil, 0 advarsler)."
 
     def test_en_linje_per_problem_i_samme_rekkefolge_som_validate(self) -> None:
         kode, ut, _ = kjor("valider", TRE_FEIL)
@@ -54,7 +54,7 @@ class TestTekst:
         *linjer, oppsummering = ut.splitlines()
         assert linjer == [str(p) for p in validate(TRE_FEIL).problemer]
         assert all(PROBLEMLINJE.match(x) for x in linjer)
-        assert oppsummering == "1 av 1 filer har feil (3 feil, 0 advarsler)."
+        assert oppsummering == "1 av 1 fil har feil (3 feil, 0 advarsler)."
 
     def test_flere_filer_og_en_mappe(self) -> None:
         kode, ut, _ = kjor("valider", EKSEMPLER / "positive", UKJENT_ROLLE)
@@ -156,7 +156,7 @@ class TestAvslutningskoder:
         kode, ut, feil = kjor("valider", tmp_path)
         assert kode == 1
         assert "Traceback" not in ut + feil
-        assert ut.splitlines()[-1].startswith("1 av 1 filer har feil")
+        assert ut.splitlines()[-1].startswith("1 av 1 fil har feil")
 
     def test_main_uten_traceback(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """The console-script entry point too: a missing file is a message and exit code 1."""
@@ -188,3 +188,19 @@ class TestVeiledningen:
         monkeypatch.chdir(ROT)
         kode, ut, feil = kjor(*kommando.split())
         assert (kode, ut, feil) == (1, utskrift, "")
+
+
+class TestUvanligeArgumenter:
+    """Odd arguments get a clear answer, never a traceback or a mangled message."""
+
+    def test_tom_mappe(self, tmp_path: Path) -> None:
+        kode, ut, feil = kjor("valider", str(tmp_path))
+        assert kode == 1
+        assert ut == ""
+        assert "fant ingen YAML-filer" in feil
+
+    def test_ukjent_kommando_nevner_alle_kommandoene_uendret(self) -> None:
+        kode, _, feil = kjor("bogus")
+        assert kode == 2
+        assert "'evaluer'" in feil
+        assert "ugyldig valg" in feil
