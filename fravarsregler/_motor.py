@@ -13,6 +13,7 @@ Design (see docs/motor.md):
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -295,6 +296,10 @@ class Regelsett:
     def rutiner(self) -> tuple[Rutine, ...]:
         return tuple(r for k in sorted(self._versjoner) for r in self._versjoner[k])
 
+    def versjoner(self, rutine_id: str) -> tuple[Rutine, ...]:
+        """Every loaded version of ``rutine_id``, oldest first."""
+        return tuple(self._versjoner.get(rutine_id, ()))
+
     def rutine_id_for(self, trinn: str) -> str | None:
         return self._trinn.get(trinn)
 
@@ -373,9 +378,12 @@ class _Semesterstand:
     semester: Semester
     teller: float = 0.0
     unntatt: dict[str, float] = attrs.field(factory=dict)
-    hendelser: list[str] = attrs.field(factory=list)
+    hendelser: set[str] = attrs.field(factory=set)
     utlost: set[str] = attrs.field(factory=set)
     holdt_tilbake: set[str] = attrs.field(factory=set)
+    # absence already counted per school day: a day counts at most once (1.0) however many
+    # events cover it (overlapping registrations, a multi-day event plus a single-day one)
+    per_dag: dict[date, float] = attrs.field(factory=dict)
     # running sickness streak: (last day, days in streak, amount in streak, counted already)
     rekke_siste: date | None = None
     rekke_dager: int = 0
@@ -416,6 +424,7 @@ class _Evaluering:
         self.tiltak: list[Tiltak] = []
         self.oversikt: list[Oversiktslinje] = []
         self.brukte_versjoner: set[int] = set()
+        self._punkter: dict[tuple[str, str], tuple[date, ...]] = {}
 
     # -- output helpers ------------------------------------------------------------------
 
@@ -586,65 +595,100 @@ class _Evaluering:
         if k is None or not self._teller_kode(k, enhet.hendelse.kode, enhet.dag):
             return
         h = enhet.hendelse
-        stand.teller += enhet.mengde
-        if not stand.hendelser or stand.hendelser[-1] != h.id:
-            stand.hendelser.append(h.id)
+        brukt = stand.per_dag.get(enhet.dag, 0.0)
+        mengde = max(0.0, min(enhet.mengde, 1.0 - brukt))
+        stand.per_dag[enhet.dag] = brukt + mengde
+        stand.teller += mengde
+        if mengde > 0:
+            stand.hendelser.add(h.id)
         rutine = k.rutine
         for v in rutine.vedlegg:
             for u in v.unntak:
                 if h.arsak not in u.arsak:
                     continue
                 if u.tidlig_i_semesteret:
+                    # "Early" is about when the leave begins (its event date), not about each of its
+                    # days; a leave carried over from the previous semester begins at this one's start.
                     grense = int(_verdi_float(rutine, u.tidlig_i_semesteret, enhet.dag))
-                    if self.sr.skoledager_hittil(enhet.dag) > grense:
+                    start = max(h.dato, stand.semester.forste_skoledag)
+                    if self.sr.skoledager_hittil(start) > grense:
                         continue
                 if u.minst_sammenhengende_skoledager:
-                    self._sykdomsrekke(stand, u.id, enhet, int(_verdi_float(rutine, u.minst_sammenhengende_skoledager, enhet.dag)))
+                    minst = int(_verdi_float(rutine, u.minst_sammenhengende_skoledager, enhet.dag))
+                    self._sykdomsrekke(stand, u.id, enhet.dag, mengde, minst)
                     continue
-                stand.unntatt[u.id] = stand.unntatt.get(u.id, 0.0) + enhet.mengde
+                stand.unntatt[u.id] = stand.unntatt.get(u.id, 0.0) + mengde
 
-    def _sykdomsrekke(self, stand: _Semesterstand, unntak_id: str, enhet: _Dagenhet, minst: int) -> None:
+    def _sykdomsrekke(self, stand: _Semesterstand, unntak_id: str, dag: date, mengde: float, minst: int) -> None:
         siste = stand.rekke_siste
-        if siste == enhet.dag:
+        if siste == dag:
             pass  # same day, another unit: the streak length is unchanged
-        elif siste is not None and self.sr.sammenhengende(siste, enhet.dag):
+        elif siste is not None and self.sr.sammenhengende(siste, dag):
             stand.rekke_dager += 1
         else:
             stand.rekke_dager, stand.rekke_mengde, stand.rekke_godkjent = 1, 0.0, False
-        stand.rekke_siste = enhet.dag
-        stand.rekke_mengde += enhet.mengde
+        stand.rekke_siste = dag
+        stand.rekke_mengde += mengde
         if stand.rekke_godkjent:
-            stand.unntatt[unntak_id] = stand.unntatt.get(unntak_id, 0.0) + enhet.mengde
+            stand.unntatt[unntak_id] = stand.unntatt.get(unntak_id, 0.0) + mengde
         elif stand.rekke_dager >= minst:
             stand.rekke_godkjent = True
             stand.unntatt[unntak_id] = stand.unntatt.get(unntak_id, 0.0) + stand.rekke_mengde
 
-    def _gulvsjekk(self, elev: Elev, stand: _Semesterstand, *, foer: date | None = None, sem_slutt: bool = False) -> None:
-        """Check the day the floor (minimum school days) is reached, if it lies in a gap."""
-        k = self.rs.for_trinn(elev.trinn, stand.siste_dag or stand.semester.forste_skoledag)
-        if k is None:
-            return
-        for regel in k.dager.get(elev.trinn, ()):
-            gulv = int(_verdi_float(k.rutine, regel.utloser.minste_nevner, stand.semester.forste_skoledag))
-            if gulv <= 0:
-                continue
-            dager = self.sr.skoledager_i_semester(stand.semester)
-            if gulv > len(dager):
-                continue
-            gulvdag = dager[gulv - 1]
-            etter = stand.siste_dag is None or gulvdag > stand.siste_dag
-            innen = gulvdag < foer if foer is not None else gulvdag <= min(self.dato, stand.semester.siste_skoledag)
-            if etter and innen and gulvdag <= self.dato:
-                self._vurder(elev, stand, gulvdag, kun=regel)
+    def _gulvsjekk(
+        self, elev: Elev, stand: _Semesterstand, *, foer: date | None = None, sem_slutt: bool = False
+    ) -> None:
+        """Evaluate the checkpoint days (see :meth:`_sjekkpunkter`) that lie in a gap between absence days.
 
-    def _vurder(self, elev: Elev, stand: _Semesterstand, dag: date, kun: Regel | None = None) -> None:
+        Between absence days the share only falls, so the first day it is over the threshold is an
+        absence day or a checkpoint: the day the floor is reached, or the first school day under a
+        new routine version or dated parameter value (a lowered threshold can be crossed then).
+        """
+        for dag in self._sjekkpunkter(elev, stand.semester):
+            etter = stand.siste_dag is None or dag > stand.siste_dag
+            innen = dag < foer if foer is not None else dag <= min(self.dato, stand.semester.siste_skoledag)
+            if etter and innen and dag <= self.dato:
+                self._vurder(elev, stand, dag)
+
+    def _sjekkpunkter(self, elev: Elev, sem: Semester) -> tuple[date, ...]:
+        rid = self.rs.rutine_id_for(elev.trinn)
+        if rid is None:
+            return ()
+        nokkel = (rid, sem.id)
+        if nokkel in self._punkter:
+            return self._punkter[nokkel]
+        dager = self.sr.skoledager_i_semester(sem)
+        endringer: set[date] = set()
+        punkter: set[date] = set()
+        for rutine in self.rs.versjoner(rid):
+            endringer.add(rutine.gyldig_fra)
+            for regel in rutine.regler():
+                u = regel.utloser
+                if u.type != "terskel" or u.maal != "skoledager":
+                    continue
+                for navn in (u.terskel, u.minste_nevner):
+                    if not navn or navn not in rutine.parametere:
+                        continue
+                    for pv in rutine.parametere[navn].verdier:
+                        if pv.fra is not None:
+                            endringer.add(pv.fra)
+                        if navn == u.minste_nevner and isinstance(pv.verdi, int | float):
+                            gulv = int(pv.verdi)
+                            if 0 < gulv <= len(dager):
+                                punkter.add(dager[gulv - 1])
+        for d in endringer:
+            i = bisect.bisect_left(dager, d)
+            if 0 < i < len(dager):  # a change inside the semester (not before its first day)
+                punkter.add(dager[i])
+        self._punkter[nokkel] = tuple(sorted(punkter))
+        return self._punkter[nokkel]
+
+    def _vurder(self, elev: Elev, stand: _Semesterstand, dag: date) -> None:
         k = self.rs.for_trinn(elev.trinn, dag)
         if k is None:
             return
         holdt = self.sr.skoledager_hittil(dag)
         for regel in k.dager.get(elev.trinn, ()):
-            if kun is not None and regel is not kun:
-                continue
             if regel.id in stand.utlost:
                 continue
             u = regel.utloser
@@ -703,6 +747,10 @@ class _Evaluering:
 
     def fagtimer(self, elev: Elev, hendelser: Sequence[Hendelse], fag: Mapping[str, Fag]) -> None:
         stander: dict[str, _Fagstand] = {navn: _Fagstand() for navn in fag}
+        # Days a new version or dated threshold takes effect: a lowered threshold can be reached
+        # there without new absence, so every subject is checked again on them.
+        punkter = [d for d in self._fagpunkter(elev) if d <= self.dato]
+        neste = 0
         for h in hendelser:
             if h.dato > self.dato or h.type != "fravaer" or not h.fag or h.fag not in fag:
                 continue
@@ -718,33 +766,15 @@ class _Evaluering:
             tellende = self._tellende(k, regler[0], h.dato)
             if h.dokumentasjon not in tellende:
                 continue
+            while neste < len(punkter) and punkter[neste] < h.dato:
+                self._fagsjekk(elev, fag, stander, punkter[neste])
+                neste += 1
             st = stander[h.fag]
             st.teller += timer
             st.hendelser.append(h.id)
-            arstimer = fag[h.fag].arstimer
-            andel = st.teller / arstimer
-            for regel in regler:
-                if regel.id in st.utlost:
-                    continue
-                u = regel.utloser
-                terskel = _verdi_float(k.rutine, u.terskel, h.dato)
-                if not _sammenlign(andel, terskel, u.sammenligning):
-                    continue
-                st.utlost.add(regel.id)
-                tell = self._tellende(k, regel, h.dato)
-                begr = (
-                    f"{_tall(st.teller)} {_flertall(st.teller, 'fraværstime', 'fraværstimer')} i {h.fag} av "
-                    f"{_tall(arstimer)} årstimer = {formater_prosent(andel)} {_tegn(u.sammenligning, True)} "
-                    f"{formater_prosent(terskel)}. Teller fravær med dokumentasjon: {', '.join(tell)}"
-                    f" (regel i kraft {h.dato.isoformat()}"
-                    + self._hjemmel(k.rutine, u.tellende_dokumentasjon, h.dato)
-                    + ")."
-                )
-                self._lag(
-                    k, regel, elev, elev.trinn, h.dato, self._frist(k, regel, h.dato, h), begr,
-                    hendelser=tuple(sorted(st.hendelser)), fag=h.fag,
-                    grunnlag=Grunnlag(st.teller, arstimer, andel, terskel, "fagtimer"),
-                )
+            self._vurder_fag(k, elev, h.fag, st, arstimer=fag[h.fag].arstimer, dag=h.dato, h=h)
+        for dag in punkter[neste:]:
+            self._fagsjekk(elev, fag, stander, dag)
         k_naa = self.rs.for_trinn(elev.trinn, self.dato)
         if k_naa is not None and k_naa.fagtimer.get(elev.trinn):
             for navn in sorted(fag):
@@ -755,6 +785,65 @@ class _Evaluering:
                         teller=st.teller, nevner=fag[navn].arstimer, andel=st.teller / fag[navn].arstimer,
                     )
                 )
+
+    def _fagsjekk(self, elev: Elev, fag: Mapping[str, Fag], stander: Mapping[str, _Fagstand], dag: date) -> None:
+        k = self.rs.for_trinn(elev.trinn, dag)
+        if k is None:
+            return
+        for navn in sorted(fag):
+            self._vurder_fag(k, elev, navn, stander[navn], arstimer=fag[navn].arstimer, dag=dag)
+
+    def _vurder_fag(
+        self, k: _Kompilert, elev: Elev, navn: str, st: _Fagstand, *, arstimer: float, dag: date,
+        h: Hendelse | None = None,
+    ) -> None:
+        andel = st.teller / arstimer
+        for regel in k.fagtimer.get(elev.trinn, ()):
+            if regel.id in st.utlost:
+                continue
+            u = regel.utloser
+            terskel = _verdi_float(k.rutine, u.terskel, dag)
+            if not _sammenlign(andel, terskel, u.sammenligning):
+                continue
+            st.utlost.add(regel.id)
+            tell = self._tellende(k, regel, dag)
+            begr = (
+                f"{_tall(st.teller)} {_flertall(st.teller, 'fraværstime', 'fraværstimer')} i {navn} av "
+                f"{_tall(arstimer)} årstimer = {formater_prosent(andel)} {_tegn(u.sammenligning, True)} "
+                f"{formater_prosent(terskel)}. Teller fravær med dokumentasjon: {', '.join(tell)}"
+                f" (regel i kraft {dag.isoformat()}"
+                + self._hjemmel(k.rutine, u.tellende_dokumentasjon, dag)
+                + ")."
+            )
+            self._lag(
+                k, regel, elev, elev.trinn, dag, self._frist(k, regel, dag, h), begr,
+                hendelser=tuple(sorted(st.hendelser)), fag=navn,
+                grunnlag=Grunnlag(st.teller, arstimer, andel, terskel, "fagtimer"),
+            )
+
+    def _fagpunkter(self, elev: Elev) -> tuple[date, ...]:
+        """First school days under each later routine version or dated subject-threshold value."""
+        rid = self.rs.rutine_id_for(elev.trinn)
+        if rid is None or not self.sr.skoledager:
+            return ()
+        nokkel = (rid, "")  # semester ids are never empty
+        if nokkel in self._punkter:
+            return self._punkter[nokkel]
+        endringer: set[date] = set()
+        for rutine in self.rs.versjoner(rid):
+            endringer.add(rutine.gyldig_fra)
+            for regel in rutine.regler():
+                u, navn = regel.utloser, regel.utloser.terskel
+                if u.type == "terskel" and u.maal == "fagtimer" and navn and navn in rutine.parametere:
+                    endringer.update(pv.fra for pv in rutine.parametere[navn].verdier if pv.fra is not None)
+        forste = self.sr.skoledager[0]
+        punkter = set()
+        for d in endringer:
+            dag = self.sr.neste_skoledag_etter(d, 0)
+            if d > forste and dag is not None:
+                punkter.add(dag)
+        self._punkter[nokkel] = tuple(sorted(punkter))
+        return self._punkter[nokkel]
 
     @staticmethod
     def _tellende(k: _Kompilert, regel: Regel, dag: date) -> tuple[str, ...]:
@@ -783,7 +872,7 @@ class _Evaluering:
         for rid in self.rs.alle_ider():
             sett: set[str] = set()
             # every version may hold calendar rules; each window is judged by the version in force
-            for r in self.rs._versjoner[rid]:  # noqa: SLF001 - same module
+            for r in self.rs.versjoner(rid):
                 for regel in r.regler():
                     if regel.utloser.type == "kalender" and regel.utloser.vindu:
                         sett.add(f"{regel.utloser.vindu}")
@@ -791,7 +880,9 @@ class _Evaluering:
                 for vindu in self.sr.vinduer(vindu_type, self.fra, slutt):
                     if vindu.start > self.dato:
                         continue
-                    k = self.rs.versjon_paa(rid, vindu.frist)
+                    # Judged by the version in force at the deadline, or on the evaluation date when
+                    # the deadline is still ahead (a version not yet in force is not applied early).
+                    k = self.rs.versjon_paa(rid, min(vindu.frist, self.dato))
                     if k is None:
                         continue
                     for regel in k.kalender:

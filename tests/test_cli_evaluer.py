@@ -1,0 +1,219 @@
+"""Tests for ``fravarsregler evaluer`` and ``fravarsregler demo`` through ``_cli.run``."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fravarsregler._cli import run
+
+ROT = Path(__file__).resolve().parent.parent
+SKOLERUTE = ROT / "rutiner" / "skolerute-2026-27.yaml"
+ELEVHODE = "elev_id;trinn;fodselsdato;klasse;skole;samtykke_foresatte\n"
+HENDELSEHODE = "hendelse_id;elev_id;dato;type;kode;dager;timer;fra;til;fag;arsak;dokumentasjon\n"
+TILTAKNOKLER = {
+    "regel", "versjon", "elev_id", "trinn", "hva", "ansvar", "mottaker", "frist", "innhold", "sjekklister",
+    "hendelser", "begrunnelse",
+}
+
+
+def kjor(*argv: str) -> tuple[int, str, str]:
+    ut, feil = io.StringIO(), io.StringIO()
+    kode = run(list(argv), ut, feil)
+    return kode, ut.getvalue(), feil.getvalue()
+
+
+def evaluer(elever: Path, hendelser: Path, dato: str, *ekstra: str) -> tuple[int, str, str]:
+    return kjor(
+        "evaluer", "--elever", str(elever), "--hendelser", str(hendelser), "--skolerute", str(SKOLERUTE),
+        "--dato", dato, *ekstra,
+    )
+
+
+def skriv(sti: Path, tekst: str, koding: str = "utf-8") -> Path:
+    sti.write_bytes(tekst.encode(koding))
+    return sti
+
+
+@pytest.fixture
+def feilfiler(tmp_path: Path) -> tuple[Path, Path]:
+    elever = skriv(tmp_path / "elever.csv", ELEVHODE + "E1;6;2014-01-01;6A;Nordvik skole;nei\n")
+    hendelser = skriv(
+        tmp_path / "hendelser.csv",
+        HENDELSEHODE
+        + "H1;E1;2026-09-10;fravaer;UF;;0,75;10:15;11:00;;;\n"   # 2 good
+        + "H2;E9;2026-09-10;fravaer;UF;1;;;;;;\n"                # 3 unknown pupil
+        + "H3;E1;2026-09-10;fravaer;Q;1;;;;;;\n"                 # 4 unknown code
+        + "H4;E1;2026-02-30;fravaer;F;1;;;;;;\n"                 # 5 impossible date
+        + "H5;E1;2027-07-01;fravaer;F;1;;;;;;\n"                 # 6 outside the skolerute
+        + "H6;E1;2026-09-10;fravaer;F;;-0,75;;;;;\n"             # 7 negative hours
+        + "H7;E1;2026-09-11;fravaer;F;1;;;;;;\n"                 # 8 duplicate id ...
+        + "H7;E1;2026-09-11;fravaer;UF;1;;;;;;\n",               # 9 ... with different content
+    )
+    return elever, hendelser
+
+
+class TestAvvisteRader:
+    """Bad rows give Norwegian messages with file and line, exit code 1, and results for good rows."""
+
+    def test_tekst(self, feilfiler: tuple[Path, Path]) -> None:
+        elever, hendelser = feilfiler
+        kode, ut, feil = evaluer(elever, hendelser, "2026-09-14")
+        assert kode == 1
+        h = str(hendelser)
+        assert feil.splitlines() == [
+            f"{h}:3: avvist: ukjent elev «E9»",
+            f"{h}:4: avvist: ukjent kode «Q» (tillatt: F, S, UF)",
+            f"{h}:5: avvist: «dato» er ikke en gyldig dato (ÅÅÅÅ-MM-DD): «2026-02-30»",
+            f"{h}:6: avvist: datoen 2027-07-01 er utenfor skoleruta (skolerute-2026-27)",
+            f"{h}:7: avvist: «timer» må være større enn 0 og høyst 24, ikke -0,75",
+            f"{h}:8: avvist: hendelse_id «H7» står på flere rader med ulikt innhold (linje 8, 9)",
+            f"{h}:9: avvist: hendelse_id «H7» står på flere rader med ulikt innhold (linje 8, 9)",
+        ]
+        assert "Traceback" not in feil
+        assert "regel etterlys-uvarslet-fravaer (versjon 2022.1)" in ut
+        assert "2026-09-10 kl. 11:00  E1 (6. trinn)" in ut
+        assert "Rader: 9 lest, 2 brukt, 7 avvist." in ut
+
+    def test_json(self, feilfiler: tuple[Path, Path]) -> None:
+        elever, hendelser = feilfiler
+        kode, ut, feil = evaluer(elever, hendelser, "2026-09-14", "--format", "json")
+        assert kode == 1
+        assert feil == ""
+        data = json.loads(ut)
+        assert data["antall"] == {"lest": 9, "brukt": 2, "avvist": 7, "etter_dato": 0}
+        assert data["antall"]["lest"] == data["antall"]["brukt"] + data["antall"]["avvist"]
+        assert [(a["fil"], a["linje"]) for a in data["avvist"]] == [(str(hendelser), n) for n in range(3, 10)]
+        etterlys = [t for t in data["tiltak"] if t["regel"] == "etterlys-uvarslet-fravaer"]
+        assert [(t["hendelser"], t["frist"]) for t in etterlys] == [(["H1"], "2026-09-10T11:00:00+02:00")]
+
+    def test_manglende_kolonne_stopper_hele_filen(self, tmp_path: Path) -> None:
+        elever = skriv(tmp_path / "elever.csv", ELEVHODE + "E1;6;2014-01-01;;;\n")
+        hendelser = skriv(tmp_path / "hendelser.csv", "hendelse_id;elev_id;type;kode;dager\nH1;E1;fravaer;F;1\n")
+        kode, ut, feil = evaluer(elever, hendelser, "2026-09-14")
+        assert kode == 1
+        assert ut == ""
+        assert feil == (
+            f"fravarsregler: {hendelser}:1: Mangler kolonnen «dato» i overskriftslinjen "
+            "(fant: hendelse_id, elev_id, type, kode, dager).\n"
+        )
+
+    def test_fil_finnes_ikke(self, tmp_path: Path) -> None:
+        elever = skriv(tmp_path / "elever.csv", ELEVHODE)
+        kode, ut, feil = evaluer(elever, tmp_path / "borte.csv", "2026-09-14")
+        assert (kode, ut) == (1, "")
+        assert feil == f"fravarsregler: {tmp_path / 'borte.csv'}: Finner ikke filen.\n"
+
+    def test_ugyldig_dato_er_bruksfeil(self, tmp_path: Path) -> None:
+        elever = skriv(tmp_path / "elever.csv", ELEVHODE)
+        kode, _, feil = evaluer(elever, elever, "2026-02-30")
+        assert kode == 2
+        assert "«2026-02-30» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)" in feil
+
+
+class TestFilvarianter:
+    """`;`, decimal comma, BOM, Latin-1 and JSON Lines all work end to end."""
+
+    def test_latin1_bom_og_desimalkomma(self, tmp_path: Path) -> None:
+        elever = skriv(tmp_path / "elever.csv", ELEVHODE + "E1;6;2014-01-01;6A;Østre skole;nei\n", "latin-1")
+        hendelser = tmp_path / "hendelser.csv"
+        hendelser.write_bytes(
+            b"\xef\xbb\xbf" + (HENDELSEHODE + "H1;E1;2026-09-10;fravaer;UF;;0,75;;;;;\n").encode("utf-8")
+        )
+        kode, ut, feil = evaluer(elever, hendelser, "2026-09-14", "--format", "json")
+        assert (kode, feil) == (0, "")
+        data = json.loads(ut)
+        (etterlys,) = [t for t in data["tiltak"] if t["regel"] == "etterlys-uvarslet-fravaer"]
+        assert etterlys["skole"] == "Østre skole"
+        assert etterlys["frist"] == "2026-09-10T15:00:00+02:00"
+        rapport = [t for t in data["tiltak"] if t["regel"] == "rapport-til-rektor"]
+        assert {(t["skole"], t["trinn"], t["frist"]) for t in rapport} == {
+            ("Østre skole", "6", "2026-08-31"), ("Østre skole", "6", "2026-09-25"),
+        }
+
+    def test_json_lines(self, tmp_path: Path) -> None:
+        elever = skriv(
+            tmp_path / "elever.jsonl",
+            json.dumps({"elev_id": "V1", "trinn": "vg1", "fodselsdato": "2010-03-01"}) + "\n",
+        )
+        fag = skriv(tmp_path / "fag.jsonl", json.dumps({"elev_id": "V1", "fag": "matematikk", "arstimer": 75}) + "\n")
+        dager = ["2026-08-18", "2026-08-19", "2026-08-20", "2026-08-21", "2026-08-24", "2026-08-25"]
+        hendelser = skriv(
+            tmp_path / "hendelser.jsonl",
+            "".join(
+                json.dumps({"hendelse_id": f"M{i}", "elev_id": "V1", "dato": d, "type": "fravaer", "kode": "F",
+                            "timer": 0.75, "fag": "matematikk"}) + "\n"
+                for i, d in enumerate(dager)
+            ),
+        )
+        kode, ut, feil = evaluer(elever, hendelser, "2026-08-25", "--fag", str(fag), "--format", "json")
+        assert (kode, feil) == (0, "")
+        data = json.loads(ut)
+        (varsel,) = [t for t in data["tiltak"] if t["regel"] == "varselbrev-fagfravaer"]
+        assert (varsel["fag"], varsel["utlost"], varsel["frist"]) == ("matematikk", "2026-08-25", "2026-09-01")
+        assert varsel["grunnlag"] == {"maal": "fagtimer", "teller": 4.5, "nevner": 75, "andel": 0.06, "terskel": 0.06}
+        assert data["antall"] == {"lest": 8, "brukt": 8, "avvist": 0, "etter_dato": 0}
+
+
+class TestUtdataformat:
+    """The JSON output's keys are a public interface."""
+
+    def test_nokler(self, tmp_path: Path) -> None:
+        elever = skriv(tmp_path / "elever.csv", ELEVHODE + "E1;2;2019-01-01;2A;Nordvik skole;nei\n")
+        hendelser = skriv(
+            tmp_path / "hendelser.csv",
+            HENDELSEHODE + "H1;E1;2026-08-18;fravaer;F;1;;;;;;\nH2;E1;2026-08-19;fravaer;UF;1;;;;;;\n",
+        )
+        kode, ut, _ = evaluer(elever, hendelser, "2026-08-31", "--format", "json")
+        assert kode == 0
+        data: dict[str, Any] = json.loads(ut)
+        assert {"rutiner", "dato", "tiltak", "oversikt", "avvist", "antall"} <= set(data)
+        assert data["dato"] == "2026-08-31"
+        assert {r["id"] for r in data["rutiner"]} == {"barnehage", "grunnskole", "vgs"}
+        assert data["tiltak"]
+        for t in data["tiltak"]:
+            assert set(t) >= TILTAKNOKLER, t["regel"]
+        terskel = [t for t in data["tiltak"] if t["regel"] in ("bekymringsfullt-fravaer", "bekymringsbrev")]
+        assert len(terskel) == 2
+        for t in terskel:
+            assert t["grunnlag"] == {"maal": "skoledager", "teller": 2, "nevner": 10, "andel": 0.2, "terskel": 0.1}
+        assert data["oversikt"] == [
+            {"elev_id": "E1", "trinn": "2", "maal": "skoledager", "fag": None, "teller": 2, "nevner": 10, "andel": 0.2},
+        ]
+
+    def test_csv(self, tmp_path: Path) -> None:
+        elever = skriv(tmp_path / "elever.csv", ELEVHODE + "E1;2;2019-01-01;2A;Nordvik skole;nei\n")
+        hendelser = skriv(tmp_path / "hendelser.csv", HENDELSEHODE + "H1;E1;2026-08-18;fravaer;UF;1;;;;;;\n")
+        kode, ut, _ = evaluer(elever, hendelser, "2026-08-18", "--format", "csv")
+        assert kode == 0
+        linjer = ut.splitlines()
+        assert linjer[0].startswith("regel;rutine;versjon;elev_id;trinn;")
+        assert any(linje.startswith("etterlys-uvarslet-fravaer;grunnskole;2022.1;E1;2;") for linje in linjer[1:])
+
+
+class TestDemo:
+    """The demo runs on the shipped fictional data and prints a Norwegian overview."""
+
+    def test_tekst(self) -> None:
+        kode, ut, feil = kjor("demo")
+        assert (kode, feil) == (0, "")
+        assert ut.startswith("Demo: oppdiktede data")
+        assert "Fraværsoppfølging per 2026-11-26 (tiltak utløst fra 2026-08-18)" in ut
+        assert "Tiltak for enkeltelever (" in ut
+        assert "Kalenderrader (" in ut
+        assert "regel bekymringsfullt-fravaer" in ut
+        assert " 0 avvist" in ut
+
+    def test_json(self) -> None:
+        kode, ut, _ = kjor("demo", "--format", "json")
+        assert kode == 0
+        data = json.loads(ut)
+        assert data["antall"]["avvist"] == 0
+        assert data["antall"]["lest"] == data["antall"]["brukt"]
+        regler = {t["regel"] for t in data["tiltak"]}
+        assert {"etterlys-uvarslet-fravaer", "vegring-samme-dag", "bekymringsfullt-fravaer", "bekymringsbrev",
+                "rapport-til-rektor", "varselbrev-fagfravaer"} <= regler

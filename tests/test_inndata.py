@@ -1,0 +1,258 @@
+"""Tests for the input readers (fravarsregler._inndata) and for row rejection in the engine."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from fravarsregler import (
+    Avvist,
+    Elev,
+    Hendelse,
+    InndataFeil,
+    Regelsett,
+    Skolerute,
+    evaluate,
+    read_elever,
+    read_fag,
+    read_hendelser,
+)
+
+D = date
+ELEVHODE = "elev_id;trinn;fodselsdato;klasse;skole;samtykke_foresatte\n"
+
+
+def skriv(sti: Path, tekst: str, koding: str = "utf-8") -> Path:
+    sti.write_bytes(tekst.encode(koding))
+    return sti
+
+
+class TestCsvVarianter:
+    """Real exports: `;` or `,`, decimal comma, UTF-8 BOM, Latin-1, quoted fields."""
+
+    def test_semikolon_desimalkomma_og_bom(self, tmp_path: Path) -> None:
+        fil = tmp_path / "hendelser.csv"
+        fil.write_bytes(
+            b"\xef\xbb\xbf"
+            + b"Hendelse_ID;elev_id;dato;type;kode;timer;fag;dokumentasjon\n"
+            b"H1;V1;2026-09-10;fravaer;uf;0,75;matematikk;helse_dokumentert\n"
+        )
+        inn = read_hendelser(fil)
+        assert inn.avvist == ()
+        assert inn.lest == 1
+        (h,) = inn.rader
+        assert h == Hendelse(
+            elev_id="V1", dato=D(2026, 9, 10), type="fravaer", kode="UF", timer=0.75, fag="matematikk",
+            dokumentasjon="helse_dokumentert", hendelse_id="H1",
+        )
+        assert h.id == "H1"
+        assert h.lengde_timer == 0.75
+        assert h.kilde is not None
+        assert (h.kilde.fil, h.kilde.linje) == (str(fil), 2)
+
+    def test_latin1_med_o_med_strek(self, tmp_path: Path) -> None:
+        fil = skriv(tmp_path / "elever.csv", ELEVHODE + "E1;7;2013-05-05;7B;Østre Ørsvåg skole;nei\n", "latin-1")
+        inn = read_elever(fil)
+        assert inn.avvist == ()
+        assert inn.rader[0].skole == "Østre Ørsvåg skole"
+        assert inn.rader[0].klasse == "7B"
+
+    def test_komma_som_skilletegn_med_sitat(self, tmp_path: Path) -> None:
+        fil = skriv(
+            tmp_path / "elever.csv",
+            'elev_id,trinn,fodselsdato,skole,samtykke_foresatte\nE1,VG2,2009-01-01,"Nordvik vgs, avd. Leknes",ja\n',
+        )
+        (e,) = read_elever(fil).rader
+        assert (e.trinn, e.skole, e.samtykke_foresatte) == ("vg2", "Nordvik vgs, avd. Leknes", True)
+
+    def test_fag_med_desimalkomma(self, tmp_path: Path) -> None:
+        fil = skriv(tmp_path / "fag.csv", "elev_id;fag;arstimer\nV1;norsk;112,5\nV1;kroppsøving;0\n")
+        inn = read_fag(fil)
+        assert [(f.fag, f.arstimer) for f in inn.rader] == [("norsk", 112.5)]
+        assert inn.avvist == (Avvist(str(fil), 3, "«arstimer» må være større enn 0"),)
+
+    def test_tomme_linjer_hoppes_over(self, tmp_path: Path) -> None:
+        fil = skriv(tmp_path / "elever.csv", ELEVHODE + "E1;1;2020-01-01;;;\n\n;;;;;\nE2;2;2019-01-01;;;\n")
+        inn = read_elever(fil)
+        assert [e.elev_id for e in inn.rader] == ["E1", "E2"]
+        assert inn.lest == 2
+        assert [e.kilde.linje for e in inn.rader if e.kilde] == [2, 5]
+
+    def test_klokkeslett_gir_timelengde(self, tmp_path: Path) -> None:
+        tekst = "elev_id;dato;type;kode;fra;til;fag\nV1;2026-09-10;fravaer;F;8.30;10:00;norsk\n"
+        fil = skriv(tmp_path / "h.csv", tekst)
+        (h,) = read_hendelser(fil).rader
+        assert (h.fra, h.til, h.lengde_timer) == (time(8, 30), time(10, 0), 1.5)
+
+
+class TestJsonLines:
+    """JSON Lines input gives the same rows as CSV, with per-line errors."""
+
+    def test_jsonl(self, tmp_path: Path) -> None:
+        linjer = [
+            {"hendelse_id": "H1", "elev_id": "E1", "dato": "2026-09-10", "type": "fravaer", "kode": "UF",
+             "timer": 0.75},
+            {"hendelse_id": "H2", "elev_id": "E1", "dato": "2026-09-11", "type": "vegring", "kode": None},
+            "ikke et objekt",
+        ]
+        tekst = "\n".join(json.dumps(x, ensure_ascii=False) for x in linjer) + "\n{ødelagt\n"
+        fil = skriv(tmp_path / "hendelser.jsonl", tekst)
+        inn = read_hendelser(fil)
+        assert [(h.id, h.type, h.kode, h.timer) for h in inn.rader] == [
+            ("H1", "fravaer", "UF", 0.75), ("H2", "vegring", None, None),
+        ]
+        assert [(a.linje, a.melding) for a in inn.avvist] == [
+            (3, "hver linje må være et JSON-objekt"),
+            (4, "ugyldig JSON (Expecting property name enclosed in double quotes, tegn 2)"),
+        ]
+        assert inn.lest == len(inn.rader) + len(inn.avvist) == 4
+
+    def test_jsonl_elever_med_sannhetsverdi(self, tmp_path: Path) -> None:
+        rad = {"elev_id": "V1", "trinn": "vg3", "fodselsdato": "2008-10-15", "samtykke_foresatte": True}
+        fil = skriv(tmp_path / "elever.jsonl", json.dumps(rad) + "\n")
+        (e,) = read_elever(fil).rader
+        assert e.samtykke_foresatte is True
+        assert e.alder(D(2026, 10, 14)) == 17
+        assert e.alder(D(2026, 10, 15)) == 18
+
+
+class TestAvvisteRader:
+    """Each bad row becomes a Norwegian message with file and line; nothing is dropped silently."""
+
+    @pytest.mark.parametrize(
+        ("rad", "melding"),
+        [
+            ("E1;2026-09-10;fravaer;X;1;", "ukjent kode «X» (tillatt: F, S, UF)"),
+            ("E1;2026-02-30;fravaer;F;1;", "«dato» er ikke en gyldig dato (ÅÅÅÅ-MM-DD): «2026-02-30»"),
+            ("E1;2026-09-10;fravaer;F;;-0,75", "«timer» må være større enn 0 og høyst 24, ikke -0,75"),
+            ("E1;2026-09-10;fravaer;F;0;", "«dager» må være større enn 0 og høyst 100, ikke 0"),
+            ("E1;2026-09-10;fravaer;F;en;", "«dager» må være et tall (for eksempel 0,75), ikke «en»"),
+            ("E1;2026-09-10;ferie;F;1;", "ukjent type «ferie» (tillatt: fravaer, vegring)"),
+            ("E1;2026-09-10;fravaer;;1;", "mangler «kode»"),
+            ("E1;2026-09-10;fravaer;F;;", "fravær må ha «dager», «timer» eller «fra» og «til»"),
+            ("E1;2026-09-10;fravaer;F;1", "raden har 5 felt, men overskriften har 6 (skilletegn «;»)"),
+        ],
+    )
+    def test_hendelsesrad(self, tmp_path: Path, rad: str, melding: str) -> None:
+        fil = skriv(tmp_path / "h.csv", "elev_id;dato;type;kode;dager;timer\nE1;2026-09-10;fravaer;F;1;\n" + rad + "\n")
+        inn = read_hendelser(fil)
+        assert len(inn.rader) == 1
+        assert inn.avvist == (Avvist(str(fil), 3, melding),)
+        assert inn.lest == 2
+
+    @pytest.mark.parametrize(
+        ("rad", "melding"),
+        [
+            ("E2;11;2010-01-01;;;nei",
+             "ukjent trinn «11» (tillatt: bhg, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, vg1, vg2, vg3)"),
+            ("E2;3;2018-13-01;;;nei", "«fodselsdato» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)"),
+            ("E2;3;2018-01-01;;;kanskje", "«samtykke_foresatte» må være ja eller nei, ikke «kanskje»"),
+            (";3;2018-01-01;;;nei", "mangler «elev_id»"),
+        ],
+    )
+    def test_elevrad(self, tmp_path: Path, rad: str, melding: str) -> None:
+        fil = skriv(tmp_path / "e.csv", ELEVHODE + "E1;3;2018-01-01;;;\n" + rad + "\n")
+        inn = read_elever(fil)
+        assert [e.elev_id for e in inn.rader] == ["E1"]
+        assert inn.avvist == (Avvist(str(fil), 3, melding),)
+
+    def test_fodselsdato_vises_ikke_i_meldingen(self, tmp_path: Path) -> None:
+        fil = skriv(tmp_path / "e.csv", ELEVHODE + "E1;3;2018-02-30;;;\n")
+        (a,) = read_elever(fil).avvist
+        assert "2018" not in a.melding
+
+
+class TestHeleFilenFeiler:
+    """A file that cannot be used at all raises InndataFeil naming file and line 1."""
+
+    def test_manglende_kolonne(self, tmp_path: Path) -> None:
+        fil = skriv(tmp_path / "h.csv", "elev_id;type;kode;dager\nE1;fravaer;F;1\n")
+        with pytest.raises(InndataFeil) as e:
+            read_hendelser(fil)
+        assert (e.value.fil, e.value.linje) == (str(fil), 1)
+        assert str(e.value) == (
+            f"{fil}:1: Mangler kolonnen «dato» i overskriftslinjen (fant: elev_id, type, kode, dager)."
+        )
+
+    def test_tom_fil(self, tmp_path: Path) -> None:
+        fil = skriv(tmp_path / "e.csv", "")
+        with pytest.raises(InndataFeil, match="Filen er tom eller mangler overskriftslinje"):
+            read_elever(fil)
+
+    def test_dobbel_kolonne(self, tmp_path: Path) -> None:
+        fil = skriv(tmp_path / "f.csv", "elev_id;fag;arstimer;fag\nV1;norsk;112,5;norsk\n")
+        with pytest.raises(InndataFeil, match="Kolonnen «fag» står to ganger"):
+            read_fag(fil)
+
+    def test_finnes_ikke(self, tmp_path: Path) -> None:
+        with pytest.raises(InndataFeil) as e:
+            read_elever(tmp_path / "borte.csv")
+        assert str(e.value) == f"{tmp_path / 'borte.csv'}: Finner ikke filen."
+
+
+class TestAvvistIMotoren:
+    """Rows the readers accept but the engine cannot use are rejected with file and line, and counted."""
+
+    def test_kryssjekk_og_telling(self, tmp_path: Path, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        elever = skriv(tmp_path / "elever.csv", ELEVHODE + "E1;6;2014-01-01;;;\nE2;6;2014-01-01;;;\n")
+        hendelser = skriv(
+            tmp_path / "hendelser.csv",
+            "hendelse_id;elev_id;dato;type;kode;dager;timer\n"
+            "H1;E1;2026-09-10;fravaer;UF;1;\n"      # 2 ok
+            "H2;E9;2026-09-10;fravaer;UF;1;\n"      # 3 unknown pupil
+            "H3;E1;2026-09-10;fravaer;X;1;\n"       # 4 unknown code
+            "H4;E1;2026-02-30;fravaer;F;1;\n"       # 5 impossible date
+            "H5;E1;2027-08-02;fravaer;F;1;\n"       # 6 outside the skolerute
+            "H6;E1;2026-09-10;fravaer;F;;-1\n"      # 7 negative hours
+            "H7;E1;2026-09-11;fravaer;F;1;\n"       # 8 duplicate id, different content
+            "H7;E1;2026-09-14;fravaer;F;1;\n"       # 9
+            "H8;E2;2026-09-12;fravaer;F;1;\n"       # 10 a Saturday
+            "H9;E2;2026-09-14;fravaer;F;1;\n"       # 11 ok
+            "H9;E2;2026-09-14;fravaer;F;1;\n",      # 12 identical duplicate: one kept
+        )
+        res = evaluate(regelsett, read_elever(elever), read_hendelser(hendelser), skolerute, D(2026, 9, 14))
+        h = str(hendelser)
+        assert [(a.fil, a.linje, a.melding) for a in res.avvist] == [
+            (h, 3, "ukjent elev «E9»"),
+            (h, 4, "ukjent kode «X» (tillatt: F, S, UF)"),
+            (h, 5, "«dato» er ikke en gyldig dato (ÅÅÅÅ-MM-DD): «2026-02-30»"),
+            (h, 6, "datoen 2027-08-02 er utenfor skoleruta (skolerute-2026-27)"),
+            (h, 7, "«timer» må være større enn 0 og høyst 24, ikke -1"),
+            (h, 8, "hendelse_id «H7» står på flere rader med ulikt innhold (linje 8, 9)"),
+            (h, 9, "hendelse_id «H7» står på flere rader med ulikt innhold (linje 8, 9)"),
+            (h, 10, "datoen 2026-09-12 er ikke en skoledag (lørdag)"),
+            (h, 12, "duplikat: samme hendelse_id og innhold som linje 11"),
+        ]
+        a = res.antall
+        assert (a.lest, a.brukt, a.avvist) == (13, 4, 9)
+        assert a.lest == a.brukt + a.avvist
+        assert [t.hendelser for t in res.tiltak if t.regel == "etterlys-uvarslet-fravaer"] == [("H1",)]
+
+    def test_dupliserte_elever(self, tmp_path: Path, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        elever = skriv(tmp_path / "e.csv", ELEVHODE + "E1;6;2014-01-01;;;\nE1;7;2013-01-01;;;\n")
+        hendelser = skriv(tmp_path / "h.csv", "elev_id;dato;type;kode;dager\nE1;2026-09-10;fravaer;UF;1\n")
+        res = evaluate(regelsett, read_elever(elever), read_hendelser(hendelser), skolerute, D(2026, 9, 14))
+        assert [(a.linje, a.melding) for a in res.avvist] == [
+            (2, "elev_id «E1» står på flere rader med ulikt innhold (linje 2, 3)"),
+            (3, "elev_id «E1» står på flere rader med ulikt innhold (linje 2, 3)"),
+            (2, "ukjent elev «E1»"),
+        ]
+        assert (res.antall.lest, res.antall.brukt, res.antall.avvist) == (3, 0, 3)
+        assert res.tiltak == ()
+
+    def test_vgs_time_uten_fag(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        e = Elev("V1", "vg1", D(2010, 1, 1))
+        hs = [
+            Hendelse("V1", D(2026, 9, 10), "fravaer", "F", timer=0.75, hendelse_id="H1"),
+            Hendelse("V1", D(2026, 9, 10), "fravaer", "F", timer=0.75, fag="tysk", hendelse_id="H2"),
+        ]
+        res = evaluate(regelsett, [e], hs, skolerute, D(2026, 9, 14))
+        assert [a.melding for a in res.avvist] == [
+            "eleven «V1» har ikke faget «tysk» i fagfilen",
+            "timefravær i videregående må ha «fag»",
+        ]
+        assert [(a.fil, a.linje) for a in res.avvist] == [("<inndata>", None), ("<inndata>", None)]
+        assert (res.antall.lest, res.antall.brukt, res.antall.avvist) == (3, 1, 2)
