@@ -1,0 +1,292 @@
+"""Hypothesis strategies and invariants for property-testing a (revised) routine.
+
+Requires Hypothesis (``pip install 'fravarsregler[test]'``). Typical use in a municipality's own
+test suite, after editing the YAML::
+
+    from hypothesis import given
+    from fravarsregler import Regelsett, load_routine, load_skolerute
+    from fravarsregler.testing import from_rutine, sjekk_invarianter
+
+    RS = Regelsett([load_routine("rutiner/grunnskole.yaml")])
+    SR = load_skolerute("rutiner/skolerute-2026-27.yaml")
+
+    @given(from_rutine(RS, SR))
+    def test_revidert_rutine(scenario):
+        sjekk_invarianter(scenario.evaluer(RS, SR), RS)
+
+See docs/testing.md.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta
+
+import attrs
+from hypothesis import strategies as st
+
+from ._inndata import ARSAKER, DOKUMENTASJON, Elev, Fag, Hendelse
+from ._model import Rutine
+from ._motor import Regelsett, Resultat, evaluate
+from ._skolerute import Skolerute
+
+__all__ = ["Brudd", "Scenario", "finn_brudd", "from_rutine", "sjekk_invarianter", "stokket"]
+
+_FAGNAVN = ("norsk", "matematikk", "engelsk", "naturfag")
+_ARSTIMER = (28.0, 56.25, 84.0, 112.5, 140.0)
+_SKOLER = ("Nordvik skole", "Sørvik skole")
+_STATUSER = frozenset({"aktiv", "holdt_tilbake"})
+
+
+@attrs.frozen
+class Scenario:
+    """Generated input for one evaluation: pupils, their subjects, events and the date."""
+
+    elever: tuple[Elev, ...]
+    fag: tuple[Fag, ...]
+    hendelser: tuple[Hendelse, ...]
+    dato: date
+
+    def evaluer(self, regelsett: Regelsett, skolerute: Skolerute) -> Resultat:
+        """Run :func:`fravarsregler.evaluate` on this scenario."""
+        return evaluate(regelsett, self.elever, self.hendelser, skolerute, self.dato, fag=self.fag)
+
+
+@attrs.frozen
+class Brudd:
+    """One broken invariant: which, where (rule and pupil) and what was seen."""
+
+    invariant: str
+    regel: str | None
+    elev_id: str | None
+    detalj: str
+
+    def __str__(self) -> str:
+        hvor = ", ".join(x for x in (self.regel, self.elev_id) if x)
+        return f"{self.invariant}{f' ({hvor})' if hvor else ''}: {self.detalj}"
+
+
+def _rutiner(spec: Regelsett | Rutine | Iterable[Rutine]) -> Regelsett:
+    if isinstance(spec, Regelsett):
+        return spec
+    if isinstance(spec, Rutine):
+        return Regelsett([spec])
+    return Regelsett(spec)
+
+
+def _fodt(trinn: str, start: date) -> st.SearchStrategy[date]:
+    if trinn == "bhg":
+        alder = (1, 5)
+    elif trinn.startswith("vg"):
+        # vg pupils are 15-19 at the start: some turn 18 during the semester
+        alder = (14 + int(trinn[2:]), 16 + int(trinn[2:]))
+    else:
+        alder = (5 + int(trinn), 6 + int(trinn))
+    return st.dates(
+        date(start.year - alder[1] - 1, start.month, 1), date(start.year - alder[0], start.month, 1)
+    )
+
+
+def from_rutine(
+    spec: Regelsett | Rutine | Iterable[Rutine],
+    skolerute: Skolerute,
+    *,
+    maks_elever: int = 6,
+    maks_hendelser: int = 15,
+    semester: str | None = None,
+) -> st.SearchStrategy[Scenario]:
+    """A strategy of valid :class:`Scenario` objects for the routines in ``spec``.
+
+    Pupils get the trinn the routines cover; events fall on school days of one semester of
+    ``skolerute`` (``semester`` is a semester id; default: the first); vgs pupils get subjects
+    when a routine has subject-hour rules. Every generated row is valid, so
+    ``resultat.antall.avvist == 0`` for a correct engine.
+    """
+    if maks_elever < 1 or maks_hendelser < 0:
+        raise ValueError("maks_elever må være minst 1 og maks_hendelser minst 0")
+    regelsett = _rutiner(spec)
+    trinn = sorted({t for r in regelsett.rutiner for t in r.trinn})
+    if not trinn:
+        raise ValueError("rutinene dekker ingen trinn")
+    semestre = {s.id: s for s in skolerute.semestre}
+    if semester is not None and semester not in semestre:
+        raise ValueError(f"ukjent semester «{semester}»; kjente: {', '.join(semestre)}")
+    sem = semestre[semester] if semester else skolerute.semestre[0]
+    dager = skolerute.skoledager_i_semester(sem)
+    if not dager:
+        raise ValueError(f"semesteret «{sem.id}» har ingen skoledager")
+    ukedager = tuple(d for d in _alle_dager(sem.forste_skoledag, sem.siste_skoledag) if d.weekday() < 5)
+    return _scenario(
+        regelsett=regelsett,
+        trinn=tuple(trinn),
+        dager=dager,
+        ukedager=ukedager,
+        maks_elever=maks_elever,
+        maks_hendelser=maks_hendelser,
+    )
+
+
+def _alle_dager(fra: date, til: date) -> Iterable[date]:
+    d = fra
+    while d <= til:
+        yield d
+        d += timedelta(days=1)
+
+
+@st.composite
+def _scenario(
+    draw: st.DrawFn,
+    *,
+    regelsett: Regelsett,
+    trinn: tuple[str, ...],
+    dager: Sequence[date],
+    ukedager: Sequence[date],
+    maks_elever: int,
+    maks_hendelser: int,
+) -> Scenario:
+    elever: list[Elev] = []
+    fag: list[Fag] = []
+    hendelser: list[Hendelse] = []
+    for i in range(draw(st.integers(1, maks_elever))):
+        t = draw(st.sampled_from(trinn))
+        e = Elev(
+            elev_id=f"E{i}",
+            trinn=t,
+            fodselsdato=draw(_fodt(t, dager[0])),
+            skole=draw(st.sampled_from(_SKOLER)),
+            samtykke_foresatte=draw(st.booleans()),
+        )
+        elever.append(e)
+        mine_fag: list[str] = []
+        if t.startswith("vg"):
+            mine_fag = draw(st.lists(st.sampled_from(_FAGNAVN), min_size=1, max_size=3, unique=True))
+            fag.extend(Fag(e.elev_id, n, draw(st.sampled_from(_ARSTIMER))) for n in mine_fag)
+        for j in range(draw(st.integers(0, maks_hendelser))):
+            hendelser.append(draw(_hendelse(e, mine_fag, ukedager if t == "bhg" else dager, f"H{i}-{j}")))
+    return Scenario(tuple(elever), tuple(fag), tuple(hendelser), draw(st.sampled_from(dager)))
+
+
+@st.composite
+def _hendelse(draw: st.DrawFn, e: Elev, fag: Sequence[str], dager: Sequence[date], hid: str) -> Hendelse:
+    # multi-day events start early enough to end inside the calendar
+    dato = draw(st.sampled_from(dager[: max(1, len(dager) - 5)]))
+    if draw(st.integers(0, 9)) == 0:
+        return Hendelse(elev_id=e.elev_id, dato=dato, type="vegring", hendelse_id=hid)
+    kode = draw(st.sampled_from(("F", "F", "UF", "S")))
+    if fag:
+        start = draw(st.integers(8, 13))
+        return Hendelse(
+            elev_id=e.elev_id, dato=dato, type="fravaer", kode=kode, fag=draw(st.sampled_from(fag)),
+            fra=time(start, 0), til=time(start, 45), dokumentasjon=draw(st.sampled_from(DOKUMENTASJON)),
+            arsak=draw(st.sampled_from(ARSAKER)), hendelse_id=hid,
+        )
+    if draw(st.integers(0, 4)) == 0:
+        start = draw(st.integers(8, 13))
+        return Hendelse(
+            elev_id=e.elev_id, dato=dato, type="fravaer", kode=kode, fra=time(start, 0), til=time(start, 45),
+            hendelse_id=hid,
+        )
+    return Hendelse(
+        elev_id=e.elev_id, dato=dato, type="fravaer", kode=kode,
+        dager=draw(st.sampled_from((0.5, 1.0, 1.0, 2.0, 4.0))),
+        arsak=draw(st.sampled_from(ARSAKER)), hendelse_id=hid,
+    )
+
+
+def stokket(scenario: Scenario) -> st.SearchStrategy[Scenario]:
+    """The same scenario with pupils, subjects and events in a random order."""
+    return st.builds(
+        Scenario,
+        st.permutations(scenario.elever).map(tuple),
+        st.permutations(scenario.fag).map(tuple),
+        st.permutations(scenario.hendelser).map(tuple),
+        st.just(scenario.dato),
+    )
+
+
+# --------------------------------------------------------------------------- invariants
+
+
+def finn_brudd(resultat: Resultat, regelsett: Regelsett) -> tuple[Brudd, ...]:
+    """Every broken invariant in ``resultat`` (empty when all hold). See docs/testing.md."""
+    brudd: list[Brudd] = []
+    a = resultat.antall
+    if a.lest != a.brukt + a.avvist or a.avvist != len(resultat.avvist):
+        brudd.append(Brudd("antall", None, None, f"lest {a.lest}, brukt {a.brukt}, avvist {a.avvist}"))
+    versjoner = {(r.id, r.versjon): r for r in regelsett.rutiner}
+    sett: dict[tuple[str, str, str, str], int] = defaultdict(int)
+    for t in resultat.tiltak:
+        frist = t.frist.date() if isinstance(t.frist, datetime) else t.frist
+        if frist < t.utlost:
+            brudd.append(Brudd("frist-foer-utlosning", t.regel, t.elev_id, f"frist {frist}, utløst {t.utlost}"))
+        if not resultat.fra <= t.utlost <= resultat.dato:
+            brudd.append(Brudd("utenfor-perioden", t.regel, t.elev_id, f"utløst {t.utlost}"))
+        if t.status not in _STATUSER:
+            brudd.append(Brudd("status", t.regel, t.elev_id, t.status))
+        rutine = versjoner.get((t.rutine, t.versjon))
+        if rutine is None:
+            brudd.append(Brudd("ukjent-versjon", t.regel, t.elev_id, f"{t.rutine} {t.versjon}"))
+            continue
+        regel = rutine.regel(t.regel, t.trinn)
+        if regel is None:
+            brudd.append(Brudd("ukjent-regel", t.regel, t.elev_id, f"ikke i {t.rutine} {t.versjon}"))
+            continue
+        roller = rutine.felles.roller
+        for r in (*t.ansvar, *t.mottaker):
+            if r not in roller:
+                brudd.append(Brudd("ukjent-rolle", t.regel, t.elev_id, r))
+        if t.status == "holdt_tilbake" and not regel.utloser.unntak:
+            brudd.append(Brudd("holdt-tilbake-uten-unntak", t.regel, t.elev_id, "regelen har ingen unntak"))
+        if regel.utloser.type == "terskel":
+            g = t.grunnlag
+            if g is None:
+                brudd.append(Brudd("grunnlag-mangler", t.regel, t.elev_id, "terskelregel uten grunnlag"))
+                continue
+            if g.nevner <= 0 or abs(g.andel - g.teller / g.nevner) > 1e-9:
+                brudd.append(Brudd("grunnlag", t.regel, t.elev_id, f"{g.teller}/{g.nevner} ≠ {g.andel}"))
+            over = g.andel >= g.terskel - 1e-9 if regel.utloser.sammenligning == "minst" else g.andel > g.terskel + 1e-12
+            if not over:
+                brudd.append(Brudd("under-terskel", t.regel, t.elev_id, f"{g.andel} mot {g.terskel}"))
+            if t.status == "aktiv":
+                sett[(t.regel, t.elev_id or "", t.fag or "", _periode(t.utlost, resultat, regel.utloser.gjentakelse))] += 1
+    for (regel_id, elev_id, _fag, _periode_id), n in sorted(sett.items()):
+        if n > 1:
+            brudd.append(Brudd("mer-enn-en-gang", regel_id, elev_id, f"{n} aktive i samme periode"))
+    brudd.extend(_oversikt_brudd(resultat))
+    if list(resultat.tiltak) != sorted(resultat.tiltak, key=lambda t: t.sorteringsnokkel()):
+        brudd.append(Brudd("rekkefolge", None, None, "tiltakene er ikke i kanonisk rekkefølge"))
+    return tuple(brudd)
+
+
+def _periode(dag: date, resultat: Resultat, gjentakelse: str | None) -> str:
+    if gjentakelse == "en_gang_per_skoleaar":
+        return "skoleaar"
+    # semesters never span New Year in a Norwegian school year
+    return f"{dag.year}-{'h' if dag.month >= 7 else 'v'}"
+
+
+def _oversikt_brudd(resultat: Resultat) -> list[Brudd]:
+    """Each threshold action's count is at most the pupil's current count in the same measure."""
+    brudd: list[Brudd] = []
+    naa = {(o.elev_id, o.maal, o.fag or ""): o for o in resultat.oversikt}
+    semester_naa = _periode(resultat.dato, resultat, None)
+    for t in resultat.tiltak:
+        g = t.grunnlag
+        if g is None or t.elev_id is None:
+            continue
+        if g.maal == "skoledager" and _periode(t.utlost, resultat, None) != semester_naa:
+            continue
+        o = naa.get((t.elev_id, g.maal, t.fag or ""))
+        if o is None:
+            brudd.append(Brudd("oversikt-mangler", t.regel, t.elev_id, f"ingen oversikt for {g.maal}"))
+        elif g.teller > o.teller + 1e-9:
+            brudd.append(Brudd("oversikt", t.regel, t.elev_id, f"tiltak {g.teller} > oversikt {o.teller}"))
+    return brudd
+
+
+def sjekk_invarianter(resultat: Resultat, regelsett: Regelsett) -> None:
+    """Raise ``AssertionError`` listing every broken invariant (see :func:`finn_brudd`)."""
+    brudd = finn_brudd(resultat, regelsett)
+    if brudd:
+        raise AssertionError("Brutte invarianter:\n" + "\n".join(f"- {b}" for b in brudd))

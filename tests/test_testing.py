@@ -1,0 +1,82 @@
+"""The public Hypothesis strategies and invariants in fravarsregler.testing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fravarsregler import Regelsett, Skolerute
+from fravarsregler.testing import Scenario, finn_brudd, from_rutine, sjekk_invarianter, stokket
+
+INNSTILLINGER = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+
+
+class TestFraRutine:
+    """from_rutine() generates valid input that the shipped routines satisfy every invariant on."""
+
+    @INNSTILLINGER
+    @given(data=st.data())
+    def test_leverte_rutiner_holder_invariantene(
+        self, data: st.DataObject, regelsett: Regelsett, skolerute: Skolerute
+    ) -> None:
+        scenario = data.draw(from_rutine(regelsett, skolerute))
+        resultat = scenario.evaluer(regelsett, skolerute)
+        assert resultat.antall.avvist == 0, resultat.avvist
+        sjekk_invarianter(resultat, regelsett)
+
+    @INNSTILLINGER
+    @given(data=st.data())
+    def test_stokket_gir_samme_resultat(self, data: st.DataObject, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        scenario = data.draw(from_rutine(regelsett, skolerute, semester="vaar-2027"))
+        stokk = data.draw(stokket(scenario))
+        assert stokk.evaluer(regelsett, skolerute).as_dict() == scenario.evaluer(regelsett, skolerute).as_dict()
+
+    def test_ukjent_semester_gir_tydelig_feil(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        with pytest.raises(ValueError, match="ukjent semester"):
+            from_rutine(regelsett, skolerute, semester="sommer-2027")
+
+    def test_ugyldige_grenser(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        with pytest.raises(ValueError, match="maks_elever"):
+            from_rutine(regelsett, skolerute, maks_elever=0)
+
+
+class TestInvarianter:
+    """finn_brudd() catches a result that breaks an invariant (the checks can fail)."""
+
+    @pytest.fixture
+    def resultat_med_tiltak(self, regelsett: Regelsett, skolerute: Skolerute) -> object:
+        from fravarsregler import Elev, Hendelse
+
+        e = Elev("E1", "6", date(2015, 3, 1))
+        h = Hendelse("E1", date(2026, 10, 6), "fravaer", kode="UF", timer=0.75, hendelse_id="H1")
+        res = Scenario((e,), (), (h,), date(2026, 10, 6)).evaluer(regelsett, skolerute)
+        assert finn_brudd(res, regelsett) == ()
+        return res
+
+    def test_frist_foer_utlosning(self, resultat_med_tiltak: object, regelsett: Regelsett) -> None:
+        res = resultat_med_tiltak
+        (t,) = [t for t in res.tiltak if t.regel == "etterlys-uvarslet-fravaer"]  # type: ignore[attr-defined]
+        feil = attrs.evolve(t, frist=datetime(2026, 10, 5, 9, 0, tzinfo=ZoneInfo("Europe/Oslo")))
+        brutt = attrs.evolve(res, tiltak=tuple(feil if x is t else x for x in res.tiltak))  # type: ignore[attr-defined]
+        assert [b.invariant for b in finn_brudd(brutt, regelsett)] == ["frist-foer-utlosning"]
+        with pytest.raises(AssertionError, match="frist-foer-utlosning"):
+            sjekk_invarianter(brutt, regelsett)
+
+    def test_ukjent_rolle(self, resultat_med_tiltak: object, regelsett: Regelsett) -> None:
+        res = resultat_med_tiltak
+        (t,) = [t for t in res.tiltak if t.regel == "etterlys-uvarslet-fravaer"]  # type: ignore[attr-defined]
+        feil = attrs.evolve(t, ansvar=("vaktmester",))
+        brutt = attrs.evolve(res, tiltak=tuple(feil if x is t else x for x in res.tiltak))  # type: ignore[attr-defined]
+        assert [(b.invariant, b.detalj) for b in finn_brudd(brutt, regelsett)] == [("ukjent-rolle", "vaktmester")]
+
+    def test_antall_som_ikke_gaar_opp(self, resultat_med_tiltak: object, regelsett: Regelsett) -> None:
+        res = resultat_med_tiltak
+        brutt = attrs.evolve(res, antall=attrs.evolve(res.antall, brukt=res.antall.brukt + 1))  # type: ignore[attr-defined]
+        assert [b.invariant for b in finn_brudd(brutt, regelsett)] == ["antall"]
