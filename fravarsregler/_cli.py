@@ -11,9 +11,12 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
+from . import _kommandoer
 from ._errors import FravarsreglerError
 from ._paths import rutinemappe
 from ._rutine import Valideringsresultat, iter_yaml_filer, validate
@@ -82,8 +85,6 @@ Kommando = Callable[[argparse.Namespace, IO[str], IO[str]], int]
 
 
 def _dato(tekst: str) -> object:
-    from datetime import date
-
     try:
         return date.fromisoformat(tekst)
     except ValueError:
@@ -103,15 +104,11 @@ def _bygg_parser() -> _Parser:
     p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="utdataformat")
     p.set_defaults(kjor=_kjor_valider)
 
-    from . import _kommandoer
-
     _kommandoer.legg_til(sub, _dato)
     return parser
 
 
 def _versjon() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return f"fravarsregler {version('fravarsregler')}"
     except PackageNotFoundError:  # pragma: no cover - running from a bare checkout

@@ -25,7 +25,14 @@ SKOLER = {
     "vgs": "Havblikk videregående skole",
 }
 VGS_FAG = (("norsk", 112.5), ("matematikk", 105.0), ("engelsk", 105.0), ("naturfag", 105.0), ("kroppsøving", 56.25))
-TIMER = (("08:30", "09:15"), ("09:15", "10:00"), ("10:15", "11:00"), ("11:00", "11:45"), ("12:15", "13:00"), ("13:00", "13:45"))
+TIMER = (
+    ("08:30", "09:15"),
+    ("09:15", "10:00"),
+    ("10:15", "11:00"),
+    ("11:00", "11:45"),
+    ("12:15", "13:00"),
+    ("13:00", "13:45"),
+)
 
 
 def _fodselsdato(rng: random.Random, trinn: str, skoleaar_start: int) -> date:
@@ -102,27 +109,56 @@ def _tilfeldige_hendelser(
             if r < 0.05:
                 yield {"elev_id": eid, "dato": d.isoformat(), "type": "vegring"}
             else:
-                yield {"elev_id": eid, "dato": d.isoformat(), "type": "fravaer", "kode": "F", "dager": "1", "arsak": "sykdom"}
+                yield {
+                    "elev_id": eid,
+                    "dato": d.isoformat(),
+                    "type": "fravaer",
+                    "kode": "F",
+                    "dager": "1",
+                    "arsak": "sykdom",
+                }
         elif vgs:
             navn = VGS_FAG[rng.randrange(len(VGS_FAG))][0]
             fra, til = TIMER[rng.randrange(len(TIMER))]
             kode = "UF" if r < 0.2 else "S" if r < 0.3 else "F"
             dok = rng.choice(("ingen", "helse_egenmeldt", "helse_dokumentert", "annen_gyldig"))
             yield {
-                "elev_id": eid, "dato": d.isoformat(), "type": "fravaer", "kode": kode,
-                "timer": "0,75", "fra": fra, "til": til, "fag": navn,
-                "arsak": "sykdom" if dok.startswith("helse") else "annet", "dokumentasjon": dok,
+                "elev_id": eid,
+                "dato": d.isoformat(),
+                "type": "fravaer",
+                "kode": kode,
+                "timer": "0,75",
+                "fra": fra,
+                "til": til,
+                "fag": navn,
+                "arsak": "sykdom" if dok.startswith("helse") else "annet",
+                "dokumentasjon": dok,
             }
         elif r < 0.15:
             fra, til = TIMER[rng.randrange(len(TIMER))]
-            yield {"elev_id": eid, "dato": d.isoformat(), "type": "fravaer", "kode": "UF", "timer": "0,75", "fra": fra, "til": til}
+            yield {
+                "elev_id": eid,
+                "dato": d.isoformat(),
+                "type": "fravaer",
+                "kode": "UF",
+                "timer": "0,75",
+                "fra": fra,
+                "til": til,
+            }
         elif r < 0.25:
             yield {"elev_id": eid, "dato": d.isoformat(), "type": "fravaer", "kode": "S", "timer": "0,25"}
         elif r < 0.27:
             yield {"elev_id": eid, "dato": d.isoformat(), "type": "vegring"}
         else:
             dager = "1" if r < 0.9 else "0,5"
-            yield {"elev_id": eid, "dato": d.isoformat(), "type": "fravaer", "kode": "F", "dager": dager, "arsak": "sykdom"}
+            yield {
+                "elev_id": eid,
+                "dato": d.isoformat(),
+                "type": "fravaer",
+                "kode": "F",
+                "dager": dager,
+                "arsak": "sykdom",
+            }
 
 
 def _spesialtilfeller(elever: list[dict[str, str]], skoledager: list[date]) -> Iterator[dict[str, str]]:
@@ -140,19 +176,41 @@ def _spesialtilfeller(elever: list[dict[str, str]], skoledager: list[date]) -> I
         yield {"elev_id": ni, "dato": d.isoformat(), "type": "fravaer", "kode": "UF", "dager": "1"}
     # 6th grade: unannounced absence from a lesson
     seks = forste("6")["elev_id"]
-    yield {"elev_id": seks, "dato": dag[25].isoformat(), "type": "fravaer", "kode": "UF", "timer": "0,75", "fra": "10:15", "til": "11:00"}
+    yield {
+        "elev_id": seks,
+        "dato": dag[25].isoformat(),
+        "type": "fravaer",
+        "kode": "UF",
+        "timer": "0,75",
+        "fra": "10:15",
+        "til": "11:00",
+    }
     # 3rd grade and kindergarten: the child will not come
     yield {"elev_id": forste("3")["elev_id"], "dato": dag[20].isoformat(), "type": "vegring"}
     yield {"elev_id": forste("bhg")["elev_id"], "dato": dag[21].isoformat(), "type": "vegring"}
     # 7th grade: a hospital stay holds the letter back
     sju = forste("7")["elev_id"]
-    yield {"elev_id": sju, "dato": dag[12].isoformat(), "type": "fravaer", "kode": "F", "dager": "4", "arsak": "sykehus", "dokumentasjon": "helse_dokumentert"}
+    yield {
+        "elev_id": sju,
+        "dato": dag[12].isoformat(),
+        "type": "fravaer",
+        "kode": "F",
+        "dager": "4",
+        "arsak": "sykehus",
+        "dokumentasjon": "helse_dokumentert",
+    }
     # vg2: subject warning, then over the national limit in mathematics
     vg2 = forste("vg2")["elev_id"]
     for i, d in enumerate(dag[5:60:4]):
         yield {
-            "elev_id": vg2, "dato": d.isoformat(), "type": "fravaer", "kode": "UF", "timer": "0,75",
-            "fra": TIMER[i % len(TIMER)][0], "til": TIMER[i % len(TIMER)][1], "fag": "matematikk",
+            "elev_id": vg2,
+            "dato": d.isoformat(),
+            "type": "fravaer",
+            "kode": "UF",
+            "timer": "0,75",
+            "fra": TIMER[i % len(TIMER)][0],
+            "til": TIMER[i % len(TIMER)][1],
+            "fag": "matematikk",
         }
 
 
@@ -164,7 +222,20 @@ def skriv_eksempeldata(mappe: Path, skolerute: Skolerute, **kw: object) -> tuple
     kolonner = (
         ["elev_id", "trinn", "fodselsdato", "klasse", "skole", "samtykke_foresatte"],
         ["elev_id", "fag", "arstimer"],
-        ["hendelse_id", "elev_id", "dato", "type", "kode", "dager", "timer", "fra", "til", "fag", "arsak", "dokumentasjon"],
+        [
+            "hendelse_id",
+            "elev_id",
+            "dato",
+            "type",
+            "kode",
+            "dager",
+            "timer",
+            "fra",
+            "til",
+            "fag",
+            "arsak",
+            "dokumentasjon",
+        ],
     )
     for sti, rader, navn in zip(stier, (elever, fag, hendelser), kolonner, strict=True):
         with sti.open("w", encoding="utf-8", newline="") as f:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from . import _cli_publisering
 from ._errors import Problem, RutineFeil
 from ._inndata import Fag, Innlesing, read_elever, read_fag, read_hendelser
 from ._model import Rutine
@@ -28,25 +29,37 @@ DEMO_DATO = date(2026, 11, 26)
 def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]) -> None:
     """Add ``evaluer``, ``demo`` and (when present) ``dokument``/``diff`` to ``sub``."""
     p = sub.add_parser("evaluer", help="evaluer fravær mot rutinene på en dato")
-    p.add_argument("--rutine", action="append", type=Path, metavar="FIL",
-                   help="rutinefil (kan gjentas; standard: de medfølgende rutinene)")
+    p.add_argument(
+        "--rutine",
+        action="append",
+        type=Path,
+        metavar="FIL",
+        help="rutinefil (kan gjentas; standard: de medfølgende rutinene)",
+    )
     p.add_argument("--elever", required=True, type=Path, metavar="FIL", help="elever (CSV eller JSON Lines)")
     p.add_argument("--fag", type=Path, metavar="FIL", help="fag med årstimer for vgs (CSV eller JSON Lines)")
     p.add_argument("--hendelser", required=True, type=Path, metavar="FIL", help="fraværshendelser")
     p.add_argument("--skolerute", required=True, type=Path, metavar="FIL", help="skolerute (YAML)")
     p.add_argument("--dato", required=True, type=dato, metavar="ÅÅÅÅ-MM-DD", help="evalueringsdato")
-    p.add_argument("--fra", type=dato, metavar="ÅÅÅÅ-MM-DD",
-                   help="list tiltak fra denne datoen (standard: semesterets første skoledag)")
+    p.add_argument(
+        "--fra",
+        type=dato,
+        metavar="ÅÅÅÅ-MM-DD",
+        help="list tiltak fra denne datoen (standard: semesterets første skoledag)",
+    )
     p.add_argument("--format", choices=("tekst", "json", "csv"), default="tekst", help="utdataformat")
     p.set_defaults(kjor=_kjor_evaluer)
 
     d = sub.add_parser("demo", help="kjør motoren på de medfølgende, oppdiktede eksempeldataene")
-    d.add_argument("--dato", type=dato, default=DEMO_DATO, metavar="ÅÅÅÅ-MM-DD",
-                   help=f"evalueringsdato (standard {DEMO_DATO.isoformat()})")
+    d.add_argument(
+        "--dato",
+        type=dato,
+        default=DEMO_DATO,
+        metavar="ÅÅÅÅ-MM-DD",
+        help=f"evalueringsdato (standard {DEMO_DATO.isoformat()})",
+    )
     d.add_argument("--format", choices=("tekst", "json", "csv"), default="tekst", help="utdataformat")
     d.set_defaults(kjor=_kjor_demo)
-
-    from . import _cli_publisering
 
     _cli_publisering.legg_til(sub)
 
@@ -76,6 +89,7 @@ def _last_rutiner(filer: Sequence[Path]) -> list[Rutine]:
 
 def _kjor(
     rutinefiler: Sequence[Path],
+    *,
     elever: Path,
     fag: Path | None,
     hendelser: Path,
@@ -108,8 +122,16 @@ def _kjor(
 
 def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     return _kjor(
-        args.rutine or standardrutiner(), args.elever, args.fag, args.hendelser, args.skolerute,
-        args.dato, args.fra, args.format, ut, feil,
+        args.rutine or standardrutiner(),
+        elever=args.elever,
+        fag=args.fag,
+        hendelser=args.hendelser,
+        skolerute=args.skolerute,
+        dato=args.dato,
+        fra=args.fra,
+        fmt=args.format,
+        ut=ut,
+        feil=feil,
     )
 
 
@@ -121,16 +143,43 @@ def _kjor_demo(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
             f"Data: {mappe}\n\n"
         )
     return _kjor(
-        standardrutiner(), mappe / "elever.csv", mappe / "fag.csv", mappe / "hendelser.csv",
-        finn_datafil("rutiner", "skolerute-2026-27.yaml"), args.dato, None, args.format, ut, feil,
+        standardrutiner(),
+        elever=mappe / "elever.csv",
+        fag=mappe / "fag.csv",
+        hendelser=mappe / "hendelser.csv",
+        skolerute=finn_datafil("rutiner", "skolerute-2026-27.yaml"),
+        dato=args.dato,
+        fra=None,
+        fmt=args.format,
+        ut=ut,
+        feil=feil,
     )
 
 
 # --------------------------------------------------------------------------- output
 
 CSV_KOLONNER = (
-    "regel", "rutine", "versjon", "elev_id", "trinn", "skole", "klasse", "fag", "hva", "tiltak", "ansvar",
-    "mottaker", "frist", "forfalt", "status", "utlost", "hendelser", "teller", "nevner", "andel", "terskel",
+    "regel",
+    "rutine",
+    "versjon",
+    "elev_id",
+    "trinn",
+    "skole",
+    "klasse",
+    "fag",
+    "hva",
+    "tiltak",
+    "ansvar",
+    "mottaker",
+    "frist",
+    "forfalt",
+    "status",
+    "utlost",
+    "hendelser",
+    "teller",
+    "nevner",
+    "andel",
+    "terskel",
     "begrunnelse",
 )
 
@@ -145,13 +194,32 @@ def skriv_resultat(resultat: Resultat, fmt: str, ut: IO[str]) -> None:
         w.writerow(CSV_KOLONNER)
         for t in resultat.tiltak:
             g = t.grunnlag
-            w.writerow([
-                t.regel, t.rutine, t.versjon, t.elev_id or "", t.trinn, t.skole or "", t.klasse or "", t.fag or "",
-                t.hva, t.tiltak, ",".join(t.ansvar), ",".join(t.mottaker), t.frist.isoformat(),
-                "ja" if t.forfalt(resultat.dato) else "nei", t.status, t.utlost.isoformat(), ",".join(t.hendelser),
-                _n(g.teller) if g else "", _n(g.nevner) if g else "", _n(g.andel) if g else "",
-                _n(g.terskel) if g else "", t.begrunnelse,
-            ])
+            w.writerow(
+                [
+                    t.regel,
+                    t.rutine,
+                    t.versjon,
+                    t.elev_id or "",
+                    t.trinn,
+                    t.skole or "",
+                    t.klasse or "",
+                    t.fag or "",
+                    t.hva,
+                    t.tiltak,
+                    ",".join(t.ansvar),
+                    ",".join(t.mottaker),
+                    t.frist.isoformat(),
+                    "ja" if t.forfalt(resultat.dato) else "nei",
+                    t.status,
+                    t.utlost.isoformat(),
+                    ",".join(t.hendelser),
+                    _n(g.teller) if g else "",
+                    _n(g.nevner) if g else "",
+                    _n(g.andel) if g else "",
+                    _n(g.terskel) if g else "",
+                    t.begrunnelse,
+                ]
+            )
     else:
         _tekst(resultat, ut)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Union
+from typing import TypeAlias
 
 import attrs
 
@@ -33,7 +33,7 @@ __all__ = [
     "formater_verdi",
 ]
 
-Verdi = Union[float, int, bool, str, tuple[str, ...]]
+Verdi: TypeAlias = float | int | bool | str | tuple[str, ...]
 
 PLASSHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 

@@ -351,9 +351,7 @@ class Skolerute:
         """
         alle = self._vinduer.get(vindu)
         if alle is None:
-            raise ValueError(
-                f"ukjent kalendervindu «{vindu}»; bruk en av: {', '.join(VINDU_TYPER)}"
-            )
+            raise ValueError(f"ukjent kalendervindu «{vindu}»; bruk en av: {', '.join(VINDU_TYPER)}")
         return [v for v in alle if fra <= v.frist <= til]
 
     def frist_for(self, regel_id: str, vindu: Vindu) -> date:
@@ -442,9 +440,7 @@ def _finn_datafil(*parts: str) -> Path:
     for kandidat in kandidater:
         if kandidat.is_file():
             return kandidat
-    raise FileNotFoundError(
-        f"fant ikke {'/'.join(parts)}; lette i {', '.join(str(k) for k in kandidater)}"
-    )
+    raise FileNotFoundError(f"fant ikke {'/'.join(parts)}; lette i {', '.join(str(k) for k in kandidater)}")
 
 
 @functools.cache
@@ -529,10 +525,7 @@ def _dato_melding(verdi: object, felt: str) -> str:
             f"«{verdi}» i «{felt}» er ikke en dato som finnes i kalenderen. "
             "Rett måneden eller dagen (for eksempel 2026-02-28)."
         )
-    return (
-        f"«{verdi}» i «{felt}» er ikke en dato på formen ÅÅÅÅ-MM-DD. "
-        "Skriv datoen som for eksempel 2026-08-19."
-    )
+    return f"«{verdi}» i «{felt}» er ikke en dato på formen ÅÅÅÅ-MM-DD. Skriv datoen som for eksempel 2026-08-19."
 
 
 def _fra_skjemafeil(feil: ValidationError) -> list[_Funn]:
@@ -574,13 +567,8 @@ def _fra_skjemafeil(feil: ValidationError) -> list[_Funn]:
             melding = f"Ukjent nøkkel «{nokkel}»."
             if forslag:
                 melding += f" Mente du «{forslag[0]}»?"
-            melding += (
-                f" Tillatte nøkler her er: {', '.join(tillatt)}. "
-                "Rett skrivemåten eller fjern nøkkelen."
-            )
-            funn.append(
-                _Funn((*sti, nokkel), melding, "ukjent-nokkel", forslag=forslag, paa_nokkel=True)
-            )
+            melding += f" Tillatte nøkler her er: {', '.join(tillatt)}. Rett skrivemåten eller fjern nøkkelen."
+            funn.append(_Funn((*sti, nokkel), melding, "ukjent-nokkel", forslag=forslag, paa_nokkel=True))
         return funn
     if hva in ("format", "pattern") and skjema.get("format") == "date":
         return [_Funn(sti, _dato_melding(verdi, felt), "ugyldig-dato")]
@@ -608,8 +596,7 @@ def _fra_skjemafeil(feil: ValidationError) -> list[_Funn]:
         return [
             _Funn(
                 sti,
-                f"«{felt}» må være {ventet_verdi} i en skolerute-fil, ikke "
-                f"{json.dumps(verdi, ensure_ascii=False)}.",
+                f"«{felt}» må være {ventet_verdi} i en skolerute-fil, ikke {json.dumps(verdi, ensure_ascii=False)}.",
                 "feil-verdi",
             )
         ]
@@ -879,10 +866,7 @@ def _bygg(data: Mapping[str, Any], *, fil: str) -> Skolerute:
             )
             for s in data["semestre"]
         ],
-        fridager=[
-            Fridag(navn=f["navn"], fra=dato(f["fra"]), til=dato(f["til"]))
-            for f in data.get("fridager", [])
-        ],
+        fridager=[Fridag(navn=f["navn"], fra=dato(f["fra"]), til=dato(f["til"])) for f in data.get("fridager", [])],
         ekstra_skoledager=[dato(d) for d in data.get("ekstra_skoledager", [])],
         frister={k: dato(v) for k, v in data.get("frister", {}).items()},
         fil=fil,
@@ -907,9 +891,7 @@ def skolerute_problemer(doc: YamlDokument) -> list[Problem]:
 
     An empty list means the document is a valid skolerute.
     """
-    return _problemer(
-        doc.data, fil=doc.fil, plassering=doc.plassering, nokkel_plassering=doc.nokkel_plassering
-    )
+    return _problemer(doc.data, fil=doc.fil, plassering=doc.plassering, nokkel_plassering=doc.nokkel_plassering)
 
 
 def _fra_dokument(doc: YamlDokument) -> Skolerute:

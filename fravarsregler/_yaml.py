@@ -87,22 +87,16 @@ MAKS_DYBDE: Final = 100
 _MELDINGER: Final[dict[str, str]] = {
     "finnes-ikke": "Finner ikke filen. Sjekk navnet og mappen.",
     "kan-ikke-lese": "Kan ikke lese filen ({grunn}).",
-    "ikke-utf8": (
-        "Filen er ikke UTF-8 (ugyldig tegn på linje {linje}). Lagre filen med tegnkodingen UTF-8."
-    ),
+    "ikke-utf8": ("Filen er ikke UTF-8 (ugyldig tegn på linje {linje}). Lagre filen med tegnkodingen UTF-8."),
     "ulovlig-tegn": ("Filen inneholder et tegn som ikke er tillatt i YAML ({tegn}). Fjern tegnet."),
     "tabulator": (
-        "Linjen har en tabulator (tab) der YAML ikke tillater det. "
-        "Bruk mellomrom, ikke tabulator, for innrykk."
+        "Linjen har en tabulator (tab) der YAML ikke tillater det. Bruk mellomrom, ikke tabulator, for innrykk."
     ),
     "kolon": (
         "Kolon er ikke tillatt her. Sett teksten i anførselstegn hvis den inneholder "
         "«: », og sjekk innrykket på linjen."
     ),
-    "slutt": (
-        "Filen slutter før et anførselstegn eller en parentes er lukket. "
-        "Lukk den der verdien skal slutte."
-    ),
+    "slutt": ("Filen slutter før et anførselstegn eller en parentes er lukket. Lukk den der verdien skal slutte."),
     "parentes": (
         "«{start}» på linje {linje} er ikke lukket riktig: det mangler komma eller «{slutt}». "
         "Sett komma mellom verdiene og lukk med «{slutt}»."
@@ -113,24 +107,20 @@ _MELDINGER: Final[dict[str, str]] = {
         "brukes. Definer ankeret først, eller rett navnet."
     ),
     "duplikat-anker": (
-        "Ankeret «&{navn}» er definert to ganger (linje {forste} og linje {andre}). "
-        "Gi det ene et nytt navn."
+        "Ankeret «&{navn}» er definert to ganger (linje {forste} og linje {andre}). Gi det ene et nytt navn."
     ),
     "flere-dokumenter": (
         "Filen inneholder mer enn ett YAML-dokument (nytt dokument på linje {linje}). "
         "En fil skal ha ett dokument: fjern «---» eller del opp filen."
     ),
     "for-mange-aliaser": (
-        "Filen bruker mer enn {maks} aliaser (*navn). "
-        "Skriv verdiene ut i stedet for å gjenbruke dem så mange ganger."
+        "Filen bruker mer enn {maks} aliaser (*navn). Skriv verdiene ut i stedet for å gjenbruke dem så mange ganger."
     ),
     "for-mange-noder": (
         "Filen har for mange verdier (mer enn {maks}) når aliasene (*navn) er pakket ut. "
         "Fjern aliaser som gjentar store deler av filen."
     ),
-    "rekursivt-alias": (
-        "Aliaset viser til et anker det selv står inne i, så verdien blir uendelig. Fjern aliaset."
-    ),
+    "rekursivt-alias": ("Aliaset viser til et anker det selv står inne i, så verdien blir uendelig. Fjern aliaset."),
     "for-dyp": ("Verdiene er nestet for dypt (mer enn {maks} nivåer). Forenkle strukturen."),
     "duplikat-nokkel": (
         "Nøkkelen «{nokkel}» står to ganger i samme tabell (linje {forste} og linje "
@@ -143,23 +133,18 @@ _MELDINGER: Final[dict[str, str]] = {
     "nokkel-tom": "Nøkkelen mangler. Skriv et navn foran kolon.",
     "nokkel-samling": "En nøkkel kan ikke være en liste eller tabell. Bruk tekst som nøkkel.",
     "fletting": (
-        "Flettenøkkelen «<<» må ha en tabell eller en liste av tabeller som verdi, "
-        "for eksempel «<<: *felles»."
+        "Flettenøkkelen «<<» må ha en tabell eller en liste av tabeller som verdi, for eksempel «<<: *felles»."
     ),
     "tagg-ukjent": (
-        "Taggen «{tagg}» er ikke tillatt. Fjern den; bare tekst, tall, true/false, "
-        "null, lister og tabeller kan brukes."
+        "Taggen «{tagg}» er ikke tillatt. Fjern den; bare tekst, tall, true/false, null, lister og tabeller kan brukes."
     ),
-    "tagg-passer-ikke": (
-        "Verdien «{verdi}» passer ikke til taggen «{tagg}». Fjern taggen eller rett verdien."
-    ),
+    "tagg-passer-ikke": ("Verdien «{verdi}» passer ikke til taggen «{tagg}». Fjern taggen eller rett verdien."),
     "tall-spesiell": (
         "Verdien «{verdi}» (uendelig eller «ikke et tall») er ikke tillatt. Skriv et "
         "vanlig tall, eller sett verdien i anførselstegn hvis den er tekst."
     ),
     "tall-for-stort": (
-        "Tallet «{verdi}» er for stort. Skriv et mindre tall, eller sett verdien i "
-        "anførselstegn hvis den er tekst."
+        "Tallet «{verdi}» er for stort. Skriv et mindre tall, eller sett verdien i anførselstegn hvis den er tekst."
     ),
 }
 
@@ -199,9 +184,7 @@ class _Laster(yaml.SafeLoader):
     yaml_implicit_resolvers = {}  # noqa: RUF012
     yaml_path_resolvers = {}  # noqa: RUF012
     yaml_constructors: ClassVar[dict[str | None, Any]] = dict(yaml.SafeLoader.yaml_constructors)
-    yaml_multi_constructors: ClassVar[dict[str | None, Any]] = dict(
-        yaml.SafeLoader.yaml_multi_constructors
-    )
+    yaml_multi_constructors: ClassVar[dict[str | None, Any]] = dict(yaml.SafeLoader.yaml_multi_constructors)
 
     def __init__(self, stream: str, fil: str) -> None:
         super().__init__(stream)
@@ -332,11 +315,7 @@ class _Bygger:
         if nokkel in self._pagaar:
             _feil("rekursivt-alias", self.fil, node.start_mark, "alias")
         self._pagaar.add(nokkel)
-        barn: list[Node] = (
-            [n for par in node.value for n in par]
-            if isinstance(node, MappingNode)
-            else list(node.value)
-        )
+        barn: list[Node] = [n for par in node.value for n in par] if isinstance(node, MappingNode) else list(node.value)
         antall, hoyde = 1, 0
         for b in barn:
             b_antall, b_hoyde = self._mal(b, dybde + 1)
@@ -381,9 +360,7 @@ class _Bygger:
                 if forrige_fletting is not None:
                     self._duplikat("<<", forrige_fletting, nokkel_node)
                 forrige_fletting = nokkel_node
-                kilder = (
-                    list(verdi_node.value) if isinstance(verdi_node, SequenceNode) else [verdi_node]
-                )
+                kilder = list(verdi_node.value) if isinstance(verdi_node, SequenceNode) else [verdi_node]
                 for kilde in kilder:
                     if not isinstance(kilde, MappingNode):
                         _feil("fletting", self.fil, kilde.start_mark, "fletting")
@@ -541,9 +518,7 @@ def load_yaml_text(text: str, *, fil: str) -> YamlDokument:
     return YamlDokument(fil, data, bygger.verdier, bygger.nokler)
 
 
-def load_yaml_file(
-    path: str | os.PathLike[str], *, visningsnavn: str | None = None
-) -> YamlDokument:
+def load_yaml_file(path: str | os.PathLike[str], *, visningsnavn: str | None = None) -> YamlDokument:
     """Load one YAML document from a UTF-8 file; ``visningsnavn`` names it in messages."""
     fil = visningsnavn if visningsnavn is not None else os.fspath(path)
     try:
@@ -553,9 +528,7 @@ def load_yaml_file(
         raise YamlFeil(_MELDINGER["finnes-ikke"], fil=fil, kode="fil") from None
     except OSError as feil:
         grunn = feil.strerror or type(feil).__name__
-        raise YamlFeil(
-            _MELDINGER["kan-ikke-lese"].format(grunn=grunn), fil=fil, kode="fil"
-        ) from None
+        raise YamlFeil(_MELDINGER["kan-ikke-lese"].format(grunn=grunn), fil=fil, kode="fil") from None
     try:
         tekst = raa.decode("utf-8-sig")
     except UnicodeDecodeError as feil:

@@ -83,9 +83,7 @@ def _fodt(trinn: str, start: date) -> st.SearchStrategy[date]:
         alder = (14 + int(trinn[2:]), 16 + int(trinn[2:]))
     else:
         alder = (5 + int(trinn), 6 + int(trinn))
-    return st.dates(
-        date(start.year - alder[1] - 1, start.month, 1), date(start.year - alder[0], start.month, 1)
-    )
+    return st.dates(date(start.year - alder[1] - 1, start.month, 1), date(start.year - alder[0], start.month, 1))
 
 
 def from_rutine(
@@ -177,20 +175,36 @@ def _hendelse(draw: st.DrawFn, e: Elev, fag: Sequence[str], dager: Sequence[date
     if fag:
         start = draw(st.integers(8, 13))
         return Hendelse(
-            elev_id=e.elev_id, dato=dato, type="fravaer", kode=kode, fag=draw(st.sampled_from(fag)),
-            fra=time(start, 0), til=time(start, 45), dokumentasjon=draw(st.sampled_from(DOKUMENTASJON)),
-            arsak=draw(st.sampled_from(ARSAKER)), hendelse_id=hid,
+            elev_id=e.elev_id,
+            dato=dato,
+            type="fravaer",
+            kode=kode,
+            fag=draw(st.sampled_from(fag)),
+            fra=time(start, 0),
+            til=time(start, 45),
+            dokumentasjon=draw(st.sampled_from(DOKUMENTASJON)),
+            arsak=draw(st.sampled_from(ARSAKER)),
+            hendelse_id=hid,
         )
     if draw(st.integers(0, 4)) == 0:
         start = draw(st.integers(8, 13))
         return Hendelse(
-            elev_id=e.elev_id, dato=dato, type="fravaer", kode=kode, fra=time(start, 0), til=time(start, 45),
+            elev_id=e.elev_id,
+            dato=dato,
+            type="fravaer",
+            kode=kode,
+            fra=time(start, 0),
+            til=time(start, 45),
             hendelse_id=hid,
         )
     return Hendelse(
-        elev_id=e.elev_id, dato=dato, type="fravaer", kode=kode,
+        elev_id=e.elev_id,
+        dato=dato,
+        type="fravaer",
+        kode=kode,
         dager=draw(st.sampled_from((0.5, 1.0, 1.0, 2.0, 4.0))),
-        arsak=draw(st.sampled_from(ARSAKER)), hendelse_id=hid,
+        arsak=draw(st.sampled_from(ARSAKER)),
+        hendelse_id=hid,
     )
 
 
@@ -245,11 +259,15 @@ def finn_brudd(resultat: Resultat, regelsett: Regelsett) -> tuple[Brudd, ...]:
                 continue
             if g.nevner <= 0 or abs(g.andel - g.teller / g.nevner) > 1e-9:
                 brudd.append(Brudd("grunnlag", t.regel, t.elev_id, f"{g.teller}/{g.nevner} ≠ {g.andel}"))
-            over = g.andel >= g.terskel - 1e-9 if regel.utloser.sammenligning == "minst" else g.andel > g.terskel + 1e-12
+            over = (
+                g.andel >= g.terskel - 1e-9 if regel.utloser.sammenligning == "minst" else g.andel > g.terskel + 1e-12
+            )
             if not over:
                 brudd.append(Brudd("under-terskel", t.regel, t.elev_id, f"{g.andel} mot {g.terskel}"))
             if t.status == "aktiv":
-                sett[(t.regel, t.elev_id or "", t.fag or "", _periode(t.utlost, resultat, regel.utloser.gjentakelse))] += 1
+                sett[
+                    (t.regel, t.elev_id or "", t.fag or "", _periode(t.utlost, resultat, regel.utloser.gjentakelse))
+                ] += 1
     for (regel_id, elev_id, _fag, _periode_id), n in sorted(sett.items()):
         if n > 1:
             brudd.append(Brudd("mer-enn-en-gang", regel_id, elev_id, f"{n} aktive i samme periode"))

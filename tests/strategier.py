@@ -68,8 +68,14 @@ def _elev(draw: st.DrawFn, elev_id: str) -> tuple[Elev, tuple[Fag, ...]]:
 
 @st.composite
 def _hendelse(
-    draw: st.DrawFn, e: Elev, fag: Sequence[str], skoledager: Sequence[date], hid: str, *,
-    arsaker: Sequence[str] = ARSAKER, bare_fravaer: bool = False,
+    draw: st.DrawFn,
+    e: Elev,
+    fag: Sequence[str],
+    skoledager: Sequence[date],
+    hid: str,
+    *,
+    arsaker: Sequence[str] = ARSAKER,
+    bare_fravaer: bool = False,
 ) -> Hendelse:
     dato = draw(st.sampled_from(skoledager))
     kode = draw(st.sampled_from(("F", "F", "UF", "S")))
@@ -81,21 +87,38 @@ def _hendelse(
         start = draw(st.integers(8, 13))
         lengde = draw(st.sampled_from(((0, 45), (1, 30))))
         return Hendelse(
-            elev_id=e.elev_id, dato=dato, type="fravaer", kode=kode, fag=draw(st.sampled_from(fag)),
-            fra=time(start, 0), til=time(start + lengde[0], lengde[1]),
-            dokumentasjon=draw(st.sampled_from(DOKUMENTASJON)), hendelse_id=hid,
+            elev_id=e.elev_id,
+            dato=dato,
+            type="fravaer",
+            kode=kode,
+            fag=draw(st.sampled_from(fag)),
+            fra=time(start, 0),
+            til=time(start + lengde[0], lengde[1]),
+            dokumentasjon=draw(st.sampled_from(DOKUMENTASJON)),
+            hendelse_id=hid,
         )
     if bare_fravaer:
         kode = draw(st.sampled_from(("F", "UF")))
     elif draw(st.integers(0, 4)) == 0:
         # a single missed lesson with its end time (drives etterlys-uvarslet-fravaer)
         start = draw(st.integers(8, 13))
-        return Hendelse(elev_id=e.elev_id, dato=dato, type="fravaer", kode=kode, fra=time(start, 0),
-                        til=time(start, 45), hendelse_id=hid)
+        return Hendelse(
+            elev_id=e.elev_id,
+            dato=dato,
+            type="fravaer",
+            kode=kode,
+            fra=time(start, 0),
+            til=time(start, 45),
+            hendelse_id=hid,
+        )
     return Hendelse(
-        elev_id=e.elev_id, dato=dato, type="fravaer", kode=kode,
+        elev_id=e.elev_id,
+        dato=dato,
+        type="fravaer",
+        kode=kode,
         dager=draw(st.sampled_from((0.5, 1.0, 1.0, 1.0, 2.0, 3.0))),
-        arsak=draw(st.sampled_from(arsaker)), hendelse_id=hid,
+        arsak=draw(st.sampled_from(arsaker)),
+        hendelse_id=hid,
     )
 
 
@@ -116,11 +139,23 @@ def inndata(draw: st.DrawFn, skoledager: Sequence[date], maks_elever: int = 5, m
             hendelser.append(draw(_hendelse(e, fag_per_elev[e.elev_id], skoledager, f"H{i}-{j}")))
     ugyldige = draw(st.integers(0, 2))
     for j in range(ugyldige):
-        hendelser.append(Hendelse(elev_id=UKJENT_ELEV, dato=draw(st.sampled_from(skoledager)), type="fravaer",
-                                  kode="F", dager=1.0, hendelse_id=f"U{j}"))
+        hendelser.append(
+            Hendelse(
+                elev_id=UKJENT_ELEV,
+                dato=draw(st.sampled_from(skoledager)),
+                type="fravaer",
+                kode="F",
+                dager=1.0,
+                hendelse_id=f"U{j}",
+            )
+        )
     return Inndata(
-        elever=tuple(elever), fag=tuple(fag), hendelser=tuple(hendelser), dato=draw(st.sampled_from(skoledager)),
-        ugyldige=ugyldige, fag_per_elev=fag_per_elev,
+        elever=tuple(elever),
+        fag=tuple(fag),
+        hendelser=tuple(hendelser),
+        dato=draw(st.sampled_from(skoledager)),
+        ugyldige=ugyldige,
+        fag_per_elev=fag_per_elev,
     )
 
 

@@ -16,8 +16,18 @@ SKOLERUTE = ROT / "rutiner" / "skolerute-2026-27.yaml"
 ELEVHODE = "elev_id;trinn;fodselsdato;klasse;skole;samtykke_foresatte\n"
 HENDELSEHODE = "hendelse_id;elev_id;dato;type;kode;dager;timer;fra;til;fag;arsak;dokumentasjon\n"
 TILTAKNOKLER = {
-    "regel", "versjon", "elev_id", "trinn", "hva", "ansvar", "mottaker", "frist", "innhold", "sjekklister",
-    "hendelser", "begrunnelse",
+    "regel",
+    "versjon",
+    "elev_id",
+    "trinn",
+    "hva",
+    "ansvar",
+    "mottaker",
+    "frist",
+    "innhold",
+    "sjekklister",
+    "hendelser",
+    "begrunnelse",
 }
 
 
@@ -29,8 +39,16 @@ def kjor(*argv: str) -> tuple[int, str, str]:
 
 def evaluer(elever: Path, hendelser: Path, dato: str, *ekstra: str) -> tuple[int, str, str]:
     return kjor(
-        "evaluer", "--elever", str(elever), "--hendelser", str(hendelser), "--skolerute", str(SKOLERUTE),
-        "--dato", dato, *ekstra,
+        "evaluer",
+        "--elever",
+        str(elever),
+        "--hendelser",
+        str(hendelser),
+        "--skolerute",
+        str(SKOLERUTE),
+        "--dato",
+        dato,
+        *ekstra,
     )
 
 
@@ -45,14 +63,14 @@ def feilfiler(tmp_path: Path) -> tuple[Path, Path]:
     hendelser = skriv(
         tmp_path / "hendelser.csv",
         HENDELSEHODE
-        + "H1;E1;2026-09-10;fravaer;UF;;0,75;10:15;11:00;;;\n"   # 2 good
-        + "H2;E9;2026-09-10;fravaer;UF;1;;;;;;\n"                # 3 unknown pupil
-        + "H3;E1;2026-09-10;fravaer;Q;1;;;;;;\n"                 # 4 unknown code
-        + "H4;E1;2026-02-30;fravaer;F;1;;;;;;\n"                 # 5 impossible date
-        + "H5;E1;2027-07-01;fravaer;F;1;;;;;;\n"                 # 6 outside the skolerute
-        + "H6;E1;2026-09-10;fravaer;F;;-0,75;;;;;\n"             # 7 negative hours
-        + "H7;E1;2026-09-11;fravaer;F;1;;;;;;\n"                 # 8 duplicate id ...
-        + "H7;E1;2026-09-11;fravaer;UF;1;;;;;;\n",               # 9 ... with different content
+        + "H1;E1;2026-09-10;fravaer;UF;;0,75;10:15;11:00;;;\n"  # 2 good
+        + "H2;E9;2026-09-10;fravaer;UF;1;;;;;;\n"  # 3 unknown pupil
+        + "H3;E1;2026-09-10;fravaer;Q;1;;;;;;\n"  # 4 unknown code
+        + "H4;E1;2026-02-30;fravaer;F;1;;;;;;\n"  # 5 impossible date
+        + "H5;E1;2027-07-01;fravaer;F;1;;;;;;\n"  # 6 outside the skolerute
+        + "H6;E1;2026-09-10;fravaer;F;;-0,75;;;;;\n"  # 7 negative hours
+        + "H7;E1;2026-09-11;fravaer;F;1;;;;;;\n"  # 8 duplicate id ...
+        + "H7;E1;2026-09-11;fravaer;UF;1;;;;;;\n",  # 9 ... with different content
     )
     return elever, hendelser
 
@@ -132,7 +150,8 @@ class TestFilvarianter:
         assert etterlys["frist"] == "2026-09-10T15:00:00+02:00"
         rapport = [t for t in data["tiltak"] if t["regel"] == "rapport-til-rektor"]
         assert {(t["skole"], t["trinn"], t["frist"]) for t in rapport} == {
-            ("Østre skole", "6", "2026-08-31"), ("Østre skole", "6", "2026-09-25"),
+            ("Østre skole", "6", "2026-08-31"),
+            ("Østre skole", "6", "2026-09-25"),
         }
 
     def test_json_lines(self, tmp_path: Path) -> None:
@@ -145,8 +164,18 @@ class TestFilvarianter:
         hendelser = skriv(
             tmp_path / "hendelser.jsonl",
             "".join(
-                json.dumps({"hendelse_id": f"M{i}", "elev_id": "V1", "dato": d, "type": "fravaer", "kode": "F",
-                            "timer": 0.75, "fag": "matematikk"}) + "\n"
+                json.dumps(
+                    {
+                        "hendelse_id": f"M{i}",
+                        "elev_id": "V1",
+                        "dato": d,
+                        "type": "fravaer",
+                        "kode": "F",
+                        "timer": 0.75,
+                        "fag": "matematikk",
+                    }
+                )
+                + "\n"
                 for i, d in enumerate(dager)
             ),
         )
@@ -215,5 +244,11 @@ class TestDemo:
         assert data["antall"]["avvist"] == 0
         assert data["antall"]["lest"] == data["antall"]["brukt"]
         regler = {t["regel"] for t in data["tiltak"]}
-        assert {"etterlys-uvarslet-fravaer", "vegring-samme-dag", "bekymringsfullt-fravaer", "bekymringsbrev",
-                "rapport-til-rektor", "varselbrev-fagfravaer"} <= regler
+        assert {
+            "etterlys-uvarslet-fravaer",
+            "vegring-samme-dag",
+            "bekymringsfullt-fravaer",
+            "bekymringsbrev",
+            "rapport-til-rektor",
+            "varselbrev-fagfravaer",
+        } <= regler

@@ -109,7 +109,11 @@ class TestTiltakenesForm:
     @INNSTILLINGER
     @given(data=st.data())
     def test_frist_og_roller(
-        self, data: st.DataObject, regelsett: Regelsett, skolerute: Skolerute, hoestdager: tuple[date, ...],
+        self,
+        data: st.DataObject,
+        regelsett: Regelsett,
+        skolerute: Skolerute,
+        hoestdager: tuple[date, ...],
         kjente_roller: frozenset[str],
     ) -> None:
         inn = data.draw(inndata(hoestdager))
@@ -233,8 +237,9 @@ class TestBrevUtenUnntak:
         inn = data.draw(inndata(hoestdager))
         hendelser = tuple(attrs.evolve(h, arsak="annet") for h in inn.hendelser)
         res = evaluate(regelsett, inn.elever, hendelser, skolerute, inn.dato, fag=inn.fag)
-        kontakt = sorted((t.elev_id or "", t.utlost, t.grunnlag) for t in res.tiltak
-                         if t.regel == "bekymringsfullt-fravaer")
+        kontakt = sorted(
+            (t.elev_id or "", t.utlost, t.grunnlag) for t in res.tiltak if t.regel == "bekymringsfullt-fravaer"
+        )
         brev = sorted((t.elev_id or "", t.utlost, t.grunnlag) for t in res.tiltak if t.regel == "bekymringsbrev")
         assert brev == kontakt
         assert all(t.status == "aktiv" for t in res.tiltak)

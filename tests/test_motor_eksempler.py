@@ -63,14 +63,22 @@ def fravaer(hid: str, elev_id: str, dato: date, kode: str = "F", dager: float | 
 def time_i_fag(hid: str, elev_id: str, dato: date, fag: str, *, dok: str = "ingen", kode: str = "F") -> Hendelse:
     """One 45-minute lesson (08:30-09:15 = 0.75 clock hours) missed in ``fag``."""
     return Hendelse(
-        elev_id=elev_id, dato=dato, type="fravaer", kode=kode, fra=time(8, 30), til=time(9, 15), fag=fag,
-        dokumentasjon=dok, hendelse_id=hid,
+        elev_id=elev_id,
+        dato=dato,
+        type="fravaer",
+        kode=kode,
+        fra=time(8, 30),
+        til=time(9, 15),
+        fag=fag,
+        dokumentasjon=dok,
+        hendelse_id=hid,
     )
 
 
 def finn(res: Resultat, regel: str, elev_id: str | None = None, fag: str | None = None) -> list[Tiltak]:
     return [
-        t for t in res.tiltak
+        t
+        for t in res.tiltak
         if t.regel == regel and (elev_id is None or t.elev_id == elev_id) and (fag is None or t.fag == fag)
     ]
 
@@ -88,8 +96,14 @@ def oversikt(res: Resultat, elev_id: str, maal: str = "skoledager", fag: str | N
 
 
 def kjor(
-    rs: Regelsett, sr: Skolerute, dato: date, elever: Iterable[Elev], hendelser: Iterable[Hendelse], *,
-    fag: Iterable[Fag] = (), fra: date | None = None,
+    rs: Regelsett,
+    sr: Skolerute,
+    dato: date,
+    elever: Iterable[Elev],
+    hendelser: Iterable[Hendelse],
+    *,
+    fag: Iterable[Fag] = (),
+    fra: date | None = None,
 ) -> Resultat:
     return evaluate(rs, list(elever), list(hendelser), sr, dato, fag=list(fag), fra=fra)
 
@@ -113,8 +127,15 @@ class TestEtterlysUvarsletFravaer:
     """Unannounced absence (UF) is chased within the lesson; the deadline is the lesson's end."""
 
     def test_frist_er_timens_slutt_som_tidssonebevisst_tid(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
-        h = Hendelse(elev_id="E1", dato=D(2026, 9, 10), type="fravaer", kode="UF", fra=time(10, 15),
-                     til=time(11, 0), hendelse_id="H1")
+        h = Hendelse(
+            elev_id="E1",
+            dato=D(2026, 9, 10),
+            type="fravaer",
+            kode="UF",
+            fra=time(10, 15),
+            til=time(11, 0),
+            hendelse_id="H1",
+        )
         res = kjor(regelsett, skolerute, D(2026, 9, 10), [elev("E1", "6")], [h])
         t = en(res, "etterlys-uvarslet-fravaer", "E1")
         assert t.frist == datetime(2026, 9, 10, 11, 0, tzinfo=OSLO)
@@ -141,14 +162,20 @@ class TestEtterlysUvarsletFravaer:
     def test_helt_fravaersdag_uf_har_frist_ved_skoledagens_slutt(
         self, regelsett: Regelsett, skolerute: Skolerute
     ) -> None:
-        res = kjor(regelsett, skolerute, D(2026, 9, 10), [elev("E1", "6")],
-                   [fravaer("H1", "E1", D(2026, 9, 10), "UF")])
+        res = kjor(regelsett, skolerute, D(2026, 9, 10), [elev("E1", "6")], [fravaer("H1", "E1", D(2026, 9, 10), "UF")])
         assert en(res, "etterlys-uvarslet-fravaer").frist == datetime(2026, 9, 10, 15, 0, tzinfo=OSLO)
 
     @pytest.mark.parametrize("kode", ["F", "S"])
     def test_varslet_og_sein_etterlyses_ikke(self, regelsett: Regelsett, skolerute: Skolerute, kode: str) -> None:
-        h = Hendelse(elev_id="E1", dato=D(2026, 9, 10), type="fravaer", kode=kode, fra=time(10, 15),
-                     til=time(11, 0), hendelse_id="H1")
+        h = Hendelse(
+            elev_id="E1",
+            dato=D(2026, 9, 10),
+            type="fravaer",
+            kode=kode,
+            fra=time(10, 15),
+            til=time(11, 0),
+            hendelse_id="H1",
+        )
         res = kjor(regelsett, skolerute, D(2026, 9, 10), [elev("E1", "6")], [h])
         assert finn(res, "etterlys-uvarslet-fravaer") == []
 
@@ -156,9 +183,7 @@ class TestEtterlysUvarsletFravaer:
 class TestVegring:
     """A refusal ("vil ikke gå") is decided the same day, by the end of the (school) day."""
 
-    def test_barnehage_frist_1630_styrer_og_pedagogisk_leder(
-        self, regelsett: Regelsett, skolerute: Skolerute
-    ) -> None:
+    def test_barnehage_frist_1630_styrer_og_pedagogisk_leder(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         # 2026-09-29 is in the schools' autumn break, but the kindergarten is open on weekdays.
         h = Hendelse(elev_id="B1", dato=D(2026, 9, 29), type="vegring", hendelse_id="V1")
         res = kjor(regelsett, skolerute, D(2026, 9, 29), [elev("B1", "bhg", D(2022, 5, 1))], [h])
@@ -197,10 +222,10 @@ class TestBekymringsfulltFravaer:
     @staticmethod
     def _hendelser() -> list[Hendelse]:
         return [
-            fravaer("H1", "E9", D(2026, 9, 1), "F"),    # day 11: 1/11 = 9,1 %
+            fravaer("H1", "E9", D(2026, 9, 1), "F"),  # day 11: 1/11 = 9,1 %
             fravaer("H2", "E9", D(2026, 9, 14), "UF"),  # day 20: 2/20 = 10 % exactly
-            fravaer("H3", "E9", D(2026, 9, 15), "S"),   # day 21: S does not count -> 2/21
-            fravaer("H4", "E9", D(2026, 9, 16), "F"),   # day 22: 3/22 = 13,6 % > 10 %
+            fravaer("H3", "E9", D(2026, 9, 15), "S"),  # day 21: S does not count -> 2/21
+            fravaer("H4", "E9", D(2026, 9, 16), "F"),  # day 22: 3/22 = 13,6 % > 10 %
         ]
 
     def test_krysser_ti_prosent_paa_kjent_dag(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
@@ -209,7 +234,11 @@ class TestBekymringsfulltFravaer:
         assert t.utlost == D(2026, 9, 16)
         assert t.grunnlag == Grunnlag(3.0, 22, 3 / 22, 0.1, "skoledager")
         assert t.as_dict()["grunnlag"] == {
-            "maal": "skoledager", "teller": 3, "nevner": 22, "andel": round(3 / 22, 6), "terskel": 0.1,
+            "maal": "skoledager",
+            "teller": 3,
+            "nevner": 22,
+            "andel": round(3 / 22, 6),
+            "terskel": 0.1,
         }
         assert t.begrunnelse == "3 fraværsdager av 22 skoledager = 13,6 % > 10 % (Høsten 2026)."
         # five school days after Wed 16 Sep: 17, 18, 21, 22, 23
@@ -305,10 +334,13 @@ class TestBekymringsfulltFravaer:
 
     def test_en_gang_per_semester_og_igjen_om_vaaren(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         hs = [
-            fravaer("H1", "E2", D(2026, 8, 18)), fravaer("H2", "E2", D(2026, 8, 19)),
-            fravaer("H3", "E2", D(2026, 9, 1)), fravaer("H4", "E2", D(2026, 9, 2)),
+            fravaer("H1", "E2", D(2026, 8, 18)),
+            fravaer("H2", "E2", D(2026, 8, 19)),
+            fravaer("H3", "E2", D(2026, 9, 1)),
+            fravaer("H4", "E2", D(2026, 9, 2)),
             fravaer("H5", "E2", D(2026, 10, 5)),
-            fravaer("H6", "E2", D(2027, 1, 4)), fravaer("H7", "E2", D(2027, 1, 5)),
+            fravaer("H6", "E2", D(2027, 1, 4)),
+            fravaer("H7", "E2", D(2027, 1, 5)),
         ]
         elever = [elev("E2", "2", D(2019, 1, 1))]
         res = kjor(regelsett, skolerute, D(2027, 1, 14), elever, hs, fra=D(2026, 8, 18))
@@ -326,8 +358,11 @@ class TestBekymringsfulltFravaer:
 
     def test_gjelder_ikke_barnehage_eller_vgs(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         elever = [elev("B1", "bhg", D(2022, 1, 1)), elev("V1", "vg1", D(2010, 1, 1))]
-        hs = [fravaer(f"H{i}{e}", e, d) for e in ("B1", "V1") for i, d in
-              enumerate(dagsserie(D(2026, 8, 24), 5, skolerute))]
+        hs = [
+            fravaer(f"H{i}{e}", e, d)
+            for e in ("B1", "V1")
+            for i, d in enumerate(dagsserie(D(2026, 8, 24), 5, skolerute))
+        ]
         res = kjor(regelsett, skolerute, D(2026, 8, 31), elever, hs)
         assert res.avvist == ()
         assert finn(res, "bekymringsfullt-fravaer") == []
@@ -355,8 +390,8 @@ class TestUnntak:
     def test_senere_fravaer_uten_unntak_gir_aktivt_brev(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         hs = [
             fravaer("H1", "E5", D(2026, 9, 1), dager=3.0, arsak="sykehus"),  # days 11-13
-            fravaer("H2", "E5", D(2026, 9, 7), "UF"),                         # day 15: 1/15 without
-            fravaer("H3", "E5", D(2026, 9, 9), "UF"),                         # day 17: 2/17 = 11,8 %
+            fravaer("H2", "E5", D(2026, 9, 7), "UF"),  # day 15: 1/15 without
+            fravaer("H3", "E5", D(2026, 9, 9), "UF"),  # day 17: 2/17 = 11,8 %
         ]
         elever = [elev("E5", "5", D(2016, 6, 6))]
         res = kjor(regelsett, skolerute, D(2026, 9, 8), elever, hs)
@@ -472,7 +507,7 @@ class TestFagfravaerVgs:
         varsel = en(res, "varselbrev-fagfravaer", "V1")
         assert varsel.fag == "matematikk"
         assert varsel.utlost == D(2026, 8, 25)  # the 6th lesson: 6 x 0,75 = 4,5 h = 6 % of 75 h ("minst")
-        assert varsel.frist == D(2026, 9, 1)    # Aug 26, 27, 28, 31, Sep 1
+        assert varsel.frist == D(2026, 9, 1)  # Aug 26, 27, 28, 31, Sep 1
         assert varsel.grunnlag == Grunnlag(4.5, 75.0, 0.06, 0.06, "fagtimer")
         assert varsel.ansvar == ("faglaerer",)
         assert varsel.mottaker == ("elev", "foresatte")
@@ -495,7 +530,8 @@ class TestFagfravaerVgs:
         hs += [time_i_fag(f"N{i}", "V1", d, "norsk") for i, d in enumerate(DAGER_2026[:3])]
         res = kjor(regelsett, skolerute, D(2026, 9, 1), [elev("V1", "vg1", D(2010, 3, 1))], hs, fag=FAG)
         assert [(t.regel, t.fag) for t in res.tiltak if t.kategori == "terskel"] == [
-            ("varselbrev-fagfravaer", "matematikk"), ("fravaersgrense-overskredet", "matematikk"),
+            ("varselbrev-fagfravaer", "matematikk"),
+            ("fravaersgrense-overskredet", "matematikk"),
         ]
 
     def test_noyaktig_ti_prosent_er_ikke_over_grensen(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
@@ -573,14 +609,17 @@ class TestMottakerVed18:
         self, regelsett: Regelsett, skolerute: Skolerute, samtykke: bool, etter_18: tuple[str, ...]
     ) -> None:
         hs = [
-            fravaer("H1", "G1", D(2026, 8, 18)), fravaer("H2", "G1", D(2026, 8, 19)),
-            fravaer("H3", "G1", D(2027, 1, 4)), fravaer("H4", "G1", D(2027, 1, 5)),
+            fravaer("H1", "G1", D(2026, 8, 18)),
+            fravaer("H2", "G1", D(2026, 8, 19)),
+            fravaer("H3", "G1", D(2027, 1, 4)),
+            fravaer("H4", "G1", D(2027, 1, 5)),
         ]
         elever = [elev("G1", "10", D(2008, 10, 15), samtykke_foresatte=samtykke)]
         res = kjor(regelsett, skolerute, D(2027, 1, 15), elever, hs, fra=D(2026, 8, 18))
         brev = finn(res, "bekymringsbrev", "G1")
         assert [(t.utlost, t.mottaker) for t in brev] == [
-            (D(2026, 8, 31), ("foresatte",)), (D(2027, 1, 15), etter_18),
+            (D(2026, 8, 31), ("foresatte",)),
+            (D(2027, 1, 15), etter_18),
         ]
         # the contact step is not a letter: no recipients
         assert all(t.mottaker == () for t in finn(res, "bekymringsfullt-fravaer"))
@@ -596,7 +635,8 @@ class TestMottakerVed18:
         res = kjor(regelsett, skolerute, D(2026, 9, 9), [elev("G1", "10", D(2008, 9, 5))], hs)
         brev = sorted(finn(res, "bekymringsbrev", "G1"), key=lambda t: t.utlost)
         assert [(t.status, t.utlost, t.mottaker) for t in brev] == [
-            ("holdt_tilbake", D(2026, 9, 2), ("foresatte",)), ("aktiv", D(2026, 9, 9), ("elev",)),
+            ("holdt_tilbake", D(2026, 9, 2), ("foresatte",)),
+            ("aktiv", D(2026, 9, 9), ("elev",)),
         ]
 
 
@@ -623,7 +663,8 @@ class TestRapportTilRektor:
         assert len(tiltak) == 6
         grupper = {("Nordvik skole", "3"), ("Nordvik skole", "6"), ("Sørvik skole", "3")}
         assert self._rader(res) == {
-            (s, t, u, f) for s, t in grupper
+            (s, t, u, f)
+            for s, t in grupper
             for u, f in ((D(2026, 8, 18), D(2026, 8, 31)), (D(2026, 9, 1), D(2026, 9, 25)))
         }
         for t in tiltak:
@@ -660,9 +701,7 @@ class TestRapportTilRektor:
 class TestVersjoner:
     """Each event is judged by the routine version in force on its date, and the output names it."""
 
-    def test_hendelse_foer_og_etter_ny_versjon(
-        self, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute
-    ) -> None:
+    def test_hendelse_foer_og_etter_ny_versjon(self, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute) -> None:
         rs = Regelsett(to_versjoner)
         hs = [
             Hendelse(elev_id="E1", dato=D(2026, 9, 10), type="fravaer", kode="UF", timer=0.75, hendelse_id="H1"),
@@ -673,7 +712,8 @@ class TestVersjoner:
         assert [(t.utlost, t.versjon) for t in etterlys] == [(D(2026, 9, 10), "2022.1"), (D(2026, 10, 5), "2026.1")]
         assert [t.as_dict()["versjon"] for t in etterlys] == ["2022.1", "2026.1"]
         assert [(r["id"], r["versjon"]) for r in res.as_dict()["rutiner"]] == [  # type: ignore[union-attr]
-            ("grunnskole", "2022.1"), ("grunnskole", "2026.1"),
+            ("grunnskole", "2022.1"),
+            ("grunnskole", "2026.1"),
         ]
 
     def test_kalenderrad_bruker_ikke_en_versjon_som_ennaa_ikke_gjelder(
@@ -690,7 +730,7 @@ class TestVersjoner:
     def test_ny_terskel_gjelder_fra_gyldig_fra(self, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute) -> None:
         gammel, ny = to_versjoner
         hs = [
-            fravaer("H1", "E1", D(2026, 9, 1)),   # day 11: 1/11 = 9,1 % (old version, 10 %)
+            fravaer("H1", "E1", D(2026, 9, 1)),  # day 11: 1/11 = 9,1 % (old version, 10 %)
             fravaer("H2", "E1", D(2026, 9, 15)),  # day 21: 2/21 = 9,5 % (old version, 10 %)
             fravaer("H3", "E1", D(2026, 10, 5)),  # day 30: 3/30 = 10 % (new version, 8 %)
         ]
@@ -730,8 +770,7 @@ class TestVersjoner:
         # school day under 2026.1, 5 % is at least the new 5 %.
         rs = Regelsett(to_vgs_versjoner)
         hs = [time_i_fag(f"M{i}", "V1", d, "matematikk") for i, d in enumerate(DAGER_2026[:5])]
-        res = kjor(rs, skolerute, D(2026, 10, 9), [elev("V1", "vg1", D(2010, 3, 1))], hs, fag=FAG,
-                   fra=D(2026, 8, 18))
+        res = kjor(rs, skolerute, D(2026, 10, 9), [elev("V1", "vg1", D(2010, 3, 1))], hs, fag=FAG, fra=D(2026, 8, 18))
         t = en(res, "varselbrev-fagfravaer", "V1", "matematikk")
         assert (t.versjon, t.utlost, t.frist) == ("2026.1", D(2026, 10, 5), D(2026, 10, 12))
         assert t.grunnlag == Grunnlag(3.75, 75.0, 0.05, 0.05, "fagtimer")

@@ -74,8 +74,7 @@ HVA: dict[str, dict[str, list[str]]] = {
 
 # Rows where the data knowingly differs from the document; each must be fixed in rutiner/ (the
 # xfail is strict, so it fails as soon as the data matches and the entry can go).
-AVVIK: dict[tuple[str, int], str] = {
-}
+AVVIK: dict[tuple[str, int], str] = {}
 
 
 def _norm(tekst: str) -> str:

@@ -376,9 +376,7 @@ class TestFeilIFila:
         assert problem.fil == str(tmp_path / "skolerute.yaml")
 
     def test_dato_i_feil_form_gir_ett_problem(self, tmp_path: Path) -> None:
-        tekst = SKOLERUTE_FIL.read_text(encoding="utf-8").replace(
-            "fra: 2026-11-13", 'fra: "13.11.2026"'
-        )
+        tekst = SKOLERUTE_FIL.read_text(encoding="utf-8").replace("fra: 2026-11-13", 'fra: "13.11.2026"')
         problemer = _problemer_fra_fil(tmp_path, tekst)
         assert [p.json_path for p in problemer] == ["$.fridager[2].fra"]
         assert "ÅÅÅÅ-MM-DD" in problemer[0].melding
@@ -394,9 +392,7 @@ class TestFeilIFila:
         assert "før første skoledag" in problem.melding
 
     def test_manglende_nokkel(self, tmp_path: Path) -> None:
-        tekst = SKOLERUTE_FIL.read_text(encoding="utf-8").replace(
-            "    siste_skoledag: 2026-12-18\n", ""
-        )
+        tekst = SKOLERUTE_FIL.read_text(encoding="utf-8").replace("    siste_skoledag: 2026-12-18\n", "")
         (problem,) = _problemer_fra_fil(tmp_path, tekst)
         assert problem.kode == "mangler-nokkel"
         assert problem.json_path == "$.semestre[0].siste_skoledag"
@@ -587,9 +583,7 @@ class TestEgenskaper:
 
     @settings(max_examples=100, deadline=None)
     @given(sr=KALENDERE, fra=DATOER, til=DATOER, art=st.sampled_from(VINDU_TYPER))
-    def test_vinduer_har_frist_innenfor(
-        self, sr: Skolerute, fra: date, til: date, art: str
-    ) -> None:
+    def test_vinduer_har_frist_innenfor(self, sr: Skolerute, fra: date, til: date, art: str) -> None:
         vinduer = sr.vinduer(art, fra, til)
         assert all(isinstance(v, Vindu) for v in vinduer)
         assert [v.frist for v in vinduer] == sorted(v.frist for v in vinduer)

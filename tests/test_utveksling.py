@@ -99,14 +99,27 @@ def test_evaluer_json_med_avviste_rader_folger_skjemaet(tmp_path: Path) -> None:
     hendelser = _skriv(
         tmp_path / "hendelser.csv",
         "\ufeffelev_id,dato,type,kode,timer,fag\n"
-        "A2,2026-09-01,fravaer,UF,\"0,75\",norsk\n"
-        "A2,2026-09-05,fravaer,UF,\"0,75\",norsk\n"
+        'A2,2026-09-01,fravaer,UF,"0,75",norsk\n'
+        'A2,2026-09-05,fravaer,UF,"0,75",norsk\n'
         "A2,2026-11-30,fravaer,F,1,norsk\n",
     )
-    kode, ut, _ = _kjor([
-        "evaluer", "--elever", str(elever), "--fag", str(fag), "--hendelser", str(hendelser),
-        "--skolerute", str(SKOLERUTE), "--dato", "2026-11-26", "--format", "json",
-    ])
+    kode, ut, _ = _kjor(
+        [
+            "evaluer",
+            "--elever",
+            str(elever),
+            "--fag",
+            str(fag),
+            "--hendelser",
+            str(hendelser),
+            "--skolerute",
+            str(SKOLERUTE),
+            "--dato",
+            "2026-11-26",
+            "--format",
+            "json",
+        ]
+    )
     assert kode == 1  # rows were rejected
     resultat = json.loads(ut)
     assert _feil(_validator("resultat"), resultat) == []
@@ -114,7 +127,10 @@ def test_evaluer_json_med_avviste_rader_folger_skjemaet(tmp_path: Path) -> None:
     # 3 + 2 + 3 rows read; A1 twice with different content (both), [1], the Saturday
     assert (a["lest"], a["brukt"], a["avvist"], a["etter_dato"]) == (8, 4, 4, 1)
     assert [(x["fil"].rsplit("/", 1)[-1], x["linje"]) for x in resultat["avvist"]] == [
-        ("elever.csv", 2), ("elever.csv", 3), ("fag.jsonl", 2), ("hendelser.csv", 3),
+        ("elever.csv", 2),
+        ("elever.csv", 3),
+        ("fag.jsonl", 2),
+        ("hendelser.csv", 3),
     ]
 
 
@@ -160,12 +176,15 @@ def test_eksempelfilene_folger_radskjemaene(fil: str) -> None:
 def test_eksempelfilene_som_json_lines_leses_likt(fil: str, tmp_path: Path) -> None:
     # The typed JSON Lines form of each example file reads to the same rows as the CSV file.
     lesere: dict[str, Callable[[Path], Innlesing[Any]]] = {
-        "elever": read_elever, "fag": read_fag, "hendelser": read_hendelser,
+        "elever": read_elever,
+        "fag": read_fag,
+        "hendelser": read_hendelser,
     }
     les = lesere[fil]
     jsonl = tmp_path / f"{fil}.jsonl"
-    jsonl.write_text("".join(json.dumps(_som_typer(r), ensure_ascii=False) + "\n" for _, r in _csv_rader(fil)),
-                     encoding="utf-8")
+    jsonl.write_text(
+        "".join(json.dumps(_som_typer(r), ensure_ascii=False) + "\n" for _, r in _csv_rader(fil)), encoding="utf-8"
+    )
     fra_csv, fra_jsonl = les(EKSEMPEL / f"{fil}.csv"), les(jsonl)
     assert fra_csv.avvist == ()
     assert fra_jsonl.avvist == ()
@@ -184,8 +203,15 @@ GODTATT: list[dict[str, object]] = [
     {"elev_id": "E1", "dato": "2026-09-01", "type": "fravaer", "kode": "UF", "timer": "24"},
     {"elev_id": "E1", "dato": "2026-09-01", "type": "fravaer", "kode": "UF", "fra": "8.30", "til": "9:15"},
     {"elev_id": "E1", "dato": "2026-09-01", "type": "fravaer", "kode": "S", "fra": "08:30", "timer": "0.25"},
-    {"elev_id": "E1", "dato": "2026-09-01", "type": "fravaer", "kode": "F", "dager": 1,
-     "dokumentasjon": "helse_dokumentert", "hendelse_id": "H1"},
+    {
+        "elev_id": "E1",
+        "dato": "2026-09-01",
+        "type": "fravaer",
+        "kode": "F",
+        "dager": 1,
+        "dokumentasjon": "helse_dokumentert",
+        "hendelse_id": "H1",
+    },
 ]
 
 # Rows both reject.

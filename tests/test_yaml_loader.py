@@ -267,8 +267,7 @@ class TestDuplikatNokler:
         )
         assert e.kode == "duplikat-nokkel"
         assert e.melding == (
-            "Nøkkelen «id» står to ganger i samme tabell (linje 4 og linje 6). "
-            "Fjern eller gi nytt navn til én av dem."
+            "Nøkkelen «id» står to ganger i samme tabell (linje 4 og linje 6). Fjern eller gi nytt navn til én av dem."
         )
         assert (e.fil, e.linje, e.kolonne) == ("test.yaml", 6, 3)
         assert str(e).startswith("test.yaml:6:3: Nøkkelen «id»")
@@ -501,9 +500,7 @@ class TestGlobalPyYaml:
             print("uendret")
             """
         )
-        resultat = subprocess.run(
-            [sys.executable, "-c", kode], capture_output=True, text=True, check=False
-        )
+        resultat = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=False)
         assert resultat.returncode == 0, resultat.stderr
         assert resultat.stdout.strip() == "uendret"
 
@@ -526,9 +523,7 @@ VANSKELIGE = [
 # PyYAML's dumper follows YAML 1.1 and leaves e.g. ``1e3`` and ``0o17`` unquoted
 # although YAML 1.2 (and our loader) reads them as numbers; such strings cannot
 # round-trip through safe_dump, so they are left out.
-_TALL_I_YAML_1_2 = re.compile(
-    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+"
-)
+_TALL_I_YAML_1_2 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+")
 
 
 def _dumpes_som_tekst(tekst: str) -> bool:
