@@ -33,6 +33,9 @@ M = {
     "type-janei": "Skriv {riktig} her, ikke «{verdi}». Bare true og false forstås som ja og nei.",
     "type-tall-tekst": "Her skal det stå {forventet}. Fjern anførselstegnene rundt «{verdi}».",
     "dato": "«{verdi}» er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-08-19.",
+    "dato-finnes-ikke": "«{verdi}» er ikke en gyldig dato: den finnes ikke i kalenderen. Rett måneden eller "
+    "dagen (for eksempel 2026-02-28).",
+    "skoleaar": "Skoleåret «{verdi}» har feil form. Skriv det som «2026-27».",
     "klokkeslett": '«{verdi}» er ikke et gyldig klokkeslett. Skriv det som "HH:MM" i '
     'anførselstegn, for eksempel "09:00".',
     "klokkeslett-forslag": '«{verdi}» er ikke et gyldig klokkeslett. Skriv "{forslag}": to sifre '

@@ -7,8 +7,9 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+import attrs
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
@@ -22,9 +23,36 @@ from ._meldinger import (
     mente_du,
 )
 from ._paths import finn_datafil
-from ._yaml import YamlDokument
 
-__all__ = ["json_path", "lag_problem", "skjema_problemer"]
+__all__ = ["Lokaliserbar", "UtenPlassering", "json_path", "lag_problem", "skjema_problemer"]
+
+
+class Lokaliserbar(Protocol):
+    """Loaded data that can say where a path stands in its file (a :class:`YamlDokument`)."""
+
+    @property
+    def fil(self) -> str: ...
+
+    @property
+    def data(self) -> Any: ...
+
+    def plassering(self, path: Iterable[str | int]) -> tuple[int | None, int | None]: ...
+
+    def nokkel_plassering(self, path: Iterable[str | int]) -> tuple[int | None, int | None]: ...
+
+
+@attrs.frozen
+class UtenPlassering:
+    """Plain data with a name but no source positions (problems get no line or column)."""
+
+    fil: str
+    data: Any
+
+    def plassering(self, path: Iterable[str | int]) -> tuple[int | None, int | None]:
+        return None, None
+
+    def nokkel_plassering(self, path: Iterable[str | int]) -> tuple[int | None, int | None]:
+        return None, None
 
 
 def json_path(path: Iterable[str | int]) -> str:
@@ -36,7 +64,7 @@ def json_path(path: Iterable[str | int]) -> str:
 
 
 def lag_problem(
-    doc: YamlDokument,
+    doc: Lokaliserbar,
     path: Sequence[str | int],
     melding: str,
     *,
@@ -69,7 +97,7 @@ def last_skjema(navn: str) -> jsonschema.protocols.Validator:
     return validator
 
 
-def skjema_problemer(doc: YamlDokument, navn: str) -> list[Problem]:
+def skjema_problemer(doc: Lokaliserbar, navn: str) -> list[Problem]:
     """Every schema problem in ``doc``, each located and worded in Norwegian.
 
     A misspelt key gives jsonschema two errors in the same mapping: the key is unknown and the
@@ -87,10 +115,15 @@ def skjema_problemer(doc: YamlDokument, navn: str) -> list[Problem]:
                 if key not in lovlige:
                     stavefeil.update((sti, forslag) for forslag in mente_du(key, lovlige)[1])
     problemer: list[Problem] = []
+    sett: set[tuple[str, str]] = set()
     for feil in feilene:
         if feil.validator == "required" and (tuple(feil.absolute_path), _mangler(feil)) in stavefeil:
             continue
-        problemer.extend(_oversett(doc, feil))
+        for problem in _oversett(doc, feil):
+            # one mistake, one problem: a malformed date fails both `pattern` and `format`
+            if (problem.json_path, problem.kode) not in sett:
+                sett.add((problem.json_path, problem.kode))
+                problemer.append(problem)
     return problemer
 
 
@@ -115,7 +148,7 @@ def _tall(verdi: object) -> str:
     return str(verdi)
 
 
-def _oversett(doc: YamlDokument, feil: ValidationError) -> list[Problem]:
+def _oversett(doc: Lokaliserbar, feil: ValidationError) -> list[Problem]:
     path = tuple(feil.absolute_path)
     verdi = feil.instance
     kind = feil.validator
@@ -169,16 +202,19 @@ def _oversett(doc: YamlDokument, feil: ValidationError) -> list[Problem]:
             melding = M["type"].format(forventet=forventet, fikk=beskriv_verdi(verdi))
         return en(melding, "feil-type")
     if kind == "format" and grense == "date":
-        return en(M["dato"].format(verdi=verdi), "ugyldig-dato")
+        return en(_dato_melding(verdi), "ugyldig-dato")
     if kind == "pattern":
-        return en(_monster_melding(str(grense), verdi), "feil-form")
+        er_dato = str(grense).replace("[0-9]", "\\d") == "^\\d{4}-\\d{2}-\\d{2}$"
+        return en(_monster_melding(str(grense), verdi), "ugyldig-dato" if er_dato else "feil-form")
     if kind == "propertyNames":
         # the offending name is in the context errors
         ut = [
             lag_problem(
                 doc,
                 (*path, under.instance) if isinstance(under.instance, str) else path,
-                M["navn-format"].format(verdi=under.instance),
+                _monster_melding(str(under.validator_value), under.instance)
+                if under.validator == "pattern"
+                else M["navn-format"].format(verdi=under.instance),
                 kode="feil-form",
                 nokkel=True,
             )
@@ -214,9 +250,17 @@ def _oversett(doc: YamlDokument, feil: ValidationError) -> list[Problem]:
     return en(M["ukjent-skjemafeil"].format(detalj=feil.message), "skjema")
 
 
+def _dato_melding(verdi: object) -> str:
+    if isinstance(verdi, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", verdi):
+        return M["dato-finnes-ikke"].format(verdi=verdi)
+    return M["dato"].format(verdi=verdi)
+
+
 def _monster_melding(monster: str, verdi: object) -> str:
-    if "\\d{4}-\\d{2}-\\d{2}" in monster:
+    if monster.replace("[0-9]", "\\d") == "^\\d{4}-\\d{2}-\\d{2}$":
         return M["dato"].format(verdi=verdi)
+    if monster.replace("[0-9]", "\\d") == "^\\d{4}-\\d{2}$":
+        return M["skoleaar"].format(verdi=verdi)
     if "[01]\\d|2[0-3]" in monster:
         forslag = klokkeslett_forslag(verdi)
         if forslag is not None:

@@ -24,25 +24,20 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import difflib
-import functools
 import itertools
-import json
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
 from holidays.countries.norway import Norway
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
-from fravarsregler._errors import Problem, RutineFeil
-from fravarsregler._yaml import YamlDokument, load_yaml_file
+from ._errors import Problem, RutineFeil
+from ._skjema import Lokaliserbar, UtenPlassering, lag_problem, skjema_problemer
+from ._yaml import YamlDokument, load_yaml_file
 
 __all__ = [
     "VINDU_TYPER",
@@ -433,27 +428,6 @@ class Skolerute:
 _Plassering = Callable[[_Sti], tuple[int, int]]
 
 
-def _finn_datafil(*parts: str) -> Path:
-    """Find a shipped data file in a source checkout or in an installed wheel."""
-    her = Path(__file__).resolve().parent
-    kandidater = (her.parent.joinpath(*parts), her.joinpath("_data", *parts))
-    for kandidat in kandidater:
-        if kandidat.is_file():
-            return kandidat
-    raise FileNotFoundError(f"fant ikke {'/'.join(parts)}; lette i {', '.join(str(k) for k in kandidater)}")
-
-
-@functools.cache
-def _validator() -> Draft202012Validator:
-    skjema = json.loads(_finn_datafil("skjema", _SKJEMA_FIL).read_text(encoding="utf-8"))
-    return Draft202012Validator(skjema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
-def _json_path(sti: _Sti) -> str:
-    """``("semestre", 1, "siste_skoledag")`` -> ``$.semestre[1].siste_skoledag``."""
-    return "$" + "".join(f"[{del_}]" if isinstance(del_, int) else f".{del_}" for del_ in sti)
-
-
 @attrs.frozen
 class _Funn:
     """A problem before it is located in the file."""
@@ -473,153 +447,6 @@ def _som_dato(verdi: object) -> date | None:
         except ValueError:
             return None
     return None
-
-
-_TYPENAVN: Final[Mapping[str, str]] = {
-    "string": "tekst",
-    "integer": "et heltall",
-    "number": "et tall",
-    "boolean": "true eller false",
-    "array": "en liste",
-    "object": "en tabell med nøkler og verdier",
-    "null": "tom",
-}
-
-
-def _typenavn_for(verdi: object) -> str:
-    if verdi is None:
-        return "tom"
-    if isinstance(verdi, bool):
-        return "true/false"
-    if isinstance(verdi, int):
-        return "et heltall"
-    if isinstance(verdi, float):
-        return "et tall"
-    if isinstance(verdi, str):
-        return "tekst"
-    if isinstance(verdi, list):
-        return "en liste"
-    if isinstance(verdi, dict):
-        return "en tabell med nøkler og verdier"
-    return type(verdi).__name__
-
-
-def _beskrivelse(skjema: object) -> str:
-    if isinstance(skjema, Mapping):
-        tekst = skjema.get("description")
-        if isinstance(tekst, str):
-            return tekst
-    return ""
-
-
-def _feltnavn(sti: _Sti) -> str:
-    for del_ in reversed(sti):
-        if isinstance(del_, str):
-            return del_
-    return "verdien"
-
-
-def _dato_melding(verdi: object, felt: str) -> str:
-    if isinstance(verdi, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", verdi):
-        return (
-            f"«{verdi}» i «{felt}» er ikke en dato som finnes i kalenderen. "
-            "Rett måneden eller dagen (for eksempel 2026-02-28)."
-        )
-    return f"«{verdi}» i «{felt}» er ikke en dato på formen ÅÅÅÅ-MM-DD. Skriv datoen som for eksempel 2026-08-19."
-
-
-def _fra_skjemafeil(feil: ValidationError) -> list[_Funn]:
-    """Translate one jsonschema error into located Norwegian findings."""
-    sti: _Sti = tuple(feil.absolute_path)
-    hva = feil.validator
-    skjema: Mapping[str, Any] = feil.schema if isinstance(feil.schema, Mapping) else {}
-    verdi: Any = feil.instance
-    regel: Any = feil.validator_value
-    felt = _feltnavn(sti)
-
-    if "propertyNames" in feil.absolute_schema_path:
-        navn = str(verdi)
-        return [
-            _Funn(
-                (*sti, navn),
-                f"Regel-id-en «{navn}» i «{felt}» er ugyldig. Bruk regelens id med små "
-                "bokstaver a–z, tall og bindestrek, for eksempel «rapport-til-rektor».",
-                "ugyldig-id",
-                paa_nokkel=True,
-            )
-        ]
-    if hva == "required":
-        funn: list[_Funn] = []
-        egenskaper = skjema.get("properties", {})
-        mangler = [k for k in regel if k not in (verdi or {})]
-        for nokkel in mangler:
-            hjelp = _beskrivelse(egenskaper.get(nokkel))
-            melding = f"Nøkkelen «{nokkel}» mangler. Legg den til."
-            if hjelp:
-                melding += f" {hjelp}"
-            funn.append(_Funn((*sti, nokkel), melding, "mangler-nokkel"))
-        return funn
-    if hva == "additionalProperties" and regel is False:
-        tillatt = sorted(skjema.get("properties", {}))
-        funn = []
-        for nokkel in sorted(k for k in verdi if k not in tillatt):
-            forslag = tuple(difflib.get_close_matches(str(nokkel), tillatt, n=1, cutoff=0.6))
-            melding = f"Ukjent nøkkel «{nokkel}»."
-            if forslag:
-                melding += f" Mente du «{forslag[0]}»?"
-            melding += f" Tillatte nøkler her er: {', '.join(tillatt)}. Rett skrivemåten eller fjern nøkkelen."
-            funn.append(_Funn((*sti, nokkel), melding, "ukjent-nokkel", forslag=forslag, paa_nokkel=True))
-        return funn
-    if hva in ("format", "pattern") and skjema.get("format") == "date":
-        return [_Funn(sti, _dato_melding(verdi, felt), "ugyldig-dato")]
-    if hva == "pattern":
-        if felt == "skoleaar":
-            melding = f"Skoleåret «{verdi}» har feil form. Skriv det som «2026-27»."
-        elif skjema.get("pattern") == r"^[a-z0-9]+(-[a-z0-9]+)*$":
-            melding = (
-                f"Id-en «{verdi}» kan bare inneholde små bokstaver a–z, tall og enkle "
-                "bindestreker, for eksempel «hoest-2026»."
-            )
-        else:
-            melding = f"«{verdi}» i «{felt}» har feil form (mønster {regel})."
-        return [_Funn(sti, melding, "feil-form")]
-    if hva == "type":
-        typer = [regel] if isinstance(regel, str) else list(regel)
-        ventet = " eller ".join(_TYPENAVN.get(t, t) for t in typer)
-        melding = (
-            f"«{felt}» må være {ventet}, men er {_typenavn_for(verdi)}. "
-            "Rett verdien (sett tekst i anførselstegn ved tvil)."
-        )
-        return [_Funn(sti, melding, "feil-type")]
-    if hva == "const":
-        ventet_verdi = json.dumps(regel, ensure_ascii=False)
-        return [
-            _Funn(
-                sti,
-                f"«{felt}» må være {ventet_verdi} i en skolerute-fil, ikke {json.dumps(verdi, ensure_ascii=False)}.",
-                "feil-verdi",
-            )
-        ]
-    if hva == "minLength":
-        return [_Funn(sti, f"«{felt}» kan ikke være tom. Skriv inn en verdi.", "tom-verdi")]
-    if hva == "minItems":
-        return [
-            _Funn(
-                sti,
-                f"Listen «{felt}» må ha minst {regel} element. "
-                "Legg til minst ett semester med første og siste skoledag.",
-                "for-faa",
-            )
-        ]
-    if hva == "uniqueItems":
-        return [
-            _Funn(
-                sti,
-                f"Listen «{felt}» har samme verdi flere ganger. Fjern duplikatene.",
-                "duplikat",
-            )
-        ]
-    return [_Funn(sti, f"Ugyldig verdi i «{felt}»: {feil.message}", "skjema")]
 
 
 def _skoleaar_grenser(skoleaar: object) -> tuple[date, date] | None:
@@ -810,39 +637,15 @@ def _semantiske_funn(data: object) -> list[_Funn]:
     return funn
 
 
-def _problemer(
-    data: object,
-    *,
-    fil: str,
-    plassering: _Plassering | None,
-    nokkel_plassering: _Plassering | None,
-) -> list[Problem]:
-    """Every schema and semantic problem in ``data``, located when a locator is given."""
-    funn: list[_Funn] = []
-    for feil in _validator().iter_errors(data):
-        funn.extend(_fra_skjemafeil(feil))
-    funn.extend(_semantiske_funn(data))
-
-    problemer: list[Problem] = []
-    sett: set[tuple[str, str]] = set()
-    for f in funn:
-        json_path = _json_path(f.sti)
-        if (json_path, f.kode) in sett:  # e.g. both `pattern` and `format` on one bad date
-            continue
-        sett.add((json_path, f.kode))
-        finn = nokkel_plassering if f.paa_nokkel and nokkel_plassering else plassering
-        linje, kolonne = finn(f.sti) if finn is not None else (None, None)
-        problemer.append(
-            Problem(
-                fil=fil,
-                linje=linje,
-                kolonne=kolonne,
-                melding=f.melding,
-                json_path=json_path,
-                kode=f.kode,
-                forslag=f.forslag,
-            )
-        )
+def _problemer(lok: Lokaliserbar) -> list[Problem]:
+    """Every schema and semantic problem in ``lok.data``, located when ``lok`` knows positions."""
+    problemer = skjema_problemer(lok, "skolerute")
+    sett = {(p.json_path, p.kode) for p in problemer}
+    for f in _semantiske_funn(lok.data):
+        problem = lag_problem(lok, f.sti, f.melding, kode=f.kode, nokkel=f.paa_nokkel, forslag=f.forslag)
+        if (problem.json_path, problem.kode) not in sett:
+            sett.add((problem.json_path, problem.kode))
+            problemer.append(problem)
     problemer.sort(key=lambda p: (p.linje or 0, p.kolonne or 0))
     return problemer
 
@@ -880,7 +683,7 @@ def skolerute_from_data(data: Mapping[str, Any], *, fil: str) -> Skolerute:
     The data is validated the same way as by :func:`load_skolerute` (the schema and the
     semantic checks); problems are reported in a :class:`RutineFeil` without line numbers.
     """
-    problemer = _problemer(data, fil=fil, plassering=None, nokkel_plassering=None)
+    problemer = _problemer(UtenPlassering(fil, data))
     if problemer:
         raise RutineFeil(problemer)
     return _bygg(data, fil=fil)
@@ -891,7 +694,7 @@ def skolerute_problemer(doc: YamlDokument) -> list[Problem]:
 
     An empty list means the document is a valid skolerute.
     """
-    return _problemer(doc.data, fil=doc.fil, plassering=doc.plassering, nokkel_plassering=doc.nokkel_plassering)
+    return _problemer(doc)
 
 
 def _fra_dokument(doc: YamlDokument) -> Skolerute:

@@ -21,7 +21,6 @@ from fravarsregler._skolerute import (
     Semester,
     Skolerute,
     Vindu,
-    _finn_datafil,
     load_skolerute,
     skolerute_from_data,
     skolerute_problemer,
@@ -372,7 +371,7 @@ class TestFeilIFila:
         assert problem.linje == _linje_med(tekst, "2026-02-30")
         assert problem.kolonne == tekst.splitlines()[problem.linje - 1].index("2026") + 1
         assert "2026-02-30" in problem.melding
-        assert "finnes i kalenderen" in problem.melding
+        assert "finnes ikke i kalenderen" in problem.melding
         assert problem.fil == str(tmp_path / "skolerute.yaml")
 
     def test_dato_i_feil_form_gir_ett_problem(self, tmp_path: Path) -> None:
@@ -394,24 +393,24 @@ class TestFeilIFila:
     def test_manglende_nokkel(self, tmp_path: Path) -> None:
         tekst = SKOLERUTE_FIL.read_text(encoding="utf-8").replace("    siste_skoledag: 2026-12-18\n", "")
         (problem,) = _problemer_fra_fil(tmp_path, tekst)
-        assert problem.kode == "mangler-nokkel"
-        assert problem.json_path == "$.semestre[0].siste_skoledag"
+        assert problem.kode == "mangler-felt"
+        assert problem.json_path == "$.semestre[0]"  # the mapping that lacks the key
         assert problem.linje == _linje_med(tekst, "id: hoest-2026")
-        assert problem.melding.startswith("Nøkkelen «siste_skoledag» mangler. Legg den til.")
+        assert problem.melding.startswith("Mangler påkrevd felt «siste_skoledag». Legg det til")
 
     def test_ukjent_nokkel(self, tmp_path: Path) -> None:
         tekst = SKOLERUTE_FIL.read_text(encoding="utf-8").replace(
             "forste_skoledag: 2027-01-04", "forste_skoledg: 2027-01-04"
         )
         problemer = _problemer_fra_fil(tmp_path, tekst)
-        ukjent = next(p for p in problemer if p.kode == "ukjent-nokkel")
+        ukjent = next(p for p in problemer if p.kode == "ukjent-felt")
         assert ukjent.json_path == "$.semestre[1].forste_skoledg"
         assert ukjent.linje == _linje_med(tekst, "forste_skoledg:")
         assert ukjent.kolonne == 5  # the key, not the value
-        assert "Ukjent nøkkel «forste_skoledg». Mente du «forste_skoledag»?" in ukjent.melding
-        assert ukjent.forslag == ("forste_skoledag",)
-        # ... and the real key is then missing, reported separately.
-        assert {p.kode for p in problemer} == {"ukjent-nokkel", "mangler-nokkel"}
+        assert "Ukjent felt «forste_skoledg». Mente du «forste_skoledag»" in ukjent.melding
+        assert ukjent.forslag[0] == "forste_skoledag"
+        # ... and the real key being missing is the same mistake: not reported twice.
+        assert {p.kode for p in problemer} == {"ukjent-felt"}
 
     def test_alle_problemer_paa_en_gang(self, tmp_path: Path) -> None:
         tekst = (
@@ -457,7 +456,8 @@ class TestFeilIFila:
         data["skoleaar"] = "2026-28"
         data["frister"] = {"Rapport": "2026-11-27"}
         problemer = _problemer_fra_data(data)
-        assert {p.kode for p in problemer} == {"skoleaar", "ugyldig-id"}
+        assert {p.kode for p in problemer} == {"skoleaar", "feil-form"}
+        assert "«Rapport» er ikke en gyldig id" in next(p for p in problemer if p.kode == "feil-form").melding
         assert "2026-27" in next(p for p in problemer if p.kode == "skoleaar").melding
 
     def test_tom_fil(self, tmp_path: Path) -> None:
@@ -506,9 +506,10 @@ class TestSkjema:
         sjekk(skjema, "#")
 
     def test_finn_datafil(self) -> None:
-        assert _finn_datafil("skjema", "skolerute.schema.json") == SKJEMA_FIL
-        with pytest.raises(FileNotFoundError):
-            _finn_datafil("skjema", "finnes-ikke.json")
+        from fravarsregler._paths import finn_datafil
+
+        assert finn_datafil("skjema", "skolerute.schema.json").resolve() == SKJEMA_FIL.resolve()
+        assert not finn_datafil("skjema", "finnes-ikke.json").exists()
 
 
 # ---------------------------------------------------------------------------------------------
