@@ -17,9 +17,8 @@ from typing import IO
 
 from ._diff import diff_routines, skriv_tekst, som_json
 from ._dokument import render_html, render_markdown, standard_rutinefiler
-from ._errors import FravarsreglerError, Problem, RutineFeil
-from ._model import Rutine
-from ._rutine import load_routine
+from ._errors import Problem
+from ._rutine import load_routines
 
 __all__ = ["kjor_diff", "kjor_dokument", "legg_til"]
 
@@ -60,20 +59,6 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(kjor=kjor_diff)
 
 
-def _last(filer: Sequence[Path]) -> tuple[list[Rutine], list[Problem]]:
-    """Load every file; collect every problem instead of stopping at the first bad file."""
-    rutiner: list[Rutine] = []
-    problemer: list[Problem] = []
-    for fil in filer:
-        try:
-            rutiner.append(load_routine(fil))
-        except RutineFeil as e:
-            problemer.extend(e.problemer)
-        except FravarsreglerError as e:
-            problemer.append(Problem(fil=str(fil), linje=None, kolonne=None, melding=str(e)))
-    return rutiner, problemer
-
-
 def _skriv_problemer(problemer: Sequence[Problem], feil: IO[str]) -> None:
     for p in problemer:
         feil.write(f"{p}\n")
@@ -82,7 +67,7 @@ def _skriv_problemer(problemer: Sequence[Problem], feil: IO[str]) -> None:
 def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     """``fravarsregler dokument``: render the routines as HTML or Markdown."""
     filer: list[Path] = list(args.rutiner or standard_rutinefiler())
-    rutiner, problemer = _last(filer)
+    rutiner, problemer = load_routines(filer)
     if problemer:
         _skriv_problemer(problemer, feil)
         feil.write("fravarsregler dokument: dokumentet ble ikke laget, fordi rutinefilene har feil.\n")
@@ -112,7 +97,7 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
 
 def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     """``fravarsregler diff GAMMEL NY``: the differences between two versions of a routine."""
-    rutiner, problemer = _last([args.gammel, args.ny])
+    rutiner, problemer = load_routines([args.gammel, args.ny])
     if problemer:
         _skriv_problemer(problemer, feil)
         feil.write("fravarsregler diff: kan ikke sammenligne, fordi filene har feil.\n")

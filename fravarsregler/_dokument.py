@@ -19,6 +19,7 @@ from typing import Final
 import attrs
 import jinja2
 
+from ._meldinger import MAANEDER
 from ._model import (
     Felles,
     Parameter,
@@ -44,20 +45,6 @@ __all__ = [
 #: The shipped routines, in the document's order.
 STANDARDRUTINER: Final = ("barnehage.yaml", "grunnskole.yaml", "vgs.yaml")
 
-_MAANEDER: Final = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
 
 _STANDARDTITTEL: Final = "Fraværsoppfølging"
 
@@ -88,7 +75,7 @@ def formater_parameterverdi(parameter: Parameter, dato: date | None = None) -> s
 
 def formater_dato(dato: date) -> str:
     """A date the way a Norwegian document writes it: ``15. august 2022``."""
-    return f"{dato.day}. {_MAANEDER[dato.month - 1]} {dato.year}"
+    return f"{dato.day}. {MAANEDER[dato.month - 1]} {dato.year}"
 
 
 # --------------------------------------------------------------------------- view model

@@ -12,17 +12,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import _cli_publisering
-from ._errors import Problem, RutineFeil
+from ._dokument import standard_rutinefiler
 from ._inndata import Fag, Innlesing, read_elever, read_fag, read_hendelser
-from ._model import Rutine
 from ._motor import Regelsett, Resultat, Tiltak, evaluate
 from ._paths import finn_datafil, rutinemappe
-from ._rutine import load_routine
+from ._rutine import load_routines
 from ._skolerute import load_skolerute
 
 __all__ = ["legg_til", "skriv_resultat", "standardrutiner"]
 
-STANDARD = ("barnehage.yaml", "grunnskole.yaml", "vgs.yaml")
 DEMO_DATO = date(2026, 11, 26)
 
 
@@ -67,24 +65,11 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
 def standardrutiner() -> list[Path]:
     """The shipped routine files, plus archived versions in ``rutiner/arkiv/``."""
     mappe = rutinemappe()
-    filer = [mappe / n for n in STANDARD]
+    filer = list(standard_rutinefiler())
     arkiv = mappe / "arkiv"
     if arkiv.is_dir():
         filer += sorted(arkiv.glob("*.yaml"))
     return filer
-
-
-def _last_rutiner(filer: Sequence[Path]) -> list[Rutine]:
-    rutiner: list[Rutine] = []
-    problemer: list[Problem] = []
-    for f in filer:
-        try:
-            rutiner.append(load_routine(f))
-        except RutineFeil as e:
-            problemer.extend(e.problemer)
-    if problemer:
-        raise RutineFeil(problemer)
-    return rutiner
 
 
 def _kjor(
@@ -100,10 +85,9 @@ def _kjor(
     ut: IO[str],
     feil: IO[str],
 ) -> int:
-    try:
-        rutiner = _last_rutiner(rutinefiler)
-    except RutineFeil as e:
-        for p in e.problemer:
+    rutiner, problemer = load_routines(rutinefiler)
+    if problemer:
+        for p in problemer:
             feil.write(f"{p}\n")
         feil.write("Rutinene har feil; rett dem (se «fravarsregler valider») og prøv igjen.\n")
         return 1

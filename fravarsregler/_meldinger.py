@@ -6,6 +6,21 @@ import difflib
 import re
 from collections.abc import Iterable
 
+MAANEDER = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+
 TYPENAVN = {
     "string": "tekst",
     "integer": "heltall",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,7 @@ from ._skjema import lag_problem, skjema_problemer
 from ._skolerute import skolerute_problemer
 from ._yaml import YamlDokument, load_yaml_file
 
-__all__ = ["Valideringsresultat", "load_felles", "load_routine", "validate"]
+__all__ = ["Valideringsresultat", "load_felles", "load_routine", "load_routines", "validate"]
 
 FASTE_REGLER: Mapping[str, tuple[str, ...]] = {
     "barnehage": ("vegring-samme-dag",),
@@ -178,6 +178,18 @@ def load_routine(path: str | os.PathLike[str]) -> Rutine:
         raise RutineFeil(resultat.feil)
     felles = load_felles(_felles_sti(p, doc.data["felles"]))
     return _bygg_rutine(doc, felles)
+
+
+def load_routines(filer: Iterable[str | os.PathLike[str]]) -> tuple[list[Rutine], list[Problem]]:
+    """Load every file; collect every problem instead of stopping at the first bad file."""
+    rutiner: list[Rutine] = []
+    problemer: list[Problem] = []
+    for fil in filer:
+        try:
+            rutiner.append(load_routine(fil))
+        except RutineFeil as e:
+            problemer.extend(e.problemer)
+    return rutiner, problemer
 
 
 def load_felles(path: str | os.PathLike[str]) -> Felles:

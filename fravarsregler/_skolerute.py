@@ -36,6 +36,7 @@ import attrs
 from holidays.countries.norway import Norway
 
 from ._errors import Problem, RutineFeil
+from ._meldinger import MAANEDER
 from ._skjema import Lokaliserbar, UtenPlassering, lag_problem, skjema_problemer
 from ._yaml import YamlDokument, load_yaml_file
 
@@ -62,20 +63,6 @@ VINDU_TYPER: Final[tuple[str, ...]] = (
     "foerste_skoledag",
 )
 
-_MAANEDER: Final[tuple[str, ...]] = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
 _UKEDAGER: Final[tuple[str, ...]] = (
     "mandag",
     "tirsdag",
@@ -375,7 +362,7 @@ class Skolerute:
                 frist = self.siste_skoledag_i_maaned(y, m)
                 assert frist is not None
                 slutt = date(y, m, calendar.monthrange(y, m)[1])
-                ut.append(Vindu(art, f"{_MAANEDER[m - 1]} {y}", date(y, m, 1), slutt, frist))
+                ut.append(Vindu(art, f"{MAANEDER[m - 1]} {y}", date(y, m, 1), slutt, frist))
             return ut
         for sem in self.semestre:
             dager = self.skoledager_i_semester(sem)
