@@ -5,18 +5,21 @@ The routine "Fraværsoppfølging i barnehage, grunnskole og videregående skole 
 events into actions with deadlines, and tools for the yearly revision.
 """
 
+from ._diff import Endring, Rutinediff, diff_routines
+from ._dokument import render_html, render_markdown
 from ._errors import FravarsreglerError, InndataFeil, Problem, RutineFeil, YamlFeil
 from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing, read_elever, read_fag, read_hendelser
 from ._model import Frist, Parameter, Rad, Regel, Rutine, Seksjon, Utloser, Vedlegg
 from ._motor import Antall, Grunnlag, Oversiktslinje, Regelsett, Resultat, Tiltak, evaluate
 from ._paths import rutinemappe
-from ._rutine import Valideringsresultat, load_felles, load_routine, validate
+from ._rutine import Valideringsresultat, load_felles, load_routine, load_routines, validate
 from ._skolerute import Semester, Skolerute, load_skolerute
 
 __all__ = [
     "Antall",
     "Avvist",
     "Elev",
+    "Endring",
     "Fag",
     "FravarsreglerError",
     "Frist",
@@ -33,6 +36,7 @@ __all__ = [
     "Resultat",
     "Rutine",
     "RutineFeil",
+    "Rutinediff",
     "Seksjon",
     "Semester",
     "Skolerute",
@@ -41,13 +45,17 @@ __all__ = [
     "Valideringsresultat",
     "Vedlegg",
     "YamlFeil",
+    "diff_routines",
     "evaluate",
     "load_felles",
     "load_routine",
+    "load_routines",
     "load_skolerute",
     "read_elever",
     "read_fag",
     "read_hendelser",
+    "render_html",
+    "render_markdown",
     "rutinemappe",
     "validate",
 ]
