@@ -91,7 +91,8 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         grunn = e.strerror or type(e).__name__
         feil.write(f"fravarsregler dokument: kan ikke skrive {args.ut} ({grunn}).\n")
         return UGYLDIG
-    ut.write(f"Skrev {args.ut} ({len(rutiner)} rutiner, {args.format}).\n")
+    # a status line, so it goes to stderr: stdout stays empty when the document goes to a file
+    feil.write(f"Skrev {args.ut} ({len(rutiner)} rutiner, {args.format}).\n")
     return OK
 
 
