@@ -369,9 +369,10 @@ class TestKommando:
 
     def test_markdown_til_fil(self, tmp_path: Path) -> None:
         fil = tmp_path / "rutiner.md"
-        kode, ut, _ = _kjor("dokument", "--format", "markdown", "--ut", str(fil))
+        kode, ut, feil = _kjor("dokument", "--format", "markdown", "--ut", str(fil))
         assert kode == 0
-        assert str(fil) in ut
+        assert ut == ""  # stdout stays clean; the status line is on stderr
+        assert str(fil) in feil
         assert fil.read_text(encoding="utf-8") == _markdown()
 
     def test_valgte_rutiner_i_oppgitt_rekkefolge(self) -> None:
