@@ -16,8 +16,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
+import attrs
+
 from . import _kommandoer
-from ._errors import FravarsreglerError
+from ._errors import FravarsreglerError, Problem
 from ._paths import rutinemappe
 from ._rutine import Valideringsresultat, iter_yaml_filer, validate
 
@@ -138,9 +140,11 @@ def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
         return kjor(args, stdout, stderr)
     except FravarsreglerError as e:
         stderr.write(f"fravarsregler: {e}\n")
-        return UGYLDIG
+        # for diff, 1 means "differences": trouble is 2, as in diff(1)
+        return BRUKSFEIL if args.kommando == "diff" else UGYLDIG
     except BrokenPipeError:  # pragma: no cover - e.g. `fravarsregler ... | head`
-        return OK
+        # the reader went away before the output was written: not a success
+        return UGYLDIG
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -175,7 +179,8 @@ def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     if not filer:
         feil.write("fravarsregler valider: fant ingen YAML-filer (.yaml/.yml) å validere.\n")
         return UGYLDIG
-    resultater: list[Valideringsresultat] = [validate(f) for f in filer]
+    sett: set[Problem] = set()
+    resultater: list[Valideringsresultat] = [_uten_gjentakelser(validate(f), sett) for f in filer]
     antall_feil = sum(len(r.feil) for r in resultater)
     antall_advarsler = sum(len(r.problemer) - len(r.feil) for r in resultater)
     ugyldige = [r for r in resultater if not r.gyldig]
@@ -220,6 +225,14 @@ def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         else:
             ut.write(f"Alle {len(resultater)} filer er gyldige ({antall_advarsler} advarsler).\n")
     return UGYLDIG if ugyldige else OK
+
+
+def _uten_gjentakelser(resultat: Valideringsresultat, sett: set[Problem]) -> Valideringsresultat:
+    """Drop problems already reported for an earlier file (a broken felles.yaml is reported once,
+    not again under every routine that uses it)."""
+    nye = tuple(p for p in resultat.problemer if p not in sett)
+    sett.update(nye)
+    return attrs.evolve(resultat, problemer=nye) if len(nye) != len(resultat.problemer) else resultat
 
 
 def _sted(fil: str, linje: int | None, kolonne: int | None) -> str:

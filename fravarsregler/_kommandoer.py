@@ -29,10 +29,11 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
     p = sub.add_parser("evaluer", help="evaluer fravær mot rutinene på en dato")
     p.add_argument(
         "--rutine",
-        action="append",
+        action="extend",
+        nargs="+",
         type=Path,
         metavar="FIL",
-        help="rutinefil (kan gjentas; standard: de medfølgende rutinene)",
+        help="rutinefil(er) (kan gjentas; standard: rutinene i ./rutiner eller de medfølgende)",
     )
     p.add_argument("--elever", required=True, type=Path, metavar="FIL", help="elever (CSV eller JSON Lines)")
     p.add_argument("--fag", type=Path, metavar="FIL", help="fag med årstimer for vgs (CSV eller JSON Lines)")
@@ -105,6 +106,12 @@ def _kjor(
 
 
 def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
+    if args.fra is not None and args.fra > args.dato:
+        feil.write(
+            f"fravarsregler evaluer: feil: --fra ({args.fra.isoformat()}) kan ikke være etter "
+            f"--dato ({args.dato.isoformat()}).\n"
+        )
+        return 2
     return _kjor(
         args.rutine or standardrutiner(),
         elever=args.elever,
@@ -219,6 +226,11 @@ def _frist(t: Tiltak) -> str:
 
 
 def _tekst(r: Resultat, ut: IO[str]) -> None:
+    rollenavn = {rid: rolle.navn for rut in r.rutiner for rid, rolle in rut.felles.roller.items()}
+
+    def roller(ider: tuple[str, ...]) -> str:
+        return ", ".join(rollenavn.get(i, i).lower() if i != "ppt" else "PPT" for i in ider)
+
     ut.write(f"Fraværsoppfølging per {r.dato.isoformat()} (tiltak utløst fra {r.fra.isoformat()})\n")
     for rut in r.rutiner:
         ut.write(f"  Rutine {rut.id}: «{rut.navn}», versjon {rut.versjon}, gyldig fra {rut.gyldig_fra.isoformat()}\n")
@@ -234,14 +246,14 @@ def _tekst(r: Resultat, ut: IO[str]) -> None:
         trinn = f"{t.trinn}. trinn" if t.trinn.isdigit() else t.trinn
         fag = f", {t.fag}" if t.fag else ""
         ut.write(f"- {merke}{_frist(t)}  {t.elev_id} ({trinn}{fag}): {t.tiltak}\n")
-        ut.write(f"    regel {t.regel} (versjon {t.versjon}); ansvar: {', '.join(t.ansvar)}")
+        ut.write(f"    regel {t.regel} (versjon {t.versjon}); ansvar: {roller(t.ansvar)}")
         if t.mottaker:
-            ut.write(f"; mottaker: {', '.join(t.mottaker)}")
+            ut.write(f"; mottaker: {roller(t.mottaker)}")
         ut.write(f"\n    hvorfor: {t.begrunnelse}\n")
     ut.write(f"\nKalenderrader ({len(kalender)}):\n")
     grupper: Counter[tuple[str, str, str, str, bool]] = Counter()
     for t in kalender:
-        grupper[(t.frist.isoformat(), t.regel, t.hva, ", ".join(t.ansvar), t.elev_id is not None)] += 1
+        grupper[(t.frist.isoformat(), t.regel, t.hva, roller(t.ansvar), t.elev_id is not None)] += 1
     for (frist, regel, hva, ansvar, per_elev), n in sorted(grupper.items()):
         forfalt = " FORFALT" if date.fromisoformat(frist) < r.dato else ""
         enhet = ("elev" if n == 1 else "elever") if per_elev else ("trinn" if n == 1 else "trinn/skoler")

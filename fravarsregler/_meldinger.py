@@ -80,6 +80,10 @@ M = {
     "ukjent-plassholder": "Teksten viser til «{{{verdi}}}», men det finnes ingen parameter med "
     "det navnet.{mente} Rett navnet i krøllparentesen, eller legg parameteren til under "
     "«parametere:».",
+    # used as is (not .format()ed), so the braces are single
+    "krollparentes": "Teksten har en krøllparentes «{» eller «}» som ikke hører til en plassholder. "
+    "En plassholder skrives {parameter_navn}, for eksempel {bekymring_terskel}: fullfør den, eller "
+    "fjern parentesen.",
     "duplikat-rad": "Raden «{verdi}» står to ganger i tabellen «{seksjon}» (også på linje "
     "{linje}). Gi en av radene en ny id.",
     "duplikat-regel": "Regelen «{verdi}» står to ganger (også på linje {linje}). Gi en av reglene en ny id.",

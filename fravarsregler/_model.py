@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import TypeAlias
+from types import MappingProxyType
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -34,6 +35,11 @@ __all__ = [
 ]
 
 Verdi: TypeAlias = float | int | bool | str | tuple[str, ...]
+
+def _frys(m: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only view of a copy: the loaded routine cannot be changed by accident."""
+    return MappingProxyType(dict(m))
+
 
 PLASSHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
@@ -170,8 +176,8 @@ class Felles:
     id: str
     versjon: str
     gyldig_fra: date
-    roller: Mapping[str, Rolle]
-    sjekklister: Mapping[str, Sjekkliste]
+    roller: Mapping[str, Rolle] = attrs.field(converter=_frys, hash=False)
+    sjekklister: Mapping[str, Sjekkliste] = attrs.field(converter=_frys, hash=False)
     tidlige_tegn: tuple[TidligeTegn, ...]
     vedlegg: tuple[VedleggReferanse, ...]
     fil: str = attrs.field(default="", eq=False)
@@ -267,7 +273,7 @@ class Rad:
     roller: tuple[str, ...]
     innhold: str
     regler: tuple[Regel, ...]
-    kilde: Mapping[str, object]
+    kilde: Mapping[str, object] = attrs.field(converter=_frys, hash=False)
     sjekklister: tuple[str, ...] = ()
     merknad: str | None = None
     plassering: Plassering | None = attrs.field(default=None, eq=False)
@@ -332,8 +338,8 @@ class Rutine:
     gyldig_fra: date
     neste_revisjon: date
     trinn: tuple[str, ...]
-    kilde: Mapping[str, object]
-    parametere: Mapping[str, Parameter]
+    kilde: Mapping[str, object] = attrs.field(converter=_frys, hash=False)
+    parametere: Mapping[str, Parameter] = attrs.field(converter=_frys, hash=False)
     seksjoner: tuple[Seksjon, ...]
     vedlegg: tuple[Vedlegg, ...]
     felles: Felles

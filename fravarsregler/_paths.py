@@ -23,5 +23,9 @@ def finn_datafil(*deler: str) -> Path:
 
 
 def rutinemappe() -> Path:
-    """The folder with the shipped routines."""
+    """The routines folder: ``./rutiner`` when the working directory has one (staff edit the
+    routines there), else the routines shipped with the package."""
+    lokal = Path("rutiner")
+    if lokal.is_dir():
+        return lokal
     return finn_datafil("rutiner")

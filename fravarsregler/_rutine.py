@@ -555,6 +555,9 @@ class _Semantikk:
                 if m.group(1) not in self.parametere:
                     mente, forslag = mente_du(m.group(1), self.parametere)
                     self.feil(path, M["ukjent-plassholder"].format(verdi=m.group(1), mente=mente), "referanse", forslag)
+            rest = PLASSHOLDER.sub("", node)
+            if "{" in rest or "}" in rest:
+                self.feil(path, M["krollparentes"], "plassholder")
         elif isinstance(node, dict):
             for k, v in node.items():
                 self._tekster((*path, k), v)

@@ -24,7 +24,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ImportError as e:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "fravarsregler.testing trenger Hypothesis: installer med «pip install 'fravarsregler[test]'»."
+    ) from e
 
 from ._inndata import ARSAKER, DOKUMENTASJON, Elev, Fag, Hendelse
 from ._model import Rutine
@@ -242,7 +248,10 @@ def finn_brudd(resultat: Resultat, regelsett: Regelsett) -> tuple[Brudd, ...]:
         if rutine is None:
             brudd.append(Brudd("ukjent-versjon", t.regel, t.elev_id, f"{t.rutine} {t.versjon}"))
             continue
-        regel = rutine.regel(t.regel, t.trinn)
+        # calendar rules may concern pupils outside the routine's own trinn (utloser.trinn)
+        regel = rutine.regel(t.regel, t.trinn) or next(
+            (r for r in rutine.regler() if r.id == t.regel and t.trinn in r.utloser.trinn), None
+        )
         if regel is None:
             brudd.append(Brudd("ukjent-regel", t.regel, t.elev_id, f"ikke i {t.rutine} {t.versjon}"))
             continue

@@ -204,3 +204,37 @@ class TestUvanligeArgumenter:
         assert kode == 2
         assert "'evaluer'" in feil
         assert "ugyldig valg" in feil
+
+
+class TestStandardmappe:
+    """Without arguments, valider checks ./rutiner when the working directory has one."""
+
+    def test_lokal_rutinemappe_brukes(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        rot = Path(__file__).resolve().parent.parent
+        (tmp_path / "rutiner").mkdir()
+        for fil in (rot / "rutiner").glob("*.yaml"):
+            tekst = fil.read_text(encoding="utf-8")
+            if fil.name == "grunnskole.yaml":
+                tekst = tekst.replace("    verdi: 0.10\n", "    verdi: 8\n", 1)
+            (tmp_path / "rutiner" / fil.name).write_text(tekst, encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        kode, ut, _ = kjor("valider")
+        assert kode == 1
+        assert ut.startswith("rutiner/grunnskole.yaml:")
+        assert "skriv 0.08" in ut
+
+
+class TestFellesfilMedFeil:
+    """A broken felles.yaml is reported once, not again under every routine that uses it."""
+
+    def test_en_feil_en_melding(self, tmp_path: Path) -> None:
+        rot = Path(__file__).resolve().parent.parent
+        for fil in (rot / "rutiner").glob("*.yaml"):
+            tekst = fil.read_text(encoding="utf-8")
+            if fil.name == "felles.yaml":
+                tekst = tekst.replace("id: kontaktlaerer", "id: Kontaktlaerer", 1)
+            (tmp_path / fil.name).write_text(tekst, encoding="utf-8")
+        kode, ut, _ = kjor("valider", str(tmp_path))
+        assert kode == 1
+        linjer = [linje for linje in ut.splitlines() if "Kontaktlaerer" in linje]
+        assert len(linjer) == 1, ut

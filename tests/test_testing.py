@@ -38,6 +38,17 @@ class TestFraRutine:
         stokk = data.draw(stokket(scenario))
         assert stokk.evaluer(regelsett, skolerute).as_dict() == scenario.evaluer(regelsett, skolerute).as_dict()
 
+    def test_kalenderrad_for_trinn_utenfor_rutinen_er_ikke_et_brudd(
+        self, regelsett: Regelsett, skolerute: Skolerute
+    ) -> None:
+        from fravarsregler import Elev
+
+        # vgs's overgangsmøter concern 10th graders, outside the vgs routine's own trinn
+        scenario = Scenario((Elev("E1", "10", date(2011, 3, 1)),), (), (), date(2026, 12, 1))
+        resultat = scenario.evaluer(regelsett, skolerute)
+        assert any(t.regel == "overgangsmote-sakkyndig" and t.trinn == "10" for t in resultat.tiltak)
+        assert finn_brudd(resultat, regelsett) == ()
+
     def test_ukjent_semester_gir_tydelig_feil(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         with pytest.raises(ValueError, match="ukjent semester"):
             from_rutine(regelsett, skolerute, semester="sommer-2027")

@@ -50,6 +50,7 @@ FORVENTET: dict[str, list[tuple[int, int, str, str]]] = {
         (75, 20, "referanse", "Ukjent parameter «bekymrings_terskel». Mente du «bekymring_terskel»?")
     ],
     "ukjent-plassholder.yaml": [(68, 17, "referanse", "«{bekymringsterskel}», men det finnes ingen parameter")],
+    "ulukket-plassholder.yaml": [(68, 17, "plassholder", "krøllparentes «{» eller «}» som ikke hører til")],
     "andel-utenfor.yaml": [
         (19, 12, "parameter", "«bekymring_terskel» har verdien 10, men en andel skrives som desimaltall")
     ],
