@@ -5,14 +5,16 @@ Run from the repository root (with the package installed)::
     python bench/bench_motor.py [--elever 60000] [--seed N]
 
 The data is built in memory with the example generator (``fravarsregler._eksempel``) for a full
-school year of the shipped skolerute. Two implementations then make the core decisions on the
+school year of the shipped skolerute. Two implementations then make the same decisions on the
 same objects in the same process:
 
 (a) :func:`fravarsregler.evaluate` with a precompiled :class:`Regelsett`;
-(b) :func:`handskrevet_lokke` below: one plain loop per pupil with running counts.
+(b) :func:`handskrevet_lokke` below: one plain loop per pupil with running counts, then the
+    calendar rows.
 
-Both must produce the same multiset of ``(elev_id, regel, utlost)`` for the core rules, or the
-script stops with a mismatch summary. See bench/README.md for what is measured and the aim.
+Both must produce the same multiset of decisions ``(elev_id or (skole, trinn), regel, utlost,
+frist, status)``, one per action the engine makes, or the script stops with a mismatch summary.
+See bench/README.md for what is measured and the aim.
 """
 
 from __future__ import annotations
@@ -28,11 +30,23 @@ import time
 import tracemalloc
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from datetime import time as klokkeslett
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from fravarsregler import Elev, Fag, Hendelse, Regelsett, Rutine, Skolerute, evaluate, load_routine, load_skolerute
+from fravarsregler import (
+    Elev,
+    Fag,
+    Hendelse,
+    Regelsett,
+    Resultat,
+    Rutine,
+    Skolerute,
+    evaluate,
+    load_routine,
+    load_skolerute,
+)
 from fravarsregler._eksempel import lag_eksempeldata
 
 # The readers' own row parsers: the same checks and normalisation as reading a CSV file.
@@ -40,19 +54,11 @@ from fravarsregler._inndata import Kilde, _elev, _fag, _hendelse
 from fravarsregler._kommandoer import standardrutiner
 from fravarsregler._paths import finn_datafil
 
-#: The rules both implementations decide. ``bekymringsbrev`` (same trigger as
-#: ``bekymringsfullt-fravaer`` but held back by the vedlegg-1 exceptions) and the calendar rows
-#: are made by the engine only, so the engine does strictly more work than the loop.
-KJERNEREGLER = (
-    "bekymringsfullt-fravaer",
-    "etterlys-uvarslet-fravaer",
-    "vegring-samme-dag",
-    "varselbrev-fagfravaer",
-    "fravaersgrense-overskredet",
-)
+TIDSSONE = ZoneInfo("Europe/Oslo")
 
-Beslutning = tuple[str, str, date]
-
+#: One decision: who (a pupil, or a school and trinn for a per-trinn calendar row), the rule,
+#: the trigger day, the deadline and the status (``aktiv`` or ``holdt_tilbake``).
+Beslutning = tuple[str | tuple[str, str], str, date, date | datetime, str]
 
 # --------------------------------------------------------------------------- data
 
@@ -75,61 +81,96 @@ def lag_data(
 # --------------------------------------------------------------------------- the plain loop
 
 
-def _sammenlign(andel: float, terskel: float, sammenligning: str) -> bool:
+def _over(andel: float, terskel: float, sammenligning: str) -> bool:
     # The engine's comparison: on a 1e-9 grid, so 2/20 equals 0.1.
     a, t = round(andel, 9), round(terskel, 9)
     return a >= t if sammenligning == "minst" else a > t
 
 
 class _Oppsett:
-    """What the loop needs from the loaded routines, read once per semester.
+    """What the loop needs from the loaded routines, read once.
 
-    The loop supports one version per routine and no dated parameter value taking effect inside
-    the school calendar (true for the shipped routines and the 2026-27 calendar).
+    The loop supports one version per routine, in force from before the school year, and no
+    dated parameter value taking effect inside the school calendar (true for the shipped
+    routines and the 2026-27 calendar); it stops with a message otherwise.
 
-    The rule ids, thresholds, floors and counted documentation types come from the YAML (through
-    each rule's ``utloser``); the loop hard-codes only the meaning of each trigger type.
+    Rule ids, triggers, thresholds, floors, deadlines, counted codes and documentation types and
+    the vedlegg-1 exceptions come from the YAML; the loop hard-codes only what each trigger type,
+    deadline type and exception field means.
     """
 
     def __init__(self, rutiner: Sequence[Rutine], sr: Skolerute) -> None:
         ider = [r.id for r in rutiner]
         if len(ider) != len(set(ider)):
             raise SystemExit("Løkka støtter bare én versjon per rutine.")
-        self.semestre = list(sr.semestre)
-        # per trinn: [(hendelse type, codes or None for all, rule id)]
-        self.hendelse: dict[str, list[tuple[str, frozenset[str] | None, str]]] = defaultdict(list)
-        # per (semester index, trinn): [(rule id, threshold, floor, comparison)] and counted codes
-        self.dager: dict[tuple[int, str], list[tuple[str, float, int, str]]] = defaultdict(list)
-        self.dagkoder: dict[tuple[int, str], frozenset[str]] = {}
-        self.dagtrinn: set[str] = set()
-        # per (semester index, trinn): [(rule id, threshold, comparison)] and counted documentation
-        self.fagtimer: dict[tuple[int, str], list[tuple[str, float, str]]] = defaultdict(list)
-        self.tellende: dict[tuple[int, str], frozenset[str]] = {}
+        start, slutt = sr.skoledager[0], sr.skoledager[-1]
+        # trinn -> routine, as the engine picks it (the first routine id in sorted order)
+        self.rutine: dict[str, Rutine] = {}
+        for r in sorted(rutiner, key=lambda r: r.id):
+            if r.gyldig_fra > start:
+                raise SystemExit(f"Rutinen {r.id} gjelder først fra {r.gyldig_fra}; løkka støtter ikke det.")
+            self._sjekk_uendret(r, start, slutt)
+            for t in r.trinn:
+                self.rutine.setdefault(t, r)
+
+        # per trinn: [(event type, codes or None for all, rule id, deadline type)]
+        self.hendelse: dict[str, list[tuple[str, frozenset[str] | None, str, str]]] = defaultdict(list)
+        # per trinn: [(rule id, threshold, floor, comparison, exception ids, deadline in school days)]
+        self.dager: dict[str, list[tuple[str, float, int, str, tuple[str, ...], int]]] = defaultdict(list)
+        # per trinn: [(rule id, threshold, comparison, deadline in school days)]
+        self.fagtimer: dict[str, list[tuple[str, float, str, int]]] = defaultdict(list)
+        self.tellende: dict[str, frozenset[str]] = {}
+        # [(rule id, window kind, per "elev" or "trinn", trinn)]
+        self.kalender: list[tuple[str, str, str, tuple[str, ...]]] = []
+        self.dagslutt: dict[str, klokkeslett] = {}
+        self.dagkoder: dict[str, frozenset[str]] = {}
+        # per trinn and cause: [(exception id, "early" limit or None, minimum sickness run or None)]
+        self.unntak: dict[str, dict[str, list[tuple[str, int | None, int | None]]]] = {}
+        for trinn, r in self.rutine.items():
+            slutt_p = r.parametere.get("skoledagens_slutt")
+            self.dagslutt[trinn] = klokkeslett.fromisoformat(str(slutt_p.verdi_paa())) if slutt_p else klokkeslett(15)
+            sein = r.parametere.get("sein_teller_som_fravaer")
+            sein_teller = sein is not None and bool(sein.verdi_paa(start))
+            self.dagkoder[trinn] = frozenset({"F", "UF", "S"} if sein_teller else {"F", "UF"})
+            unntak: dict[str, list[tuple[str, int | None, int | None]]] = defaultdict(list)
+            for v in r.vedlegg:
+                for un in v.unntak:
+                    tidlig = int(r.verdi(un.tidlig_i_semesteret, start)) if un.tidlig_i_semesteret else None  # type: ignore[arg-type]
+                    minst = (
+                        int(r.verdi(un.minst_sammenhengende_skoledager, start))  # type: ignore[arg-type]
+                        if un.minst_sammenhengende_skoledager
+                        else None
+                    )
+                    for arsak in set(un.arsak):
+                        unntak[arsak].append((un.id, tidlig, minst))
+            self.unntak[trinn] = unntak
         for r in rutiner:
-            self._sjekk_uendret(r, sr.skoledager[0], sr.skoledager[-1])
-            for s_nr, sem in enumerate(self.semestre):
-                dag = sem.forste_skoledag
-                sein = r.parametere.get("sein_teller_som_fravaer")
-                koder = {"F", "UF"} | ({"S"} if sein is not None and sein.verdi_paa(dag) is True else set())
-                for regel in r.regler():
-                    u = regel.utloser
-                    if regel.id not in KJERNEREGLER:
+            for regel in r.regler():
+                u = regel.utloser
+                frist_dager = 0
+                if regel.frist.type == "skoledager":
+                    n = regel.frist.antall
+                    frist_dager = int(r.verdi(n, start)) if isinstance(n, str) else int(n or 0)  # type: ignore[arg-type]
+                elif u.type == "terskel":
+                    raise SystemExit(f"Løkka kjenner ikke fristtypen {regel.frist.type} for {regel.id}.")
+                if u.type == "kalender" and u.vindu:
+                    self.kalender.append((regel.id, u.vindu, u.per, u.trinn))
+                    continue
+                for trinn in regel.trinn:
+                    if self.rutine.get(trinn) is not r:
                         continue
-                    for trinn in regel.trinn:
-                        nokkel = (s_nr, trinn)
-                        if u.type == "hendelse" and u.hendelse and s_nr == 0:
-                            self.hendelse[trinn].append((u.hendelse, frozenset(u.koder) or None, regel.id))
-                        elif u.type == "terskel" and u.maal == "skoledager" and not u.unntak:
-                            gulv = int(r.verdi(u.minste_nevner, dag)) if u.minste_nevner else 0  # type: ignore[arg-type]
-                            terskel = float(r.verdi(u.terskel, dag))  # type: ignore[arg-type]
-                            self.dager[nokkel].append((regel.id, terskel, gulv, u.sammenligning))
-                            self.dagkoder[nokkel] = frozenset(koder)
-                            self.dagtrinn.add(trinn)
-                        elif u.type == "terskel" and u.maal == "fagtimer":
-                            terskel = float(r.verdi(u.terskel, dag))  # type: ignore[arg-type]
-                            self.fagtimer[nokkel].append((regel.id, terskel, u.sammenligning))
-                            tell = r.verdi(u.tellende_dokumentasjon, dag) if u.tellende_dokumentasjon else ("ingen",)
-                            self.tellende[nokkel] = frozenset(tell if isinstance(tell, tuple) else (str(tell),))
+                    if u.type == "hendelse" and u.hendelse:
+                        koder = frozenset(u.koder) or None
+                        self.hendelse[trinn].append((u.hendelse, koder, regel.id, regel.frist.type))
+                    elif u.type == "terskel" and u.maal == "skoledager":
+                        gulv = int(r.verdi(u.minste_nevner, start)) if u.minste_nevner else 0  # type: ignore[arg-type]
+                        terskel = float(r.verdi(u.terskel, start))  # type: ignore[arg-type]
+                        self.dager[trinn].append((regel.id, terskel, gulv, u.sammenligning, u.unntak, frist_dager))
+                    elif u.type == "terskel" and u.maal == "fagtimer":
+                        terskel = float(r.verdi(u.terskel, start))  # type: ignore[arg-type]
+                        self.fagtimer[trinn].append((regel.id, terskel, u.sammenligning, frist_dager))
+                        tell = r.verdi(u.tellende_dokumentasjon, start) if u.tellende_dokumentasjon else ("ingen",)
+                        self.tellende[trinn] = frozenset(tell if isinstance(tell, tuple) else (str(tell),))
 
     @staticmethod
     def _sjekk_uendret(r: Rutine, fra: date, til: date) -> None:
@@ -149,25 +190,26 @@ def handskrevet_lokke(
     dato: date,
     fra: date,
 ) -> list[Beslutning]:
-    """The core decisions, written as directly as we can in plain Python.
+    """Every decision the engine makes, written as directly as we can in plain Python.
 
+    One decision per action: (pupil, or school and trinn), rule, trigger day, deadline, status.
     Assumes valid input (every event on a school day of a known pupil, no duplicates): the
     benchmark checks that the engine rejected no row.
     """
     oppsett = _Oppsett(rutiner, sr)
     skoledager = sr.skoledager
     indeks = {d: i for i, d in enumerate(skoledager)}
-    # semester number and first index of that semester, for each school-day index
-    sem_nr: list[int] = []
+    # the semester's first index, for each school-day index
     sem_lo: list[int] = []
-    for s_nr, sem in enumerate(oppsett.semestre):
+    for sem in sr.semestre:
         dager = sr.skoledager_i_semester(sem)
-        lo = indeks[dager[0]] if dager else 0
-        sem_nr.extend([s_nr] * len(dager))
-        sem_lo.extend([lo] * len(dager))
+        sem_lo.extend([indeks[dager[0]]] * len(dager))
     siste = indeks.get(dato)
     if siste is None:
         siste = max((i for i, d in enumerate(skoledager) if d <= dato), default=-1)
+
+    def frist_etter(i: int, n: int) -> date:
+        return skoledager[min(i + n, len(skoledager) - 1)]
 
     per_elev: dict[str, list[Hendelse]] = defaultdict(list)
     for h in hendelser:
@@ -185,37 +227,41 @@ def handskrevet_lokke(
         trinn = elev.trinn
         hs.sort(key=lambda h: (h.dato, h.fra or klokkeslett.min, h.id))
 
-        # 1. Event rules: an unannounced absence is chased, a refusal is handled the same day.
-        hregler = oppsett.hendelse.get(trinn)
-        if hregler:
-            for h in hs:
-                if fra <= h.dato <= dato:
-                    for typ, koder, rid in hregler:
-                        if h.type == typ and (koder is None or h.kode in koder):
-                            ut.append((eid, rid, h.dato))
+        # 1. Event rules: an unannounced absence is chased within the lesson, a refusal the same day.
+        for h in hs:
+            if not fra <= h.dato <= dato:
+                continue
+            for typ, koder, rid, frist_type in oppsett.hendelse.get(trinn, ()):
+                if h.type != typ or (koder is not None and h.kode not in koder):
+                    continue
+                if frist_type == "samme_time":
+                    frist: date | datetime = datetime.combine(h.dato, h.til or oppsett.dagslutt[trinn], TIDSSONE)
+                elif frist_type == "samme_dag":
+                    frist = datetime.combine(h.dato, oppsett.dagslutt[trinn], TIDSSONE)
+                else:
+                    raise SystemExit(f"Løkka kjenner ikke fristtypen {frist_type}.")
+                ut.append((eid, rid, h.dato, frist, "aktiv"))
 
         # 2. Days measure: absence days / school days held so far in the semester.
-        if trinn in oppsett.dagtrinn:
-            enheter: list[tuple[int, str, float, str | None]] = []
+        if trinn in oppsett.dager:
+            enheter: list[tuple[int, str, float, Hendelse]] = []
             for h in hs:
                 if h.type != "fravaer" or h.dager is None:
                     continue
                 i = indeks[h.dato]
                 rest = h.dager
-                while rest > 1e-9 and i < len(skoledager):
+                while rest > 1e-9 and i <= siste:
                     mengde = min(1.0, rest)
-                    enheter.append((i, h.id, mengde, h.kode))
+                    enheter.append((i, h.id, mengde, h))
                     rest -= mengde
                     i += 1
-            enheter.sort()
-            _dager_per_semester(
-                ut, eid=eid, trinn=trinn, enheter=enheter, oppsett=oppsett, sem_nr=sem_nr, sem_lo=sem_lo,
-                skoledager=skoledager, siste=siste, fra=fra,
-            )
+            enheter.sort(key=lambda e: (e[0], e[1]))
+            _dager(ut, eid=eid, trinn=trinn, enheter=enheter, oppsett=oppsett, indeks=indeks, sem_lo=sem_lo,
+                   skoledager=skoledager, siste=siste, fra=fra, frist_etter=frist_etter)
 
         # 3. Subject hours (vgs): hours in the subject / the subject's hours for the year.
         fagene = fag_per_elev.get(eid)
-        if fagene:
+        if fagene and trinn in oppsett.fagtimer:
             teller: dict[str, float] = dict.fromkeys(fagene, 0.0)
             utlost: set[tuple[str, str]] = set()
             for h in hs:
@@ -227,73 +273,139 @@ def handskrevet_lokke(
                     timer = (h.til.hour * 60 + h.til.minute - h.fra.hour * 60 - h.fra.minute) / 60
                 else:
                     continue
-                s = sem_nr[indeks[h.dato]]
-                regler = oppsett.fagtimer.get((s, trinn))
-                if not regler or h.dokumentasjon not in oppsett.tellende[(s, trinn)]:
+                if h.dokumentasjon not in oppsett.tellende[trinn]:
                     continue
                 teller[h.fag] += timer
                 andel = teller[h.fag] / fagene[h.fag]
-                for rid, terskel, sml in regler:
-                    if (h.fag, rid) not in utlost and _sammenlign(andel, terskel, sml):
+                for rid, terskel, sml, frist_dager in oppsett.fagtimer[trinn]:
+                    if (h.fag, rid) not in utlost and _over(andel, terskel, sml):
                         utlost.add((h.fag, rid))
                         if fra <= h.dato:
-                            ut.append((eid, rid, h.dato))
+                            ut.append((eid, rid, h.dato, frist_etter(indeks[h.dato], frist_dager), "aktiv"))
+
+    # 4. Calendar rows: per window of the rule's kind, one per pupil or per school and trinn.
+    elever_paa_trinn: dict[str, list[str]] = defaultdict(list)
+    skoler_paa_trinn: dict[str, set[str]] = defaultdict(set)
+    for elev in elever:
+        elever_paa_trinn[elev.trinn].append(elev.elev_id)
+        skoler_paa_trinn[elev.trinn].add(elev.skole or "")
+    for rid, vindu_type, per, trinnene in oppsett.kalender:
+        for vindu in sr.vinduer(vindu_type, fra, date.max):
+            frist_dag = sr.frist_for(rid, vindu)
+            utlost_dag = max(vindu.start, fra)
+            if vindu.start > dato or frist_dag < fra or utlost_dag > dato:
+                continue
+            for trinn in trinnene:
+                if per == "elev":
+                    for eid in elever_paa_trinn[trinn]:
+                        ut.append((eid, rid, utlost_dag, frist_dag, "aktiv"))
+                else:
+                    for skole in skoler_paa_trinn[trinn]:
+                        ut.append(((skole, trinn), rid, utlost_dag, frist_dag, "aktiv"))
     return ut
 
 
-def _dager_per_semester(
+def _dager(
     ut: list[Beslutning],
     *,
     eid: str,
     trinn: str,
-    enheter: list[tuple[int, str, float, str | None]],
+    enheter: list[tuple[int, str, float, Hendelse]],
     oppsett: _Oppsett,
-    sem_nr: list[int],
+    indeks: dict[date, int],
     sem_lo: list[int],
     skoledager: Sequence[date],
     siste: int,
     fra: date,
+    frist_etter: Callable[[int, int], date],
 ) -> None:
     """Fire each days rule once per semester, on the first school day the share is over.
 
-    The share can only rise on an absence day, and a rule can first be judged on the floor day,
-    so those are the only days to look at (the parameters do not change inside the calendar:
-    :class:`_Oppsett` checks that).
+    The share is checked after every absence unit (in day and event order) and on the floor
+    day; it can only rise on an absence day, so those are the only days to look at. The letter
+    (a rule with exceptions) is held back, once, while the share without the excepted days is
+    not over; it becomes active on the first later check where it is.
     """
-    k = 0
-    while k < len(enheter):
-        s = sem_nr[enheter[k][0]]
-        slutt = k
-        while slutt < len(enheter) and sem_nr[enheter[slutt][0]] == s:
-            slutt += 1
-        regler = oppsett.dager.get((s, trinn), ())
-        koder = oppsett.dagkoder.get((s, trinn), frozenset())
-        lo = sem_lo[enheter[k][0]]
-        for rid, terskel, gulv, sml in regler:
-            gulvdag = lo + max(gulv, 1) - 1
-            teller = 0.0
-            j = k
-            dag_naa, brukt = -1, 0.0  # a school day counts at most 1.0, however many events cover it
-            med_gulv = gulvdag < len(sem_nr) and sem_nr[gulvdag] == s
-            kandidater = sorted({e[0] for e in enheter[k:slutt]} | ({gulvdag} if med_gulv else set()))
-            for dag in kandidater:
-                if dag > siste:
-                    break
-                while j < slutt and enheter[j][0] <= dag:
-                    if enheter[j][3] in koder:
-                        if enheter[j][0] != dag_naa:
-                            dag_naa, brukt = enheter[j][0], 0.0
-                        mengde = min(enheter[j][2], 1.0 - brukt)
-                        if mengde > 0:
-                            teller += mengde
-                            brukt += mengde
-                    j += 1
-                holdt = dag - lo + 1
-                if holdt >= gulv and _sammenlign(teller / holdt, terskel, sml):
-                    if skoledager[dag] >= fra:
-                        ut.append((eid, rid, skoledager[dag]))
-                    break
-        k = slutt
+    regler = oppsett.dager[trinn]
+    koder = oppsett.dagkoder[trinn]
+    unntak_per_arsak = oppsett.unntak[trinn]
+    gulvene = sorted({g for _, _, g, _, _, _ in regler if g > 0})  # the rules' floors (minimum school days)
+
+    lo = -1  # first school-day index of the current semester
+    teller = 0.0
+    unntatt: dict[str, float] = {}
+    fyrt: set[str] = set()
+    holdt_tilbake: set[str] = set()
+    dag_naa, brukt = -1, 0.0  # a school day counts at most 1.0, however many events cover it
+    rekke_siste: int | None = None  # the current sickness run: last day, days, amount, excepted yet
+    rekke_dager, rekke_mengde, rekke_godkjent = 0, 0.0, False
+    sist_sjekket = -1
+
+    def sjekk(dag: int) -> None:
+        holdt = dag - lo + 1
+        for rid, terskel, rgulv, sml, unntak, frist_dager in regler:
+            if rid in fyrt or holdt < rgulv or not _over(teller / holdt, terskel, sml):
+                continue
+            status = "aktiv"
+            if unntak:
+                uten = teller - sum(unntatt.get(u, 0.0) for u in unntak if unntatt.get(u, 0.0) > 0)
+                if not _over(uten / holdt, terskel, sml):
+                    if rid in holdt_tilbake:
+                        continue
+                    holdt_tilbake.add(rid)
+                    status = "holdt_tilbake"
+            if status == "aktiv":
+                fyrt.add(rid)
+            if skoledager[dag] >= fra:
+                ut.append((eid, rid, skoledager[dag], frist_etter(dag, frist_dager), status))
+
+    def sjekk_gulvdager(foer: int) -> None:
+        # the floor days that lie between the last absence day checked and ``foer``
+        for gulv in gulvene:
+            gulvdag = lo + gulv - 1
+            if sist_sjekket < gulvdag < foer and gulvdag <= siste and sem_lo[gulvdag] == lo:
+                sjekk(gulvdag)
+
+    for dag, _hid, enhet, h in enheter:
+        if sem_lo[dag] != lo:
+            if lo >= 0:
+                sjekk_gulvdager(len(sem_lo))
+            lo = sem_lo[dag]
+            teller, unntatt, fyrt, holdt_tilbake = 0.0, {}, set(), set()
+            dag_naa, brukt = -1, 0.0
+            rekke_siste, rekke_dager, rekke_mengde, rekke_godkjent = None, 0, 0.0, False
+            sist_sjekket = -1
+        if dag != sist_sjekket:
+            sjekk_gulvdager(dag)
+        if h.kode in koder:
+            if dag != dag_naa:
+                dag_naa, brukt = dag, 0.0
+            mengde = max(0.0, min(enhet, 1.0 - brukt))
+            brukt += mengde
+            teller += mengde
+            for uid, tidlig, minst in unntak_per_arsak.get(h.arsak, ()):
+                if tidlig is not None and max(indeks[h.dato], lo) - lo + 1 > tidlig:
+                    continue  # leave that began after the first school days of the semester
+                if minst is not None:
+                    # sickness: only a run of at least ``minst`` consecutive school days is excepted
+                    if rekke_siste != dag:
+                        if rekke_siste == dag - 1:
+                            rekke_dager += 1
+                        else:
+                            rekke_dager, rekke_mengde, rekke_godkjent = 1, 0.0, False
+                    rekke_siste = dag
+                    rekke_mengde += mengde
+                    if rekke_godkjent:
+                        unntatt[uid] = unntatt.get(uid, 0.0) + mengde
+                    elif rekke_dager >= minst:
+                        rekke_godkjent = True
+                        unntatt[uid] = unntatt.get(uid, 0.0) + rekke_mengde
+                    continue
+                unntatt[uid] = unntatt.get(uid, 0.0) + mengde
+        sist_sjekket = dag
+        sjekk(dag)
+    if lo >= 0:
+        sjekk_gulvdager(len(sem_lo))
 
 
 # --------------------------------------------------------------------------- measuring
@@ -325,16 +437,24 @@ def _tall(x: float, desimaler: int = 0) -> str:
     return f"{x:,.{desimaler}f}".replace(",", " ").replace(".", ",")
 
 
+def beslutninger(resultat: Resultat) -> Counter[Beslutning]:
+    """The engine's decisions: one per action."""
+    return Counter(
+        (t.elev_id if t.elev_id is not None else (t.skole or "", t.trinn), t.regel, t.utlost, t.frist, t.status)
+        for t in resultat.tiltak
+    )
+
+
 def _avvik(motor: Counter[Beslutning], lokke: Counter[Beslutning]) -> str:
     bare_motor = motor - lokke
     bare_lokke = lokke - motor
     linjer = [f"AVVIK: {sum(bare_motor.values())} bare fra motoren, {sum(bare_lokke.values())} bare fra løkka."]
     for navn, c in (("bare motoren", bare_motor), ("bare løkka", bare_lokke)):
-        per_regel = Counter(r for (_, r, _) in c.elements())
+        per_regel = Counter(f"{b[1]} ({b[4]})" for b in c.elements())
         if per_regel:
             linjer.append(f"  {navn} per regel: {dict(sorted(per_regel.items()))}")
-        for b in sorted(c)[:10]:
-            linjer.append(f"  {navn}: {b[0]} {b[1]} {b[2].isoformat()}")
+        for b in sorted(c, key=repr)[:10]:
+            linjer.append(f"  {navn}: {b[0]} {b[1]} {b[2].isoformat()} frist {b[3].isoformat()} {b[4]}")
     return "\n".join(linjer)
 
 
@@ -379,19 +499,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if resultat.antall.avvist:
         print(f"Motoren avviste {resultat.antall.avvist} rader; første: {resultat.avvist[0].melding}")
         return 1
-    motor_b: Counter[Beslutning] = Counter(
-        (t.elev_id, t.regel, t.utlost) for t in resultat.tiltak if t.regel in KJERNEREGLER and t.status == "aktiv"
-    )
+    motor_b = beslutninger(resultat)
     lokke_b: Counter[Beslutning] = Counter(lokke)
     if motor_b != lokke_b:
         print(_avvik(motor_b, lokke_b))
     assert motor_b == lokke_b, "motoren og løkka er uenige (se over)"
 
-    per_regel = Counter(r for (_, r, _) in motor_b.elements())
-    print(f"Like beslutninger for kjernereglene: {_tall(sum(per_regel.values()))} "
-          f"({', '.join(f'{r} {_tall(n)}' for r, n in sorted(per_regel.items()))})")
-    print(f"Motoren laget i alt {_tall(len(resultat.tiltak))} tiltak og {_tall(len(resultat.oversikt))} "
-          "oversiktslinjer (også kalenderrader og bekymringsbrev)")
+    per_regel = Counter(b[1] if b[4] == "aktiv" else f"{b[1]} ({b[4]})" for b in motor_b.elements())
+    kalender = sum(1 for t in resultat.tiltak if t.kategori == "kalender")
+    print(f"Like beslutninger: {_tall(sum(per_regel.values()))}, alle tiltakene motoren laget "
+          f"({_tall(kalender)} kalenderrader); per regel:")
+    for r, n in sorted(per_regel.items()):
+        print(f"  {r:42}{_tall(n):>8}")
+    print(f"Motoren laget også {_tall(len(resultat.oversikt))} oversiktslinjer (løkka ingen)")
     print()
     n = len(hendelser)
     print(f"{'':22}{'sekunder':>10}{'hendelser/s':>14}{'CPU-sekunder':>14}")

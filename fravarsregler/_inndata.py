@@ -117,13 +117,18 @@ class Hendelse:
     dokumentasjon: str = "ingen"
     hendelse_id: str | None = None
     kilde: Kilde | None = attrs.field(default=None, eq=False)
+    # The id, computed once (the engine reads it many times per event); not part of eq/hash/repr,
+    # since it follows from the fields above.
+    _id: str = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        hid = self.hendelse_id or "h-" + hashlib.sha1(self.innholdsnokkel().encode()).hexdigest()[:12]
+        object.__setattr__(self, "_id", hid)
 
     @property
     def id(self) -> str:
         """The event id; a content hash when the export has none (stable in any row order)."""
-        if self.hendelse_id:
-            return self.hendelse_id
-        return "h-" + hashlib.sha1(self.innholdsnokkel().encode()).hexdigest()[:12]
+        return self._id
 
     def innholdsnokkel(self) -> str:
         deler = (

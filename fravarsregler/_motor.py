@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
+from types import MappingProxyType
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing
-from ._model import Regel, Rutine, formater_prosent
+from ._model import PLASSHOLDER, Regel, Rutine, formater_prosent
 from ._skolerute import Semester, Skolerute
 
 __all__ = [
@@ -212,6 +214,16 @@ class Resultat:
 
 
 @attrs.frozen
+class _Mal:
+    """The parts of an action that come from its rule alone (rendered once, shared by its actions)."""
+
+    hva: str
+    tiltak: str
+    innhold: str
+    kilde: str
+
+
+@attrs.frozen
 class _Kompilert:
     """One routine version with its rules indexed for evaluation."""
 
@@ -222,6 +234,15 @@ class _Kompilert:
     kalender: tuple[Regel, ...]
     dagslutt: time
     hva: Mapping[int, tuple[str, str]]  # id(regel) -> (hva, innhold)
+    # every date a dated parameter value takes effect, sorted: two days between the same two of
+    # these read the same value of every parameter
+    endringer: tuple[date, ...] = ()
+    # Filled on first use: merged event-rule tuples, and the rendered texts of each rule.
+    samlet: dict[tuple[str, str | None, str], tuple[Regel, ...]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    _maler: dict[int, _Mal] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    _daterte_maler: dict[tuple[int, date], _Mal] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @classmethod
     def av(cls, rutine: Rutine) -> _Kompilert:
@@ -264,13 +285,54 @@ class _Kompilert:
             kalender=tuple(kalender),
             dagslutt=dagslutt,
             hva=hva,
+            endringer=tuple(sorted({pv.fra for p in rutine.parametere.values() for pv in p.verdier if pv.fra})),
         )
 
     def hendelsesregler(self, hendelse: str, kode: str | None, trinn: str) -> tuple[Regel, ...]:
-        treff = self.hendelse.get((hendelse, kode, trinn), ())
-        if kode is not None:
-            treff = treff + self.hendelse.get((hendelse, None, trinn), ())
+        """The rules for this event type and code (rules for the code first, then code-less ones)."""
+        nokkel = (hendelse, kode, trinn)
+        treff = self.samlet.get(nokkel)
+        if treff is None:
+            treff = self.hendelse.get(nokkel, ())
+            if kode is not None:
+                treff = treff + self.hendelse.get((hendelse, None, trinn), ())
+            self.samlet[nokkel] = treff
         return treff
+
+    def mal(self, regel: Regel, dag: date) -> _Mal:
+        """The texts of an action of ``regel`` on ``dag``, rendered once per rule.
+
+        A text depends on the day only through a placeholder whose parameter has dated values;
+        texts without one are rendered once for every day.
+        """
+        mal = self._maler.get(id(regel))
+        if mal is not None:
+            return mal
+        nokkel = (id(regel), dag)
+        mal = self._daterte_maler.get(nokkel)
+        if mal is not None:
+            return mal
+        hva, innhold = self.hva.get(id(regel), ("", ""))
+        rutine = self.rutine
+        mal = _Mal(
+            hva=hva,
+            tiltak=rutine.tekst(regel.tiltak, dag),
+            innhold=rutine.tekst(innhold, dag),
+            kilde=str(regel.plassering) if regel.plassering else regel.kilde,
+        )
+        if self._datert(regel.tiltak) or self._datert(innhold):
+            self._daterte_maler[nokkel] = mal
+        else:
+            self._maler[id(regel)] = mal
+        return mal
+
+    def _datert(self, tekst: str) -> bool:
+        """Whether a placeholder in ``tekst`` names a parameter with more than one dated value."""
+        for navn in PLASSHOLDER.findall(tekst):
+            p = self.rutine.parametere.get(navn)
+            if p is not None and len(p.verdier) > 1:
+                return True
+        return False
 
 
 class Regelsett:
@@ -310,6 +372,10 @@ class Regelsett:
             if r.gyldig_fra <= dato:
                 valgt = r
         return self._kompilert[id(valgt)] if valgt is not None else None
+
+    def kompilert(self, rutine: Rutine) -> _Kompilert:
+        """The compiled form of one loaded version."""
+        return self._kompilert[id(rutine)]
 
     def for_trinn(self, trinn: str, dato: date) -> _Kompilert | None:
         rid = self._trinn.get(trinn)
@@ -356,6 +422,17 @@ def _verdi_float(rutine: Rutine, navn: str | None, dato: date, standard: float =
     return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else standard
 
 
+def _kan_vaere_null(rutine: Rutine, navn: str | None) -> bool:
+    """Whether the threshold parameter ``navn`` can read as 0 or less (see :func:`_verdi_float`)."""
+    if not navn or navn not in rutine.parametere:
+        return True
+    for pv in rutine.parametere[navn].verdier:
+        v = pv.verdi
+        if not isinstance(v, int | float) or isinstance(v, bool) or round(float(v), 9) <= 0:
+            return True
+    return False
+
+
 def _som_liste(x: Iterable[T] | Innlesing[T]) -> tuple[list[T], list[Avvist], int]:
     if isinstance(x, Innlesing):
         return list(x.rader), list(x.avvist), x.lest
@@ -371,45 +448,138 @@ def _kildeavvist(obj: Elev | Fag | Hendelse, melding: str) -> Avvist:
 # --------------------------------------------------------------------------- per-pupil state
 
 
-@attrs.define
 class _Semesterstand:
     """Running counts for one pupil in one semester (days measure)."""
 
-    semester: Semester
-    teller: float = 0.0
-    unntatt: dict[str, float] = attrs.field(factory=dict)
-    hendelser: set[str] = attrs.field(factory=set)
-    utlost: set[str] = attrs.field(factory=set)
-    holdt_tilbake: set[str] = attrs.field(factory=set)
-    # absence already counted per school day: a day counts at most once (1.0) however many
-    # events cover it (overlapping registrations, a multi-day event plus a single-day one)
-    per_dag: dict[date, float] = attrs.field(factory=dict)
-    # running sickness streak: (last day, days in streak, amount in streak, counted already)
-    rekke_siste: date | None = None
-    rekke_dager: int = 0
-    rekke_mengde: float = 0.0
-    rekke_godkjent: bool = False
-    siste_dag: date | None = None
+    __slots__ = (
+        "alle",
+        "ferdig",
+        "hendelser",
+        "holdt_tilbake",
+        "rekke_dager",
+        "rekke_godkjent",
+        "rekke_mengde",
+        "rekke_siste",
+        "semester",
+        "siste_dag",
+        "teller",
+        "unntatt",
+        "utlost",
+        "ventende",
+    )
+
+    def __init__(
+        self,
+        semester: Semester,
+        alle: frozenset[str],
+        hendelser: list[str],
+        ventende: list[tuple[tuple[_Unntaksregel, ...], Hendelse, date, float]],
+    ) -> None:
+        self.semester = semester
+        self.teller = 0.0
+        # days counted towards each vedlegg-1 exception; worked out only when a rule with exceptions
+        # crosses its threshold, from the counted units with an excepted cause waiting in ``ventende``
+        self.unntatt: dict[str, float] = {}
+        self.ventende = ventende
+        # the events counted so far (an event covering several days appears once per day)
+        self.hendelser = hendelser
+        self.utlost: set[str] = set()
+        self.holdt_tilbake: set[str] = set()
+        # every days rule that can fire for the pupil's trinn; once all have fired in the semester,
+        # only the count goes on (for the overview)
+        self.alle = alle
+        self.ferdig = not alle
+        # running sickness streak: last day, days in streak, amount in streak, counted already
+        self.rekke_siste: date | None = None
+        self.rekke_dager = 0
+        self.rekke_mengde = 0.0
+        self.rekke_godkjent = False
+        self.siste_dag: date | None = None
 
 
-@attrs.define
 class _Fagstand:
-    teller: float = 0.0
-    hendelser: list[str] = attrs.field(factory=list)
-    utlost: set[str] = attrs.field(factory=set)
+    """Running counts for one pupil in one vgs subject (hours measure)."""
+
+    __slots__ = ("hendelser", "teller", "utlost")
+
+    def __init__(self) -> None:
+        self.teller = 0.0
+        self.hendelser: list[str] = []
+        self.utlost: set[str] = set()
 
 
-@attrs.frozen
-class _Dagenhet:
-    dag: date
-    mengde: float
-    hendelse: Hendelse
+#: One exception of vedlegg 1 resolved for a day: (id, "early" limit in school days, minimum run).
+_Unntaksregel = tuple[str, int | None, int | None]
+
+
+class _Dagregler:
+    """The days-measure rules for one trinn on one day, with their parameters read as numbers."""
+
+    __slots__ = ("gulv", "k", "koder", "minst", "over", "regler", "unntak")
+
+    def __init__(self, k: _Kompilert, trinn: str, dag: date) -> None:
+        rutine = k.rutine
+        self.k = k
+        # (rule, floor, threshold on the comparison grid, "at least" instead of "over")
+        self.regler: tuple[tuple[Regel, float, float, bool], ...] = tuple(
+            (
+                r,
+                _verdi_float(rutine, r.utloser.minste_nevner, dag),
+                round(_verdi_float(rutine, r.utloser.terskel, dag), 9),
+                r.utloser.sammenligning == "minst",
+            )
+            for r in k.dager.get(trinn, ())
+        )
+        # No rule can fire below the lowest floor, or at a share (rounded to 9 decimals) not over the
+        # lowest threshold of the "over" rules nor at least that of the "at least" rules.
+        self.gulv = min((g for _, g, _, _ in self.regler), default=math.inf)
+        self.over = min((t for _, _, t, minst in self.regler if not minst), default=math.inf)
+        self.minst = min((t for _, _, t, minst in self.regler if minst), default=math.inf)
+        sein = rutine.parametere.get("sein_teller_som_fravaer")
+        self.koder = frozenset(("F", "UF", "S") if sein is not None and bool(sein.verdi_paa(dag)) else ("F", "UF"))
+        unntak: dict[str, list[_Unntaksregel]] = defaultdict(list)
+        for v in rutine.vedlegg:
+            for u in v.unntak:
+                grense = int(_verdi_float(rutine, u.tidlig_i_semesteret, dag)) if u.tidlig_i_semesteret else None
+                minst = (
+                    int(_verdi_float(rutine, u.minst_sammenhengende_skoledager, dag))
+                    if u.minst_sammenhengende_skoledager
+                    else None
+                )
+                for arsak in dict.fromkeys(u.arsak):
+                    unntak[arsak].append((u.id, grense, minst))
+        self.unntak: dict[str, tuple[_Unntaksregel, ...]] = {a: tuple(v) for a, v in unntak.items()}
+
+
+class _Fagregler:
+    """The subject-hours rules for one trinn on one day, with their thresholds read as numbers."""
+
+    __slots__ = ("k", "minst", "over", "regler", "tellende")
+
+    def __init__(self, k: _Kompilert, regler: tuple[Regel, ...], dag: date) -> None:
+        self.k = k
+        # (rule, threshold on the comparison grid, "at least" instead of "over")
+        self.regler: tuple[tuple[Regel, float, bool], ...] = tuple(
+            (r, round(_verdi_float(k.rutine, r.utloser.terskel, dag), 9), r.utloser.sammenligning == "minst")
+            for r in regler
+        )
+        # no rule can fire at a share (rounded) not over the lowest "over" threshold nor at least the
+        # lowest "at least" one
+        self.over = min((t for _, t, minst in self.regler if not minst), default=math.inf)
+        self.minst = min((t for _, t, minst in self.regler if minst), default=math.inf)
+        # which documentation counts: the first rule's parameter decides whether an event is counted
+        self.tellende = _Evaluering._tellende(k, regler[0], dag)
+
+
+_enhetsnokkel = operator.itemgetter(0, 1)  # a day unit (day, event id, amount, event) sorts by day and event id
 
 
 # --------------------------------------------------------------------------- evaluation
 
 
 class _Evaluering:
+    """One evaluation: the actions and overview lines made so far, and lookups worked out once."""
+
     def __init__(
         self,
         regelsett: Regelsett,
@@ -422,9 +592,117 @@ class _Evaluering:
         self.dato = dato
         self.fra = fra
         self.tiltak: list[Tiltak] = []
+        # the sort key of each action, made with it: (utlost, elev_id, skole, trinn, regel, fag,
+        # status, frist); the same order as Tiltak.sorteringsnokkel (ISO dates sort as dates)
+        self.nokler: list[tuple[date, str, str, str, str, str, str, str]] = []
         self.oversikt: list[Oversiktslinje] = []
         self.brukte_versjoner: set[int] = set()
         self._punkter: dict[tuple[str, str], tuple[date, ...]] = {}
+        self._punkter_per_trinn: dict[str, dict[int, tuple[date, ...]]] = defaultdict(dict)  # id(semester)
+        self._dagoversikt: dict[str, bool] = {}  # whether a pupil on the trinn gets a days overview line
+        # event rules: (id(regel), day, lesson end) -> (deadline, its ISO text, its wording)
+        self._hendelsesfrister: dict[tuple[int, date, time | None], tuple[date | datetime, str, str]] = {}
+        # School-day arithmetic, resolved once: each school day's semester and school days held so
+        # far in it (the days measure's denominator), and the next school day.
+        skoledager = skolerute.skoledager
+        self._dagdata: dict[date, tuple[Semester | None, int]] = {}
+        for sem in skolerute.semestre:
+            for i, d in enumerate(skolerute.skoledager_i_semester(sem), start=1):
+                self._dagdata[d] = (sem, i)
+        self._neste: dict[date, date | None] = {
+            d: skoledager[i + 1] if i + 1 < len(skoledager) else None for i, d in enumerate(skoledager)
+        }
+        # Per trinn and day: the version in force, the days rules and the subject-hours rules.
+        self._versjoner: dict[str, dict[date, _Kompilert | None]] = defaultdict(dict)
+        self._dagregler: dict[str, dict[date, _Dagregler | None]] = defaultdict(dict)
+        self._fagregler: dict[str, dict[date, _Fagregler | None]] = defaultdict(dict)
+        # ... shared by the days with the same version and parameter values: (id(k), trinn, period)
+        self._dagregelsett: dict[tuple[int, str, int], _Dagregler] = {}
+        self._fagregelsett: dict[tuple[int, str, int], _Fagregler | None] = {}
+        # Per trinn: every days rule id of any version of its routine (None: the trinn has none).
+        self._dagregel_ider: dict[str, frozenset[str]] = {}
+        for rid in regelsett.alle_ider():
+            for r in regelsett.versjoner(rid):
+                k = regelsett.kompilert(r)
+                for trinn, regler in k.dager.items():
+                    if regler and regelsett.rutine_id_for(trinn) == rid:
+                        ider = self._dagregel_ider.get(trinn, frozenset())
+                        self._dagregel_ider[trinn] = ider | {regel.id for regel in regler}
+        # Per trinn and event type: the codes that trigger an event rule in some version (None: any
+        # code), so the many events that trigger nothing are passed over at once.
+        self._utlosende: dict[str, dict[str, frozenset[str | None] | None]] = defaultdict(dict)
+        for rid in regelsett.alle_ider():
+            for r in regelsett.versjoner(rid):
+                for typ, kode, trinn in regelsett.kompilert(r).hendelse:
+                    if regelsett.rutine_id_for(trinn) != rid:
+                        continue
+                    typer = self._utlosende[trinn]
+                    if kode is None:
+                        typer[typ] = None
+                    elif typ not in typer:
+                        typer[typ] = frozenset((kode,))
+                    else:
+                        koder = typer[typ]
+                        if koder is not None:
+                            typer[typ] = koder | {kode}
+        # Whether some days rule may have a threshold of 0 or less (then a share of 0 can fire it).
+        self._nullterskel = any(
+            _kan_vaere_null(r, regel.utloser.terskel)
+            for rid in regelsett.alle_ider()
+            for r in regelsett.versjoner(rid)
+            for regler in regelsett.kompilert(r).dager.values()
+            for regel in regler
+        )
+        sem_naa = skolerute.semester_for(dato)
+        self._sem_naa = sem_naa
+        self._nevner_naa = skolerute.skoledager_hittil(dato)
+
+    # -- cached lookups ---------------------------------------------------------------------
+
+    def _daginfo(self, dag: date) -> tuple[Semester | None, int]:
+        """``dag``'s semester and the school days held in it up to and including ``dag``."""
+        info = self._dagdata.get(dag)
+        if info is None:
+            sem = self.sr.semester_for(dag)
+            info = self._dagdata[dag] = (sem, self.sr.skoledager_hittil(dag) if sem is not None else 0)
+        return info
+
+    def _versjon(self, trinn: str, dag: date) -> _Kompilert | None:
+        per_dag = self._versjoner[trinn]
+        if dag in per_dag:
+            return per_dag[dag]
+        k = per_dag[dag] = self.rs.for_trinn(trinn, dag)
+        return k
+
+    def _dagregler_for(self, trinn: str, dag: date) -> _Dagregler | None:
+        per_dag = self._dagregler[trinn]
+        if dag in per_dag:
+            return per_dag[dag]
+        k = self._versjon(trinn, dag)
+        regler = None
+        if k is not None:
+            nokkel = (id(k), trinn, bisect.bisect_right(k.endringer, dag))
+            regler = self._dagregelsett.get(nokkel)
+            if regler is None:
+                regler = self._dagregelsett[nokkel] = _Dagregler(k, trinn, dag)
+        per_dag[dag] = regler
+        return regler
+
+    def _fagregler_for(self, trinn: str, dag: date) -> _Fagregler | None:
+        per_dag = self._fagregler[trinn]
+        if dag in per_dag:
+            return per_dag[dag]
+        k = self._versjon(trinn, dag)
+        spec = None
+        if k is not None:
+            nokkel = (id(k), trinn, bisect.bisect_right(k.endringer, dag))
+            if nokkel in self._fagregelsett:
+                spec = self._fagregelsett[nokkel]
+            else:
+                regler = k.fagtimer.get(trinn, ())
+                spec = self._fagregelsett[nokkel] = _Fagregler(k, regler, dag) if regler else None
+        per_dag[dag] = spec
+        return spec
 
     # -- output helpers ------------------------------------------------------------------
 
@@ -449,175 +727,270 @@ class _Evaluering:
         self,
         k: _Kompilert,
         regel: Regel,
-        elev: Elev | None,
-        trinn: str,
+        elev: Elev,
         dag: date,
         frist: date | datetime,
+        *,
         begrunnelse: str,
-        **ekstra: Any,
+        hendelser: tuple[str, ...] = (),
+        grunnlag: Grunnlag | None = None,
+        status: str = "aktiv",
+        fag: str | None = None,
+        frist_iso: str | None = None,
     ) -> None:
         if not self.fra <= dag <= self.dato:
             return
         self.brukte_versjoner.add(id(k.rutine))
-        hva, innhold = k.hva.get(id(regel), ("", ""))
+        mal = k.mal(regel, dag)
         mottaker: tuple[str, ...] = ()
-        if regel.mottaker is not None and elev is not None:
+        if regel.mottaker is not None:
             mottaker = regel.mottaker.for_alder(elev.alder(dag), samtykke=elev.samtykke_foresatte)
+        # Tiltak's fields in order (positional: this is called for every action)
         self.tiltak.append(
             Tiltak(
-                regel=regel.id,
-                rutine=k.rutine.id,
-                versjon=k.rutine.versjon,
-                elev_id=elev.elev_id if elev else None,
-                trinn=trinn,
-                hva=hva,
-                tiltak=k.rutine.tekst(regel.tiltak, dag),
-                innhold=k.rutine.tekst(innhold, dag),
-                ansvar=regel.ansvar,
-                frist=frist,
-                utlost=dag,
-                begrunnelse=begrunnelse,
-                mottaker=mottaker,
-                sjekklister=regel.sjekklister,
-                brev=regel.brev,
-                skole=ekstra.pop("skole", elev.skole if elev else None),
-                klasse=elev.klasse if elev else None,
-                kilde=str(regel.plassering) if regel.plassering else regel.kilde,
-                kategori=regel.utloser.type,
-                **ekstra,
+                regel.id, k.rutine.id, k.rutine.versjon, elev.elev_id, elev.trinn, mal.hva, mal.tiltak,
+                mal.innhold, regel.ansvar, frist, dag, begrunnelse, mottaker, regel.sjekklister, hendelser,
+                grunnlag, status, elev.skole, elev.klasse, fag, regel.brev, mal.kilde, regel.utloser.type,
             )
+        )
+        self.nokler.append(
+            (dag, elev.elev_id, elev.skole or "", elev.trinn, regel.id, fag or "", status,
+             frist_iso or frist.isoformat())
         )
 
     # -- event rules ------------------------------------------------------------------------
 
-    def hendelsesregler(self, elev: Elev, h: Hendelse) -> None:
-        if not self.fra <= h.dato <= self.dato:
+    def hendelsesregler(self, elev: Elev, hendelser: Sequence[Hendelse]) -> None:
+        """The rules triggered by single events (an unannounced absence, a refusal)."""
+        trinn = elev.trinn
+        utlosende = self._utlosende.get(trinn)
+        if not utlosende:
             return
-        k = self.rs.for_trinn(elev.trinn, h.dato)
-        if k is None:
-            return
-        for regel in k.hendelsesregler(h.type, h.kode, elev.trinn):
-            frist = self._frist(k, regel, h.dato, h)
-            self._lag(
-                k, regel, elev, elev.trinn, h.dato, frist, self._hendelsesbegrunnelse(regel, h, frist),
-                hendelser=(h.id,), fag=h.fag,
-            )
+        fra, dato = self.fra, self.dato
+        versjoner = self._versjoner[trinn]
+        for h in hendelser:
+            if h.type not in utlosende:
+                continue
+            koder = utlosende[h.type]
+            if koder is not None and h.kode not in koder:
+                continue
+            dag = h.dato
+            if dag < fra or dag > dato:
+                continue
+            k = versjoner[dag] if dag in versjoner else self._versjon(trinn, dag)
+            if k is None:
+                continue
+            regler = k.samlet.get((h.type, h.kode, trinn))
+            if regler is None:
+                regler = k.hendelsesregler(h.type, h.kode, trinn)
+            for regel in regler:
+                # the deadline and its wording depend only on the rule, the day and the lesson's end
+                nokkel = (id(regel), dag, h.til)
+                frist_og_tekst = self._hendelsesfrister.get(nokkel)
+                if frist_og_tekst is None:
+                    frist = self._frist(k, regel, dag, h)
+                    frist_og_tekst = (frist, frist.isoformat(), self._fristtekst(regel, h, frist))
+                    self._hendelsesfrister[nokkel] = frist_og_tekst
+                frist, frist_iso, naar = frist_og_tekst
+                self._lag(
+                    k, regel, elev, dag, frist, begrunnelse=f"{self._hendelsestekst(h)} (hendelse {h.id}); {naar}.",
+                    hendelser=(h.id,), fag=h.fag, frist_iso=frist_iso,
+                )
 
     @staticmethod
-    def _hendelsesbegrunnelse(regel: Regel, h: Hendelse, frist: date | datetime) -> str:
+    def _hendelsestekst(h: Hendelse) -> str:
+        """What was registered (the first part of an event rule's explanation)."""
         if h.type == "vegring":
             hva = f"Melding {h.dato.isoformat()} om at eleven ikke vil komme"
         else:
             hva = f"{_stor(KODENAVN.get(h.kode or '', 'fravær'))} registrert {h.dato.isoformat()}"
         if h.fra and h.til:
-            hva += f" kl. {h.fra:%H:%M}–{h.til:%H:%M}"
+            hva += f" kl. {_klokke(h.fra)}–{_klokke(h.til)}"
         if h.fag:
             hva += f" i {h.fag}"
+        return hva
+
+    @staticmethod
+    def _fristtekst(regel: Regel, h: Hendelse, frist: date | datetime) -> str:
+        """The deadline's wording (the last part of an event rule's explanation)."""
         if regel.frist.type == "samme_time":
-            naar = (
-                f"frist ved timens slutt kl. {h.til:%H:%M}"
-                if h.til
-                else f"timens sluttid mangler, så fristen er skoledagens slutt kl. {frist:%H:%M}"
-            )
-        elif regel.frist.type == "samme_dag":
-            naar = f"frist samme dag kl. {frist:%H:%M}"
-        else:
-            naar = f"frist {frist.isoformat()}"
-        return f"{hva} (hendelse {h.id}); {naar}."
+            if h.til:
+                return f"frist ved timens slutt kl. {_klokke(h.til)}"
+            return f"timens sluttid mangler, så fristen er skoledagens slutt kl. {frist:%H:%M}"
+        if regel.frist.type == "samme_dag":
+            return f"frist samme dag kl. {frist:%H:%M}"
+        return f"frist {frist.isoformat()}"
 
     # -- days measure (grunnskole) ----------------------------------------------------------------
 
-    def dager(self, elev: Elev, hendelser: Sequence[Hendelse]) -> None:
-        """Threshold rules on school days, one pass over the pupil's day units in date order."""
-        enheter = self._dagenheter(hendelser)
-        stand: _Semesterstand | None = None
-        for enhet in enheter:
-            if enhet.dag > self.dato:
-                break
-            sem = self.sr.semester_for(enhet.dag)
-            if sem is None:
-                continue
-            if stand is None or stand.semester != sem:
-                if stand is not None:
-                    self._gulvsjekk(elev, stand, sem_slutt=True)
-                stand = _Semesterstand(semester=sem)
-            if stand.siste_dag != enhet.dag:
-                # Before a new absence day: the floor day may lie in between.
-                self._gulvsjekk(elev, stand, foer=enhet.dag)
-            self._legg_til(elev, stand, enhet)
-            stand.siste_dag = enhet.dag
-            self._vurder(elev, stand, enhet.dag)
-        if stand is not None:
-            self._gulvsjekk(elev, stand, sem_slutt=True)
-        # overview on the evaluation date
-        sem_naa = self.sr.semester_for(self.dato)
-        if sem_naa is not None and self.rs.for_trinn(elev.trinn, self.dato) is not None:
-            k = self.rs.for_trinn(elev.trinn, self.dato)
-            if k is not None and k.dager.get(elev.trinn):
-                teller = stand.teller if stand is not None and stand.semester == sem_naa else 0.0
-                nevner = self.sr.skoledager_hittil(self.dato)
-                self.oversikt.append(
-                    Oversiktslinje(
-                        elev_id=elev.elev_id,
-                        trinn=elev.trinn,
-                        maal="skoledager",
-                        teller=teller,
-                        nevner=nevner,
-                        andel=teller / nevner if nevner else 0.0,
-                    )
-                )
+    def dager(self, elev: Elev, hendelser: Sequence[Hendelse]) -> Oversiktslinje | None:
+        """Threshold rules on school days, one pass over the pupil's day units in date order.
 
-    def _dagenheter(self, hendelser: Sequence[Hendelse]) -> list[_Dagenhet]:
-        ut: list[_Dagenhet] = []
+        Returns the pupil's overview line for the evaluation date (None when no days rule applies).
+        """
+        trinn = elev.trinn
+        alle = self._dagregel_ider.get(trinn)
+        if alle is None:
+            return None  # no version of the routine has a days rule for this trinn
+        dato = self.dato
+        neste = self._neste
+        # Day units: an event with ``dager: n`` covers n school days from its date, the last one
+        # fractional; units after the evaluation date are never looked at.
+        enheter: list[tuple[date, str, float, Hendelse]] = []
         for h in hendelser:
-            if h.type != "fravaer" or h.dager is None:
+            if h.dager is None or h.type != "fravaer" or h.dato > dato:
                 continue
             rest = h.dager
+            hid = h.id
+            if rest == 1.0:  # the common single day (the loop below would give the same unit)
+                enheter.append((h.dato, hid, 1.0, h))
+                continue
             dag: date | None = h.dato
-            while rest > 1e-9 and dag is not None:
+            while rest > 1e-9 and dag is not None and dag <= dato:
                 mengde = min(1.0, rest)
-                ut.append(_Dagenhet(dag, mengde, h))
+                enheter.append((dag, hid, mengde, h))
                 rest -= mengde
-                dag = self.sr.neste_skoledag_etter(dag, 1) if rest > 1e-9 else None
-        ut.sort(key=lambda e: (e.dag, e.hendelse.id))
-        return ut
+                if rest > 1e-9:
+                    dag = neste[dag] if dag in neste else self.sr.neste_skoledag_etter(dag, 1)
+        if len(enheter) > 1:
+            enheter.sort(key=_enhetsnokkel)
 
-    def _teller_kode(self, k: _Kompilert, kode: str | None, dag: date) -> bool:
-        if kode in ("F", "UF"):
-            return True
-        if kode == "S":
-            v = k.rutine.parametere.get("sein_teller_som_fravaer")
-            return bool(v.verdi_paa(dag)) if v else False
-        return False
+        # One pass over the units with the running figures in local variables. The semester's state
+        # object is made (or brought up to date) only before the calls that read it: a checkpoint,
+        # or a unit after which some rule may be over its threshold.
+        regelcache = self._dagregler[trinn]
+        dagdata = self._dagdata
+        punkter_per_semester = self._punkter_per_trinn[trinn]
+        nullterskel = self._nullterskel
+        stand: _Semesterstand | None = None
+        sem_aktiv: Semester | None = None
+        ferdig = True
+        teller = brukt = 0.0
+        dag_naa: date | None = None  # a school day counts at most once (1.0), however many units cover it
+        siste: date | None = None  # the last absence day
+        talte: list[str] = []  # events counted with a positive amount this semester (may repeat)
+        ventende: list[tuple[tuple[_Unntaksregel, ...], Hendelse, date, float]] = []  # see _Semesterstand
+        # the semester's checkpoints (see _sjekkpunkter) and the next one not yet passed
+        punkter: tuple[date, ...] = ()
+        neste_punkt = antall_punkter = 0
+        for dag, hid, mengde, h in enheter:
+            info = dagdata.get(dag)
+            sem, holdt = info if info is not None else self._daginfo(dag)
+            if sem is None:
+                continue
+            if sem is not sem_aktiv:
+                if sem_aktiv is not None and not ferdig and neste_punkt < antall_punkter and (teller or nullterskel):
+                    stand = self._stand(
+                        stand, sem_aktiv, alle, teller=teller, siste=siste, talte=talte, ventende=ventende
+                    )
+                    self._gulvsjekk(elev, stand, punkter[neste_punkt:], None)
+                stand, sem_aktiv, ferdig = None, sem, False
+                teller, brukt, dag_naa, siste, talte, ventende = 0.0, 0.0, None, None, [], []
+                punkter = punkter_per_semester.get(id(sem)) or self._sjekkpunkter(elev, sem)
+                punkter_per_semester[id(sem)] = punkter
+                neste_punkt, antall_punkter = 0, len(punkter)
+            if neste_punkt < antall_punkter and punkter[neste_punkt] < dag:
+                # Before a new absence day: checkpoints (the floor day) may lie in between.
+                slutt = bisect.bisect_left(punkter, dag, neste_punkt)
+                # (with nothing counted yet the share is 0, which is over no positive threshold)
+                if not ferdig and (teller or nullterskel):
+                    stand = self._stand(stand, sem, alle, teller=teller, siste=siste, talte=talte, ventende=ventende)
+                    self._gulvsjekk(elev, stand, punkter[neste_punkt:slutt], dag)
+                    ferdig = stand.ferdig
+                neste_punkt = slutt
+            try:
+                regler = regelcache[dag]
+            except KeyError:
+                regler = self._dagregler_for(trinn, dag)
+            siste = dag
+            if regler is None:
+                continue
+            if h.kode in regler.koder:
+                if dag_naa != dag:
+                    dag_naa, brukt = dag, 0.0
+                # max(0.0, min(mengde, 1.0 - brukt)), written out
+                rest = 1.0 - brukt
+                tillagt = rest if rest < mengde else mengde
+                if not tillagt > 0.0:
+                    tillagt = 0.0
+                brukt += tillagt
+                teller += tillagt
+                if not ferdig:
+                    if tillagt > 0:
+                        talte.append(hid)
+                    unntak = regler.unntak.get(h.arsak)
+                    if unntak:
+                        ventende.append((unntak, h, dag, tillagt))
+            # the common case is settled here: below every floor or threshold, no rule can fire
+            if not ferdig and holdt > 0 and holdt >= regler.gulv:
+                andel = round(teller / holdt, 9)
+                if andel > regler.over or andel >= regler.minst:
+                    stand = self._stand(stand, sem, alle, teller=teller, siste=siste, talte=talte, ventende=ventende)
+                    self._vurder(elev, stand, dag, regler, holdt)
+                    ferdig = stand.ferdig
+        if sem_aktiv is not None and not ferdig and neste_punkt < antall_punkter and (teller or nullterskel):
+            stand = self._stand(stand, sem_aktiv, alle, teller=teller, siste=siste, talte=talte, ventende=ventende)
+            self._gulvsjekk(elev, stand, punkter[neste_punkt:], None)
+        # overview on the evaluation date
+        vis = self._dagoversikt.get(trinn)
+        if vis is None:
+            k = self._versjon(trinn, dato)
+            vis = self._dagoversikt[trinn] = self._sem_naa is not None and k is not None and bool(k.dager.get(trinn))
+        if not vis:
+            return None
+        if sem_aktiv is not self._sem_naa:
+            teller = 0.0
+        nevner = self._nevner_naa
+        return Oversiktslinje(
+            elev_id=elev.elev_id,
+            trinn=trinn,
+            maal="skoledager",
+            teller=teller,
+            nevner=nevner,
+            andel=teller / nevner if nevner else 0.0,
+        )
 
-    def _legg_til(self, elev: Elev, stand: _Semesterstand, enhet: _Dagenhet) -> None:
-        k = self.rs.for_trinn(elev.trinn, enhet.dag)
-        if k is None or not self._teller_kode(k, enhet.hendelse.kode, enhet.dag):
-            return
-        h = enhet.hendelse
-        brukt = stand.per_dag.get(enhet.dag, 0.0)
-        mengde = max(0.0, min(enhet.mengde, 1.0 - brukt))
-        stand.per_dag[enhet.dag] = brukt + mengde
-        stand.teller += mengde
-        if mengde > 0:
-            stand.hendelser.add(h.id)
-        rutine = k.rutine
-        for v in rutine.vedlegg:
-            for u in v.unntak:
-                if h.arsak not in u.arsak:
+    @staticmethod
+    def _stand(
+        stand: _Semesterstand | None,
+        sem: Semester,
+        alle: frozenset[str],
+        *,
+        teller: float,
+        siste: date | None,
+        talte: list[str],
+        ventende: list[tuple[tuple[_Unntaksregel, ...], Hendelse, date, float]],
+    ) -> _Semesterstand:
+        """The semester's state, made on first need and given the running figures."""
+        if stand is None:
+            stand = _Semesterstand(sem, alle, talte, ventende)
+        stand.teller, stand.siste_dag = teller, siste
+        return stand
+
+    def _unntak(self, stand: _Semesterstand) -> None:
+        """Count the waiting absence units towards the vedlegg-1 exceptions their causes fall under.
+
+        The units are taken in the order they were counted, so the result is the same as counting
+        each unit as it comes.
+        """
+        for unntak, h, dag, mengde in stand.ventende:
+            self._unntak_for_enhet(stand, unntak, h, dag, mengde)
+        stand.ventende.clear()
+
+    def _unntak_for_enhet(
+        self, stand: _Semesterstand, unntak: tuple[_Unntaksregel, ...], h: Hendelse, dag: date, mengde: float
+    ) -> None:
+        for uid, grense, minst in unntak:
+            if grense is not None:
+                # "Early" is about when the leave begins (its event date), not about each of its
+                # days; a leave carried over from the previous semester begins at this one's start.
+                start = max(h.dato, stand.semester.forste_skoledag)
+                if self._daginfo(start)[1] > grense:
                     continue
-                if u.tidlig_i_semesteret:
-                    # "Early" is about when the leave begins (its event date), not about each of its
-                    # days; a leave carried over from the previous semester begins at this one's start.
-                    grense = int(_verdi_float(rutine, u.tidlig_i_semesteret, enhet.dag))
-                    start = max(h.dato, stand.semester.forste_skoledag)
-                    if self.sr.skoledager_hittil(start) > grense:
-                        continue
-                if u.minst_sammenhengende_skoledager:
-                    minst = int(_verdi_float(rutine, u.minst_sammenhengende_skoledager, enhet.dag))
-                    self._sykdomsrekke(stand, u.id, enhet.dag, mengde, minst)
-                    continue
-                stand.unntatt[u.id] = stand.unntatt.get(u.id, 0.0) + mengde
+            if minst is not None:
+                self._sykdomsrekke(stand, uid, dag, mengde, minst)
+                continue
+            stand.unntatt[uid] = stand.unntatt.get(uid, 0.0) + mengde
 
     def _sykdomsrekke(self, stand: _Semesterstand, unntak_id: str, dag: date, mengde: float, minst: int) -> None:
         siste = stand.rekke_siste
@@ -635,20 +1008,32 @@ class _Evaluering:
             stand.rekke_godkjent = True
             stand.unntatt[unntak_id] = stand.unntatt.get(unntak_id, 0.0) + stand.rekke_mengde
 
-    def _gulvsjekk(
-        self, elev: Elev, stand: _Semesterstand, *, foer: date | None = None, sem_slutt: bool = False
-    ) -> None:
+    def _gulvsjekk(self, elev: Elev, stand: _Semesterstand, punkter: Sequence[date], foer: date | None) -> None:
         """Evaluate the checkpoint days (see :meth:`_sjekkpunkter`) that lie in a gap between absence days.
 
-        Between absence days the share only falls, so the first day it is over the threshold is an
-        absence day or a checkpoint: the day the floor is reached, or the first school day under a
-        new routine version or dated parameter value (a lowered threshold can be crossed then).
+        The gap runs from the last absence day to ``foer`` (exclusive), or to the end of the
+        semester (or the evaluation date) when ``foer`` is None; ``punkter`` are the semester's
+        checkpoints not yet passed, sorted. Between absence days the share only falls, so the
+        first day it is over the threshold is an absence day or a checkpoint: the day the floor is
+        reached, or the first school day under a new routine version or dated parameter value (a
+        lowered threshold can be crossed then).
         """
-        for dag in self._sjekkpunkter(elev, stand.semester):
-            etter = stand.siste_dag is None or dag > stand.siste_dag
-            innen = dag < foer if foer is not None else dag <= min(self.dato, stand.semester.siste_skoledag)
-            if etter and innen and dag <= self.dato:
-                self._vurder(elev, stand, dag)
+        siste = stand.siste_dag
+        slutt = min(self.dato, stand.semester.siste_skoledag)
+        for dag in punkter:
+            if siste is not None and dag <= siste:
+                continue
+            if (dag >= foer) if foer is not None else (dag > slutt):
+                break
+            if dag > self.dato or stand.ferdig:
+                break
+            regler = self._dagregler_for(elev.trinn, dag)
+            if regler is not None:
+                holdt = self._daginfo(dag)[1]
+                if holdt > 0 and holdt >= regler.gulv:
+                    andel = round(stand.teller / holdt, 9)
+                    if andel > regler.over or andel >= regler.minst:
+                        self._vurder(elev, stand, dag, regler, holdt)
 
     def _sjekkpunkter(self, elev: Elev, sem: Semester) -> tuple[date, ...]:
         rid = self.rs.rutine_id_for(elev.trinn)
@@ -683,61 +1068,67 @@ class _Evaluering:
         self._punkter[nokkel] = tuple(sorted(punkter))
         return self._punkter[nokkel]
 
-    def _vurder(self, elev: Elev, stand: _Semesterstand, dag: date) -> None:
-        k = self.rs.for_trinn(elev.trinn, dag)
-        if k is None:
+    def _vurder(self, elev: Elev, stand: _Semesterstand, dag: date, regler: _Dagregler, holdt: int) -> None:
+        """Check the days rules on ``dag`` against the running count (the common case: arithmetic only)."""
+        if holdt <= 0:
             return
-        holdt = self.sr.skoledager_hittil(dag)
-        for regel in k.dager.get(elev.trinn, ()):
-            if regel.id in stand.utlost:
+        utlost = stand.utlost
+        andel = round(stand.teller / holdt, 9)
+        for regel, gulv, terskel, minst in regler.regler:
+            if holdt < gulv or regel.id in utlost:
                 continue
-            u = regel.utloser
-            gulv = _verdi_float(k.rutine, u.minste_nevner, dag)
-            if holdt <= 0 or holdt < gulv:
-                continue
-            terskel = _verdi_float(k.rutine, u.terskel, dag)
-            andel = stand.teller / holdt
-            if not _sammenlign(andel, terskel, u.sammenligning):
-                continue
-            grunnlag = Grunnlag(stand.teller, holdt, andel, terskel, "skoledager")
-            tekst = (
-                f"{_tall(stand.teller)} {_flertall(stand.teller, 'fraværsdag', 'fraværsdager')} av {holdt} "
-                f"skoledager = {formater_prosent(andel)} {_tegn(u.sammenligning, True)} {formater_prosent(terskel)}"
-                f" ({stand.semester.navn})"
-            )
-            frist = self._frist(k, regel, dag, None)
-            if u.unntak:
-                unntatt = {uid: stand.unntatt.get(uid, 0.0) for uid in u.unntak if stand.unntatt.get(uid, 0.0) > 0}
-                uten = stand.teller - sum(unntatt.values())
-                andel_uten = uten / holdt
-                if not _sammenlign(andel_uten, terskel, u.sammenligning):
-                    if regel.id not in stand.holdt_tilbake:
-                        stand.holdt_tilbake.add(regel.id)
-                        navn = ", ".join(
-                            f"{self._unntaksnavn(k.rutine, uid)}: {_tall(v)} {_flertall(v, 'dag', 'dager')}"
-                            for uid, v in sorted(unntatt.items())
-                        )
-                        begr = (
-                            f"{tekst}. Holdes tilbake i første omgang etter unntak i vedlegg 1 ({navn}): "
-                            f"uten disse er det {_tall(uten)} av {holdt} skoledager = "
-                            f"{formater_prosent(andel_uten)}, ikke over {formater_prosent(terskel)}. "
-                            "Kontakten med hjemmet gjennomføres likevel."
-                        )
-                        self._lag(
-                            k, regel, elev, elev.trinn, dag, frist, begr,
-                            hendelser=tuple(sorted(stand.hendelser)), grunnlag=grunnlag, status="holdt_tilbake",
-                        )
-                    continue
-                if unntatt:
-                    tekst += (
-                        f"; også uten unntakene er det {_tall(uten)} av {holdt} skoledager = "
-                        f"{formater_prosent(andel_uten)}"
+            if (andel >= terskel) if minst else (andel > terskel):
+                self._dager_over(elev, stand, dag, regler.k, regel, holdt=holdt)
+
+    def _dager_over(
+        self, elev: Elev, stand: _Semesterstand, dag: date, k: _Kompilert, regel: Regel, *, holdt: int
+    ) -> None:
+        """A days rule's share is over its threshold on ``dag``: make the action (or hold the letter back)."""
+        u = regel.utloser
+        terskel = _verdi_float(k.rutine, u.terskel, dag)
+        andel = stand.teller / holdt
+        grunnlag = Grunnlag(stand.teller, holdt, andel, terskel, "skoledager")
+        tekst = (
+            f"{_tall(stand.teller)} {_flertall(stand.teller, 'fraværsdag', 'fraværsdager')} av {holdt} "
+            f"skoledager = {formater_prosent(andel)} {_tegn(u.sammenligning, True)} {formater_prosent(terskel)}"
+            f" ({stand.semester.navn})"
+        )
+        frist = self._frist(k, regel, dag, None)
+        if u.unntak:
+            if stand.ventende:
+                self._unntak(stand)
+            unntatt = {uid: stand.unntatt.get(uid, 0.0) for uid in u.unntak if stand.unntatt.get(uid, 0.0) > 0}
+            uten = stand.teller - sum(unntatt.values())
+            andel_uten = uten / holdt
+            if not _sammenlign(andel_uten, terskel, u.sammenligning):
+                if regel.id not in stand.holdt_tilbake:
+                    stand.holdt_tilbake.add(regel.id)
+                    navn = ", ".join(
+                        f"{self._unntaksnavn(k.rutine, uid)}: {_tall(v)} {_flertall(v, 'dag', 'dager')}"
+                        for uid, v in sorted(unntatt.items())
                     )
-            stand.utlost.add(regel.id)
-            self._lag(
-                k, regel, elev, elev.trinn, dag, frist, tekst + ".",
-                hendelser=tuple(sorted(stand.hendelser)), grunnlag=grunnlag,
-            )
+                    begr = (
+                        f"{tekst}. Holdes tilbake i første omgang etter unntak i vedlegg 1 ({navn}): "
+                        f"uten disse er det {_tall(uten)} av {holdt} skoledager = "
+                        f"{formater_prosent(andel_uten)}, ikke over {formater_prosent(terskel)}. "
+                        "Kontakten med hjemmet gjennomføres likevel."
+                    )
+                    self._lag(
+                        k, regel, elev, dag, frist, begrunnelse=begr,
+                        hendelser=tuple(sorted(set(stand.hendelser))), grunnlag=grunnlag, status="holdt_tilbake",
+                    )
+                return
+            if unntatt:
+                tekst += (
+                    f"; også uten unntakene er det {_tall(uten)} av {holdt} skoledager = "
+                    f"{formater_prosent(andel_uten)}"
+                )
+        stand.utlost.add(regel.id)
+        stand.ferdig = stand.alle <= stand.utlost
+        self._lag(
+            k, regel, elev, dag, frist, begrunnelse=tekst + ".",
+            hendelser=tuple(sorted(set(stand.hendelser))), grunnlag=grunnlag,
+        )
 
     @staticmethod
     def _unntaksnavn(rutine: Rutine, uid: str) -> str:
@@ -745,81 +1136,101 @@ class _Evaluering:
 
     # -- subject hours (vgs) --------------------------------------------------------------------
 
-    def fagtimer(self, elev: Elev, hendelser: Sequence[Hendelse], fag: Mapping[str, Fag]) -> None:
-        stander: dict[str, _Fagstand] = {navn: _Fagstand() for navn in fag}
+    def fagtimer(self, elev: Elev, hendelser: Sequence[Hendelse], fag: Mapping[str, Fag]) -> list[Oversiktslinje]:
+        """Threshold rules on subject hours; returns the pupil's overview lines (sorted by subject)."""
+        if not fag:
+            return []
+        trinn = elev.trinn
+        dato = self.dato
+        navnene = sorted(fag)
+        stander: dict[str, _Fagstand] = {}  # made when a subject first counts (or is checked)
         # Days a new version or dated threshold takes effect: a lowered threshold can be reached
         # there without new absence, so every subject is checked again on them.
-        punkter = [d for d in self._fagpunkter(elev) if d <= self.dato]
+        punkter = [d for d in self._fagpunkter(elev) if d <= dato]
         neste = 0
+        regelcache = self._fagregler[trinn]
         for h in hendelser:
-            if h.dato > self.dato or h.type != "fravaer" or not h.fag or h.fag not in fag:
+            if h.dato > dato or h.type != "fravaer" or not h.fag or h.fag not in fag:
                 continue
             timer = h.lengde_timer
             if timer is None:
                 continue
-            k = self.rs.for_trinn(elev.trinn, h.dato)
-            if k is None:
-                continue
-            regler = k.fagtimer.get(elev.trinn, ())
-            if not regler:
-                continue
-            tellende = self._tellende(k, regler[0], h.dato)
-            if h.dokumentasjon not in tellende:
+            regler = regelcache[h.dato] if h.dato in regelcache else self._fagregler_for(trinn, h.dato)
+            if regler is None or h.dokumentasjon not in regler.tellende:
                 continue
             while neste < len(punkter) and punkter[neste] < h.dato:
-                self._fagsjekk(elev, fag, stander, punkter[neste])
+                self._fagsjekk(elev, fag, navnene, stander, punkter[neste])
                 neste += 1
-            st = stander[h.fag]
+            st = stander.get(h.fag)
+            if st is None:
+                st = stander[h.fag] = _Fagstand()
             st.teller += timer
             st.hendelser.append(h.id)
-            self._vurder_fag(k, elev, h.fag, st, arstimer=fag[h.fag].arstimer, dag=h.dato, h=h)
+            arstimer = fag[h.fag].arstimer
+            andel = round(st.teller / arstimer, 9)
+            if andel > regler.over or andel >= regler.minst:
+                self._vurder_fag(regler, elev, h.fag, st, arstimer=arstimer, dag=h.dato, h=h)
         for dag in punkter[neste:]:
-            self._fagsjekk(elev, fag, stander, dag)
-        k_naa = self.rs.for_trinn(elev.trinn, self.dato)
-        if k_naa is not None and k_naa.fagtimer.get(elev.trinn):
-            for navn in sorted(fag):
-                st = stander[navn]
-                self.oversikt.append(
-                    Oversiktslinje(
-                        elev_id=elev.elev_id, trinn=elev.trinn, maal="fagtimer", fag=navn,
-                        teller=st.teller, nevner=fag[navn].arstimer, andel=st.teller / fag[navn].arstimer,
-                    )
+            self._fagsjekk(elev, fag, navnene, stander, dag)
+        k_naa = self._versjon(trinn, dato)
+        if k_naa is None or not k_naa.fagtimer.get(trinn):
+            return []
+        linjer: list[Oversiktslinje] = []
+        for navn in navnene:
+            st = stander.get(navn)
+            teller = st.teller if st is not None else 0.0
+            arstimer = fag[navn].arstimer
+            linjer.append(
+                Oversiktslinje(
+                    elev_id=elev.elev_id, trinn=trinn, maal="fagtimer", fag=navn,
+                    teller=teller, nevner=arstimer, andel=teller / arstimer,
                 )
+            )
+        return linjer
 
-    def _fagsjekk(self, elev: Elev, fag: Mapping[str, Fag], stander: Mapping[str, _Fagstand], dag: date) -> None:
-        k = self.rs.for_trinn(elev.trinn, dag)
-        if k is None:
+    def _fagsjekk(
+        self, elev: Elev, fag: Mapping[str, Fag], navnene: Sequence[str], stander: dict[str, _Fagstand], dag: date
+    ) -> None:
+        regler = self._fagregler_for(elev.trinn, dag)
+        if regler is None:
             return
-        for navn in sorted(fag):
-            self._vurder_fag(k, elev, navn, stander[navn], arstimer=fag[navn].arstimer, dag=dag)
+        for navn in navnene:
+            st = stander.get(navn)
+            if st is None:
+                st = stander[navn] = _Fagstand()
+            self._vurder_fag(regler, elev, navn, st, arstimer=fag[navn].arstimer, dag=dag)
 
     def _vurder_fag(
-        self, k: _Kompilert, elev: Elev, navn: str, st: _Fagstand, *, arstimer: float, dag: date,
+        self, regler: _Fagregler, elev: Elev, navn: str, st: _Fagstand, *, arstimer: float, dag: date,
         h: Hendelse | None = None,
     ) -> None:
+        andel = round(st.teller / arstimer, 9)
+        for regel, terskel, minst in regler.regler:
+            if regel.id not in st.utlost and ((andel >= terskel) if minst else (andel > terskel)):
+                self._fag_over(regler.k, regel, elev, navn, st, arstimer=arstimer, dag=dag, h=h)
+
+    def _fag_over(
+        self, k: _Kompilert, regel: Regel, elev: Elev, navn: str, st: _Fagstand, *, arstimer: float, dag: date,
+        h: Hendelse | None,
+    ) -> None:
+        u = regel.utloser
         andel = st.teller / arstimer
-        for regel in k.fagtimer.get(elev.trinn, ()):
-            if regel.id in st.utlost:
-                continue
-            u = regel.utloser
-            terskel = _verdi_float(k.rutine, u.terskel, dag)
-            if not _sammenlign(andel, terskel, u.sammenligning):
-                continue
-            st.utlost.add(regel.id)
-            tell = self._tellende(k, regel, dag)
-            begr = (
-                f"{_tall(st.teller)} {_flertall(st.teller, 'fraværstime', 'fraværstimer')} i {navn} av "
-                f"{_tall(arstimer)} årstimer = {formater_prosent(andel)} {_tegn(u.sammenligning, True)} "
-                f"{formater_prosent(terskel)}. Teller fravær med dokumentasjon: {', '.join(tell)}"
-                f" (regel i kraft {dag.isoformat()}"
-                + self._hjemmel(k.rutine, u.tellende_dokumentasjon, dag)
-                + ")."
-            )
-            self._lag(
-                k, regel, elev, elev.trinn, dag, self._frist(k, regel, dag, h), begr,
-                hendelser=tuple(sorted(st.hendelser)), fag=navn,
-                grunnlag=Grunnlag(st.teller, arstimer, andel, terskel, "fagtimer"),
-            )
+        terskel = _verdi_float(k.rutine, u.terskel, dag)
+        st.utlost.add(regel.id)
+        tell = self._tellende(k, regel, dag)
+        begr = (
+            f"{_tall(st.teller)} {_flertall(st.teller, 'fraværstime', 'fraværstimer')} i {navn} av "
+            f"{_tall(arstimer)} årstimer = {formater_prosent(andel)} {_tegn(u.sammenligning, True)} "
+            f"{formater_prosent(terskel)}. Teller fravær med dokumentasjon: {', '.join(tell)}"
+            f" (regel i kraft {dag.isoformat()}"
+            + self._hjemmel(k.rutine, u.tellende_dokumentasjon, dag)
+            + ")."
+        )
+        self._lag(
+            k, regel, elev, dag, self._frist(k, regel, dag, h), begrunnelse=begr,
+            hendelser=tuple(sorted(st.hendelser)), fag=navn,
+            grunnlag=Grunnlag(st.teller, arstimer, andel, terskel, "fagtimer"),
+        )
 
     def _fagpunkter(self, elev: Elev) -> tuple[date, ...]:
         """First school days under each later routine version or dated subject-threshold value."""
@@ -863,12 +1274,18 @@ class _Evaluering:
     # -- calendar rules ---------------------------------------------------------------------------
 
     def kalender(self, elever: Sequence[Elev]) -> None:
-        grupper: dict[tuple[str, str], list[Elev]] = defaultdict(list)
+        """Calendar rows per window: one action per pupil, or per school and trinn.
+
+        ``elever`` must be sorted by ``elev_id``. Everything but the pupil or school is worked out
+        once per rule and window.
+        """
         per_trinn: dict[str, list[Elev]] = defaultdict(list)
+        skoler_per_trinn: dict[str, set[str]] = defaultdict(set)
         for e in elever:
-            grupper[(e.skole or "", e.trinn)].append(e)
             per_trinn[e.trinn].append(e)
-        slutt = date.max
+            skoler_per_trinn[e.trinn].add(e.skole or "")
+        fra, dato = self.fra, self.dato
+        tiltak, nokler = self.tiltak, self.nokler
         for rid in self.rs.alle_ider():
             sett: set[str] = set()
             # every version may hold calendar rules; each window is judged by the version in force
@@ -877,32 +1294,70 @@ class _Evaluering:
                     if regel.utloser.type == "kalender" and regel.utloser.vindu:
                         sett.add(f"{regel.utloser.vindu}")
             for vindu_type in sorted(sett):
-                for vindu in self.sr.vinduer(vindu_type, self.fra, slutt):
-                    if vindu.start > self.dato:
+                for vindu in self.sr.vinduer(vindu_type, fra, date.max):
+                    if vindu.start > dato:
                         continue
                     # Judged by the version in force at the deadline, or on the evaluation date when
                     # the deadline is still ahead (a version not yet in force is not applied early).
-                    k = self.rs.versjon_paa(rid, min(vindu.frist, self.dato))
+                    k = self.rs.versjon_paa(rid, min(vindu.frist, dato))
                     if k is None:
                         continue
+                    rutine_id, versjon = k.rutine.id, k.rutine.versjon
                     for regel in k.kalender:
                         u = regel.utloser
                         if u.vindu != vindu_type:
                             continue
                         frist = self.sr.frist_for(regel.id, vindu)
-                        if frist < self.fra:
+                        if frist < fra:
                             continue
-                        utlost = max(vindu.start, self.fra)
+                        utlost = max(vindu.start, fra)
+                        if utlost > dato:
+                            continue
+                        frist_iso = frist.isoformat()
                         antall = f" (minst {u.antall} ganger)" if u.antall and u.antall > 1 else ""
-                        begr = f"Kalenderrad for {vindu.navn}{antall}: frist {frist.isoformat()}."
+                        begr = f"Kalenderrad for {vindu.navn}{antall}: frist {frist_iso}."
+                        mal = k.mal(regel, utlost)
+                        # everything the rows of this rule and window share, as local names
+                        hva, tekst, innhold, kilde = mal.hva, mal.tiltak, mal.innhold, mal.kilde
+                        rid_regel, ansvar, sjekklister, brev, kategori = (
+                            regel.id, regel.ansvar, regel.sjekklister, regel.brev, u.type,
+                        )
+                        mottaker_regel = regel.mottaker
                         for trinn in u.trinn:
                             if u.per == "elev":
-                                for e in sorted(per_trinn.get(trinn, ()), key=lambda e: e.elev_id):
-                                    self._lag(k, regel, e, trinn, utlost, frist, begr)
+                                elevene = per_trinn.get(trinn, ())
+                                if elevene:
+                                    self.brukte_versjoner.add(id(k.rutine))
+                                for e in elevene:
+                                    mottaker: tuple[str, ...] = ()
+                                    if mottaker_regel is not None:
+                                        mottaker = mottaker_regel.for_alder(
+                                            e.alder(utlost), samtykke=e.samtykke_foresatte
+                                        )
+                                    # Tiltak's fields in order
+                                    tiltak.append(
+                                        Tiltak(
+                                            rid_regel, rutine_id, versjon, e.elev_id, trinn, hva, tekst, innhold,
+                                            ansvar, frist, utlost, begr, mottaker, sjekklister, (), None, "aktiv",
+                                            e.skole, e.klasse, None, brev, kilde, kategori,
+                                        )
+                                    )
+                                    nokler.append(
+                                        (utlost, e.elev_id, e.skole or "", trinn, rid_regel, "", "aktiv", frist_iso)
+                                    )
                             else:
-                                skoler = sorted(s for (s, t) in grupper if t == trinn)
-                                for skole in skoler:
-                                    self._lag(k, regel, None, trinn, utlost, frist, begr, skole=skole or None)
+                                skolene = sorted(skoler_per_trinn.get(trinn, ()))
+                                if skolene:
+                                    self.brukte_versjoner.add(id(k.rutine))
+                                for skole in skolene:
+                                    tiltak.append(
+                                        Tiltak(
+                                            rid_regel, rutine_id, versjon, None, trinn, hva, tekst, innhold,
+                                            ansvar, frist, utlost, begr, (), sjekklister, (), None, "aktiv",
+                                            skole or None, None, None, brev, kilde, kategori,
+                                        )
+                                    )
+                                    nokler.append((utlost, "", skole, trinn, rid_regel, "", "aktiv", frist_iso))
 
 
 def evaluate(
@@ -934,10 +1389,10 @@ def evaluate(
 
     # Pupils: unknown trinn for the loaded routines, duplicates.
     elev_per_id: dict[str, Elev] = {}
-    for elev, feil in _unike(elev_rader, lambda e: e.elev_id, "elev_id"):
-        if feil:
-            avvist.append(_kildeavvist(elev, feil))
-        elif regelsett.rutine_id_for(elev.trinn) is None:
+    unike, doble = _unike(elev_rader, _elev_id, "elev_id")
+    avvist.extend(_kildeavvist(elev, feil) for elev, feil in doble)
+    for elev in unike:
+        if regelsett.rutine_id_for(elev.trinn) is None:
             avvist.append(_kildeavvist(elev, f"ingen lastet rutine gjelder trinn «{elev.trinn}»"))
         else:
             elev_per_id[elev.elev_id] = elev
@@ -947,37 +1402,43 @@ def evaluate(
     for f in fag_rader:
         if f.elev_id not in elev_per_id:
             avvist.append(_kildeavvist(f, f"ukjent elev «{f.elev_id}»"))
-    for f, feil in _unike(gyldige_fag, lambda f: (f.elev_id, f.fag), "fag"):
-        if feil:
-            avvist.append(_kildeavvist(f, feil))
-        else:
-            fag_per_elev[f.elev_id][f.fag] = f
+    unike_fag, doble_fag = _unike(gyldige_fag, _fagnokkel, "fag")
+    avvist.extend(_kildeavvist(f, feil) for f, feil in doble_fag)
+    for f in unike_fag:
+        fag_per_elev[f.elev_id][f.fag] = f
 
-    per_elev: dict[str, list[Hendelse]] = defaultdict(list)
+    kontroll = _Hendelseskontroll(elev_per_id, fag_per_elev, skolerute, regelsett)
     kandidater: list[Hendelse] = []
     for h in h_rader:
-        feil = _sjekk_hendelse(h, elev_per_id, fag_per_elev, skolerute, regelsett)
+        feil = kontroll.sjekk(h)
         if feil:
             avvist.append(_kildeavvist(h, feil))
         else:
             kandidater.append(h)
+    unike_h, doble_h = _unike(kandidater, _hendelse_id, "hendelse_id")
+    avvist.extend(_kildeavvist(h, feil) for h, feil in doble_h)
+    per_elev: dict[str, list[Hendelse]] = defaultdict(list)
     etter = 0
-    for h, feil in _unike(kandidater, lambda h: h.id, "hendelse_id"):
-        if feil:
-            avvist.append(_kildeavvist(h, feil))
-            continue
+    for h in unike_h:
         if h.dato > dato:
             etter += 1
         per_elev[h.elev_id].append(h)
 
     ev = _Evaluering(regelsett, skolerute, dato, fra)
+    tomt: list[Hendelse] = []
+    oversikt = ev.oversikt
     for elev_id in sorted(elev_per_id):
         elev = elev_per_id[elev_id]
-        hs = sorted(per_elev.get(elev_id, ()), key=_hendelsesnokkel)
-        for h in hs:
-            ev.hendelsesregler(elev, h)
-        ev.dager(elev, hs)
-        ev.fagtimer(elev, hs, fag_per_elev.get(elev_id, {}))
+        hs = per_elev.get(elev_id, tomt)
+        hs.sort(key=_hendelsesnokkel)
+        ev.hendelsesregler(elev, hs)
+        dagslinje = ev.dager(elev, hs)
+        fag_elev = fag_per_elev.get(elev_id)
+        if fag_elev:
+            # overview lines in their sorted order (elev_id, maal, fag): "fagtimer" before "skoledager"
+            oversikt.extend(ev.fagtimer(elev, hs, fag_elev))
+        if dagslinje is not None:
+            oversikt.append(dagslinje)
     ev.kalender([elev_per_id[e] for e in sorted(elev_per_id)])
 
     avvist_sortert = tuple(sorted(avvist, key=lambda a: (a.fil, a.linje or 0, a.melding)))
@@ -987,12 +1448,14 @@ def evaluate(
         if k is not None:
             ev.brukte_versjoner.add(id(k.rutine))
     brukte = tuple(r for r in regelsett.rutiner if id(r) in ev.brukte_versjoner)
+    rekkefolge = sorted(range(len(ev.nokler)), key=ev.nokler.__getitem__)
+    alle_tiltak = ev.tiltak
     return Resultat(
         dato=dato,
         fra=fra,
         rutiner=brukte,
-        tiltak=tuple(sorted(ev.tiltak, key=Tiltak.sorteringsnokkel)),
-        oversikt=tuple(sorted(ev.oversikt, key=lambda o: (o.elev_id, o.maal, o.fag or ""))),
+        tiltak=tuple([alle_tiltak[i] for i in rekkefolge]),
+        oversikt=tuple(oversikt),
         avvist=avvist_sortert,
         antall=Antall(lest=lest, brukt=lest - len(avvist_sortert), avvist=len(avvist_sortert), etter_dato=etter),
     )
@@ -1002,29 +1465,53 @@ def _hendelsesnokkel(h: Hendelse) -> tuple[date, time, str]:
     return (h.dato, h.fra or time.min, h.id)
 
 
-def _unike(rader: Iterable[T], nokkel: Any, navn: str) -> Iterator[tuple[T, str | None]]:
-    """Yield each row with None, or with a reason when its key is duplicated.
+_elev_id = operator.attrgetter("elev_id")
+_fagnokkel = operator.attrgetter("elev_id", "fag")
+_hendelse_id = operator.attrgetter("id")
+
+
+def _unike(rader: Iterable[T], nokkel: Callable[[T], Any], navn: str) -> tuple[list[T], list[tuple[T, str]]]:
+    """Split rows into those kept and those rejected (with a reason) for a duplicated key.
 
     Identical duplicates keep one row (the first by source line) and reject the others; when rows
     with the same key differ, all of them are rejected: either way the outcome does not depend on
     the row order.
     """
-    grupper: dict[Any, list[T]] = defaultdict(list)
+    forste: dict[Any, T] = {}
+    flere: dict[Any, list[T]] = {}
     for r in rader:
-        grupper[nokkel(r)].append(r)
-    for gruppe in grupper.values():
-        if len(gruppe) == 1:
-            yield gruppe[0], None
-            continue
-        linjer = sorted(_linje(r) for r in gruppe)
-        vis = ", ".join(str(x) for x in linjer)
-        if all(r == gruppe[0] for r in gruppe):
-            forste = min(gruppe, key=_linje)
-            for r in gruppe:
-                yield r, (None if r is forste else f"duplikat: samme {navn} og innhold som linje {_linje(forste)}")
+        k = nokkel(r)
+        if k in forste:
+            gruppe = flere.get(k)
+            if gruppe is None:
+                flere[k] = [forste[k], r]
+            else:
+                gruppe.append(r)
         else:
-            for r in gruppe:
-                yield r, f"{navn} «{_nokkeltekst(nokkel(r))}» står på flere rader med ulikt innhold (linje {vis})"
+            forste[k] = r
+    if not flere:
+        return list(forste.values()), []
+    beholdt: list[T] = []
+    avvist: list[tuple[T, str]] = []
+    for k, r in forste.items():
+        gruppe = flere.get(k)
+        if gruppe is None:
+            beholdt.append(r)
+            continue
+        vis = ", ".join(str(x) for x in sorted(_linje(g) for g in gruppe))
+        if all(g == gruppe[0] for g in gruppe):
+            valgt = min(gruppe, key=_linje)
+            for g in gruppe:
+                if g is valgt:
+                    beholdt.append(g)
+                else:
+                    avvist.append((g, f"duplikat: samme {navn} og innhold som linje {_linje(valgt)}"))
+        else:
+            for g in gruppe:
+                avvist.append(
+                    (g, f"{navn} «{_nokkeltekst(nokkel(g))}» står på flere rader med ulikt innhold (linje {vis})")
+                )
+    return beholdt, avvist
 
 
 def _nokkeltekst(k: Any) -> str:
@@ -1036,40 +1523,73 @@ def _linje(r: Any) -> int:
     return k.linje if k is not None else 0
 
 
-def _sjekk_hendelse(
-    h: Hendelse,
-    elever: Mapping[str, Elev],
-    fag: Mapping[str, Mapping[str, Fag]],
-    sr: Skolerute,
-    rs: Regelsett,
-) -> str | None:
-    elev = elever.get(h.elev_id)
-    if elev is None:
-        return f"ukjent elev «{h.elev_id}»"
-    sem = sr.semester_for(h.dato)
-    if sem is None:
-        return f"datoen {h.dato.isoformat()} er utenfor skoleruta ({sr.id})"
-    if elev.trinn == "bhg":
-        if h.dato.weekday() >= 5:
-            return f"datoen {h.dato.isoformat()} er en helgedag"
-    elif not sr.er_skoledag(h.dato):
-        return f"datoen {h.dato.isoformat()} er ikke en skoledag ({sr.fri_grunn(h.dato)})"
-    if rs.for_trinn(elev.trinn, h.dato) is None:
-        return f"ingen versjon av rutinen for trinn «{elev.trinn}» gjelder på {h.dato.isoformat()}"
-    if h.dager is not None and h.dager > 1:
-        slutt = sr.neste_skoledag_etter(h.dato, math.ceil(h.dager) - 1)
-        if slutt is None:
-            return f"{_tall(h.dager)} fraværsdager fra {h.dato.isoformat()} går forbi slutten av skoleruta"
-    if elev.trinn.startswith("vg") and h.type == "fravaer" and h.dager is None:
-        if not h.fag:
-            return "timefravær i videregående må ha «fag»"
-        if h.fag not in fag.get(h.elev_id, {}):
-            return f"eleven «{h.elev_id}» har ikke faget «{h.fag}» i fagfilen"
-    return None
+class _Hendelseskontroll:
+    """The cross-checks of one event row (the date checks are worked out once per trinn and date)."""
+
+    def __init__(
+        self,
+        elever: Mapping[str, Elev],
+        fag: Mapping[str, Mapping[str, Fag]],
+        sr: Skolerute,
+        rs: Regelsett,
+    ) -> None:
+        self.elever = elever
+        self.fag = fag
+        self.sr = sr
+        self.rs = rs
+        self._datofeil: dict[tuple[str, date], str] = {}  # "" when the date is fine
+        self._for_langt: dict[tuple[date, int], bool] = {}
+
+    def sjekk(self, h: Hendelse) -> str | None:
+        """Why the row is rejected, or None."""
+        elev = self.elever.get(h.elev_id)
+        if elev is None:
+            return f"ukjent elev «{h.elev_id}»"
+        trinn = elev.trinn
+        nokkel = (trinn, h.dato)
+        feil = self._datofeil.get(nokkel)
+        if feil is None:
+            feil = self._datofeil[nokkel] = self._dato(trinn, h.dato) or ""
+        if feil:
+            return feil
+        if h.dager is not None and h.dager > 1:
+            n = math.ceil(h.dager) - 1
+            for_langt = self._for_langt.get((h.dato, n))
+            if for_langt is None:
+                for_langt = self._for_langt[(h.dato, n)] = self.sr.neste_skoledag_etter(h.dato, n) is None
+            if for_langt:
+                return f"{_tall(h.dager)} fraværsdager fra {h.dato.isoformat()} går forbi slutten av skoleruta"
+        if h.dager is None and h.type == "fravaer" and trinn.startswith("vg"):
+            if not h.fag:
+                return "timefravær i videregående må ha «fag»"
+            if h.fag not in self.fag.get(h.elev_id, _INGEN_FAG):
+                return f"eleven «{h.elev_id}» har ikke faget «{h.fag}» i fagfilen"
+        return None
+
+    def _dato(self, trinn: str, dato: date) -> str | None:
+        sr = self.sr
+        if sr.semester_for(dato) is None:
+            return f"datoen {dato.isoformat()} er utenfor skoleruta ({sr.id})"
+        if trinn == "bhg":
+            if dato.weekday() >= 5:
+                return f"datoen {dato.isoformat()} er en helgedag"
+        elif not sr.er_skoledag(dato):
+            return f"datoen {dato.isoformat()} er ikke en skoledag ({sr.fri_grunn(dato)})"
+        if self.rs.for_trinn(trinn, dato) is None:
+            return f"ingen versjon av rutinen for trinn «{trinn}» gjelder på {dato.isoformat()}"
+        return None
+
+
+_INGEN_FAG: Mapping[str, Fag] = MappingProxyType({})
 
 
 def dager_mellom(a: date, b: date) -> int:  # pragma: no cover - tiny helper kept for callers
     return (b - a) // timedelta(days=1)
+
+
+def _klokke(t: time) -> str:
+    """``HH:MM``, as ``f"{t:%H:%M}"`` writes it (without going through strftime)."""
+    return f"{t.hour:02d}:{t.minute:02d}"
 
 
 def _stor(tekst: str) -> str:
