@@ -178,9 +178,15 @@ class Innlesing(Generic[T]):
 
 
 def les_tekst(data: bytes) -> str:
-    """Decode an export: UTF-8 (with or without BOM), else Windows-1252, else Latin-1."""
+    """Decode an export: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"),
+    else Windows-1252, else Latin-1."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -212,8 +218,10 @@ def _raa_rader(path: Path, visning: str) -> Iterator[tuple[int, dict[str, str]] 
         raise InndataFeil("Finner ikke filen.", fil=visning) from None
     except IsADirectoryError:
         raise InndataFeil("Dette er en mappe, ikke en fil.", fil=visning) from None
+    except PermissionError:
+        raise InndataFeil("Har ikke lov til å lese filen.", fil=visning) from None
     except OSError as e:
-        raise InndataFeil(f"Kan ikke lese filen ({e.strerror}).", fil=visning) from None
+        raise InndataFeil(f"Kan ikke lese filen (feilkode {e.errno}).", fil=visning) from None
     tekst = les_tekst(data)
     stripped = tekst.lstrip()
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json") or stripped.startswith("{"):
@@ -222,14 +230,32 @@ def _raa_rader(path: Path, visning: str) -> Iterator[tuple[int, dict[str, str]] 
         yield from _csv(tekst, visning)
 
 
+class _DobbelNokkel(ValueError):
+    pass
+
+
+def _uten_doble(par: list[tuple[str, object]]) -> dict[str, object]:
+    ut: dict[str, object] = {}
+    for k, v in par:
+        if k in ut:
+            raise _DobbelNokkel(k)
+        ut[k] = v
+    return ut
+
+
 def _jsonl(tekst: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
-    for nr, linje in enumerate(tekst.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() would also split on U+2028, U+0085 etc. inside strings.
+    for nr, linje in enumerate(tekst.split("\n"), start=1):
+        linje = linje.removesuffix("\r")  # noqa: PLW2901 - the same line, without CRLF's CR
         if not linje.strip():
             continue
         try:
-            obj = json.loads(linje)
+            obj = json.loads(linje, object_pairs_hook=_uten_doble)
+        except _DobbelNokkel as e:
+            yield nr, f"feltet «{e}» står to ganger i samme objekt"
+            continue
         except json.JSONDecodeError as e:
-            yield nr, f"ugyldig JSON ({e.msg}, tegn {e.colno})"
+            yield nr, f"ugyldig JSON i tegn {e.colno}: sjekk anførselstegn, komma og krøllparenteser"
             continue
         if not isinstance(obj, dict):
             yield nr, "hver linje må være et JSON-objekt"
@@ -239,11 +265,14 @@ def _jsonl(tekst: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]
             if v is None:
                 continue
             if isinstance(v, bool):
-                rad[str(k)] = "ja" if v else "nei"
-            elif isinstance(v, int | float | str):
-                rad[str(k)] = str(v)
+                rad[str(k).strip().lower()] = "ja" if v else "nei"
+            elif isinstance(v, str):
+                if v.strip():
+                    rad[str(k).strip().lower()] = v.strip()  # as for CSV: trimmed, empty = missing
+            elif isinstance(v, int | float):
+                rad[str(k).strip().lower()] = str(v)
             else:
-                rad[str(k)] = json.dumps(v, ensure_ascii=False)
+                rad[str(k).strip().lower()] = json.dumps(v, ensure_ascii=False)
         yield nr, rad
 
 
@@ -257,20 +286,38 @@ def _csv(tekst: str, visning: str) -> Iterator[tuple[int, dict[str, str]] | tupl
         hode = [h.strip().lower() for h in next(leser)]
     except csv.Error as e:
         raise InndataFeil(f"Kan ikke lese overskriftslinjen ({e}).", fil=visning, linje=1) from None
+    # Excel often adds empty columns at the end of the header ("a;b;c;;"): ignore them
+    while hode and hode[-1] == "":
+        hode.pop()
+    if "" in hode:
+        raise InndataFeil(f"Kolonne {hode.index('') + 1} i overskriftslinjen har ikke noe navn.", fil=visning, linje=1)
     if len(set(hode)) != len(hode):
         dobbel = sorted({h for h in hode if hode.count(h) > 1})
         raise InndataFeil(f"Kolonnen «{dobbel[0]}» står to ganger i overskriftslinjen.", fil=visning, linje=1)
     while True:
+        start = leser.line_num + 1  # a record starts on the line after the previous one ended
         try:
             felt = next(leser)
         except StopIteration:
             return
         except csv.Error as e:
-            yield leser.line_num, f"kan ikke lese raden ({e})"
+            yield start, f"kan ikke lese raden ({e})"
             continue
-        nr = leser.line_num
+        nr = start
+        if leser.line_num - start > 0 and any('"' in f or "\n" in f for f in felt) and len(felt) != len(hode):
+            # a quote that is never closed swallows the following lines into one field
+            yield (
+                nr,
+                (
+                    f"anførselstegn som ikke er lukket (raden går til linje {leser.line_num}); lukk anførselstegnet "
+                    "eller fjern det"
+                ),
+            )
+            continue
         if not any(f.strip() for f in felt):
             continue
+        while len(felt) > len(hode) and felt[-1].strip() == "":
+            felt = felt[:-1]  # the empty trailing columns the header had too
         if len(felt) != len(hode):
             yield nr, f"raden har {len(felt)} felt, men overskriften har {len(hode)} (skilletegn «{sep}»)"
             continue
@@ -325,7 +372,6 @@ def _krev(rad: Mapping[str, str], felt: str) -> str:
 
 def _les(
     path: str | os.PathLike[str],
-    pakrevd: tuple[str, ...],
     lag: Callable[[dict[str, str], Kilde], T],
 ) -> Innlesing[T]:
     p = Path(path)
@@ -333,10 +379,7 @@ def _les(
     rader: list[T] = []
     avvist: list[Avvist] = []
     lest = 0
-    sjekket_kolonner = False
     for nr, rad in _raa_rader(p, visning):
-        if not sjekket_kolonner and isinstance(rad, dict) and p.suffix.lower() not in (".jsonl", ".ndjson", ".json"):
-            pass
         lest += 1
         if isinstance(rad, str):
             avvist.append(Avvist(visning, nr, rad))
@@ -361,6 +404,8 @@ def _sjekk_kolonner(path: str | os.PathLike[str], pakrevd: tuple[str, ...]) -> N
         return
     hode = next(csv.reader([forste[0]], delimiter=_separator(forste[0])))
     hode = [h.strip().lower() for h in hode]
+    while hode and hode[-1] == "":
+        hode.pop()
     mangler = [k for k in pakrevd if k not in hode]
     if mangler:
         raise InndataFeil(
@@ -440,18 +485,18 @@ def read_elever(path: str | os.PathLike[str]) -> Innlesing[Elev]:
     ``skole``, ``samtykke_foresatte``)."""
     pakrevd = ("elev_id", "trinn", "fodselsdato")
     _sjekk_kolonner(path, pakrevd)
-    return _les(path, pakrevd, _elev)
+    return _les(path, _elev)
 
 
 def read_fag(path: str | os.PathLike[str]) -> Innlesing[Fag]:
     """Read vgs subjects (columns ``elev_id``, ``fag``, ``arstimer``)."""
     pakrevd = ("elev_id", "fag", "arstimer")
     _sjekk_kolonner(path, pakrevd)
-    return _les(path, pakrevd, _fag)
+    return _les(path, _fag)
 
 
 def read_hendelser(path: str | os.PathLike[str]) -> Innlesing[Hendelse]:
     """Read absence events (see docs/utveksling.md for the columns)."""
     pakrevd = ("elev_id", "dato", "type")
     _sjekk_kolonner(path, pakrevd)
-    return _les(path, pakrevd, _hendelse)
+    return _les(path, _hendelse)

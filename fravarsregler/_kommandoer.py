@@ -93,6 +93,13 @@ def _kjor(
         feil.write("Rutinene har feil; rett dem (se «fravarsregler valider») og prøv igjen.\n")
         return 1
     sr = load_skolerute(skolerute)
+    forste, siste = sr.semestre[0].forste_skoledag, sr.semestre[-1].siste_skoledag
+    if not forste <= dato <= siste:
+        feil.write(
+            f"fravarsregler evaluer: --dato {dato.isoformat()} er utenfor skoleruta «{sr.id}» "
+            f"({forste.isoformat()}–{siste.isoformat()}). Bruk skoleruta for det skoleåret datoen hører til.\n"
+        )
+        return 1
     fag_inn: Innlesing[Fag] | tuple[Fag, ...] = read_fag(fag) if fag else ()
     resultat = evaluate(
         Regelsett(rutiner), read_elever(elever), read_hendelser(hendelser), sr, dato, fag=fag_inn, fra=fra

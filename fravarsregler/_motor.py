@@ -14,6 +14,7 @@ Design (see docs/motor.md):
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import operator
 from collections import defaultdict
@@ -25,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from ._errors import Problem, RutineFeil
 from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing
 from ._model import PLASSHOLDER, Regel, Rutine, formater_prosent
 from ._skolerute import Semester, Skolerute
@@ -343,6 +345,24 @@ class Regelsett:
         for r in rutiner:
             versjoner[r.id].append(r)
         self._versjoner = {k: sorted(v, key=lambda r: (r.gyldig_fra, r.versjon)) for k, v in versjoner.items()}
+        problemer = [
+            Problem(
+                fil=b.fil,
+                linje=None,
+                kolonne=None,
+                kode="versjoner",
+                melding=(
+                    f"To versjoner av rutinen «{a.id}» gjelder fra samme dato ({a.gyldig_fra.isoformat()}): "
+                    f"{a.fil} (versjon {a.versjon}) og {b.fil} (versjon {b.versjon}). Gi den nye versjonen en "
+                    "senere «gyldig_fra», eller last bare én av dem."
+                ),
+            )
+            for liste in self._versjoner.values()
+            for a, b in itertools.pairwise(liste)
+            if a.gyldig_fra == b.gyldig_fra
+        ]
+        if problemer:
+            raise RutineFeil(problemer)
         self._kompilert = {id(r): _Kompilert.av(r) for v in self._versjoner.values() for r in v}
         self._trinn: dict[str, str] = {}
         for rid, liste in sorted(self._versjoner.items()):
@@ -748,14 +768,42 @@ class _Evaluering:
         # Tiltak's fields in order (positional: this is called for every action)
         self.tiltak.append(
             Tiltak(
-                regel.id, k.rutine.id, k.rutine.versjon, elev.elev_id, elev.trinn, mal.hva, mal.tiltak,
-                mal.innhold, regel.ansvar, frist, dag, begrunnelse, mottaker, regel.sjekklister, hendelser,
-                grunnlag, status, elev.skole, elev.klasse, fag, regel.brev, mal.kilde, regel.utloser.type,
+                regel.id,
+                k.rutine.id,
+                k.rutine.versjon,
+                elev.elev_id,
+                elev.trinn,
+                mal.hva,
+                mal.tiltak,
+                mal.innhold,
+                regel.ansvar,
+                frist,
+                dag,
+                begrunnelse,
+                mottaker,
+                regel.sjekklister,
+                hendelser,
+                grunnlag,
+                status,
+                elev.skole,
+                elev.klasse,
+                fag,
+                regel.brev,
+                mal.kilde,
+                regel.utloser.type,
             )
         )
         self.nokler.append(
-            (dag, elev.elev_id, elev.skole or "", elev.trinn, regel.id, fag or "", status,
-             frist_iso or frist.isoformat())
+            (
+                dag,
+                elev.elev_id,
+                elev.skole or "",
+                elev.trinn,
+                regel.id,
+                fag or "",
+                status,
+                frist_iso or frist.isoformat(),
+            )
         )
 
     # -- event rules ------------------------------------------------------------------------
@@ -793,8 +841,15 @@ class _Evaluering:
                     self._hendelsesfrister[nokkel] = frist_og_tekst
                 frist, frist_iso, naar = frist_og_tekst
                 self._lag(
-                    k, regel, elev, dag, frist, begrunnelse=f"{self._hendelsestekst(h)} (hendelse {h.id}); {naar}.",
-                    hendelser=(h.id,), fag=h.fag, frist_iso=frist_iso,
+                    k,
+                    regel,
+                    elev,
+                    dag,
+                    frist,
+                    begrunnelse=f"{self._hendelsestekst(h)} (hendelse {h.id}); {naar}.",
+                    hendelser=(h.id,),
+                    fag=h.fag,
+                    frist_iso=frist_iso,
                 )
 
     @staticmethod
@@ -1114,20 +1169,32 @@ class _Evaluering:
                         "Kontakten med hjemmet gjennomføres likevel."
                     )
                     self._lag(
-                        k, regel, elev, dag, frist, begrunnelse=begr,
-                        hendelser=tuple(sorted(set(stand.hendelser))), grunnlag=grunnlag, status="holdt_tilbake",
+                        k,
+                        regel,
+                        elev,
+                        dag,
+                        frist,
+                        begrunnelse=begr,
+                        hendelser=tuple(sorted(set(stand.hendelser))),
+                        grunnlag=grunnlag,
+                        status="holdt_tilbake",
                     )
                 return
             if unntatt:
                 tekst += (
-                    f"; også uten unntakene er det {_tall(uten)} av {holdt} skoledager = "
-                    f"{formater_prosent(andel_uten)}"
+                    f"; også uten unntakene er det {_tall(uten)} av {holdt} skoledager = {formater_prosent(andel_uten)}"
                 )
         stand.utlost.add(regel.id)
         stand.ferdig = stand.alle <= stand.utlost
         self._lag(
-            k, regel, elev, dag, frist, begrunnelse=tekst + ".",
-            hendelser=tuple(sorted(set(stand.hendelser))), grunnlag=grunnlag,
+            k,
+            regel,
+            elev,
+            dag,
+            frist,
+            begrunnelse=tekst + ".",
+            hendelser=tuple(sorted(set(stand.hendelser))),
+            grunnlag=grunnlag,
         )
 
     @staticmethod
@@ -1182,8 +1249,13 @@ class _Evaluering:
             arstimer = fag[navn].arstimer
             linjer.append(
                 Oversiktslinje(
-                    elev_id=elev.elev_id, trinn=trinn, maal="fagtimer", fag=navn,
-                    teller=teller, nevner=arstimer, andel=teller / arstimer,
+                    elev_id=elev.elev_id,
+                    trinn=trinn,
+                    maal="fagtimer",
+                    fag=navn,
+                    teller=teller,
+                    nevner=arstimer,
+                    andel=teller / arstimer,
                 )
             )
         return linjer
@@ -1201,7 +1273,14 @@ class _Evaluering:
             self._vurder_fag(regler, elev, navn, st, arstimer=fag[navn].arstimer, dag=dag)
 
     def _vurder_fag(
-        self, regler: _Fagregler, elev: Elev, navn: str, st: _Fagstand, *, arstimer: float, dag: date,
+        self,
+        regler: _Fagregler,
+        elev: Elev,
+        navn: str,
+        st: _Fagstand,
+        *,
+        arstimer: float,
+        dag: date,
         h: Hendelse | None = None,
     ) -> None:
         andel = round(st.teller / arstimer, 9)
@@ -1210,7 +1289,15 @@ class _Evaluering:
                 self._fag_over(regler.k, regel, elev, navn, st, arstimer=arstimer, dag=dag, h=h)
 
     def _fag_over(
-        self, k: _Kompilert, regel: Regel, elev: Elev, navn: str, st: _Fagstand, *, arstimer: float, dag: date,
+        self,
+        k: _Kompilert,
+        regel: Regel,
+        elev: Elev,
+        navn: str,
+        st: _Fagstand,
+        *,
+        arstimer: float,
+        dag: date,
         h: Hendelse | None,
     ) -> None:
         u = regel.utloser
@@ -1222,13 +1309,17 @@ class _Evaluering:
             f"{_tall(st.teller)} {_flertall(st.teller, 'fraværstime', 'fraværstimer')} i {navn} av "
             f"{_tall(arstimer)} årstimer = {formater_prosent(andel)} {_tegn(u.sammenligning, True)} "
             f"{formater_prosent(terskel)}. Teller fravær med dokumentasjon: {', '.join(tell)}"
-            f" (regel i kraft {dag.isoformat()}"
-            + self._hjemmel(k.rutine, u.tellende_dokumentasjon, dag)
-            + ")."
+            f" (regel i kraft {dag.isoformat()}" + self._hjemmel(k.rutine, u.tellende_dokumentasjon, dag) + ")."
         )
         self._lag(
-            k, regel, elev, dag, self._frist(k, regel, dag, h), begrunnelse=begr,
-            hendelser=tuple(sorted(st.hendelser)), fag=navn,
+            k,
+            regel,
+            elev,
+            dag,
+            self._frist(k, regel, dag, h),
+            begrunnelse=begr,
+            hendelser=tuple(sorted(st.hendelser)),
+            fag=navn,
             grunnlag=Grunnlag(st.teller, arstimer, andel, terskel, "fagtimer"),
         )
 
@@ -1320,7 +1411,11 @@ class _Evaluering:
                         # everything the rows of this rule and window share, as local names
                         hva, tekst, innhold, kilde = mal.hva, mal.tiltak, mal.innhold, mal.kilde
                         rid_regel, ansvar, sjekklister, brev, kategori = (
-                            regel.id, regel.ansvar, regel.sjekklister, regel.brev, u.type,
+                            regel.id,
+                            regel.ansvar,
+                            regel.sjekklister,
+                            regel.brev,
+                            u.type,
                         )
                         mottaker_regel = regel.mottaker
                         for trinn in u.trinn:
@@ -1337,9 +1432,29 @@ class _Evaluering:
                                     # Tiltak's fields in order
                                     tiltak.append(
                                         Tiltak(
-                                            rid_regel, rutine_id, versjon, e.elev_id, trinn, hva, tekst, innhold,
-                                            ansvar, frist, utlost, begr, mottaker, sjekklister, (), None, "aktiv",
-                                            e.skole, e.klasse, None, brev, kilde, kategori,
+                                            rid_regel,
+                                            rutine_id,
+                                            versjon,
+                                            e.elev_id,
+                                            trinn,
+                                            hva,
+                                            tekst,
+                                            innhold,
+                                            ansvar,
+                                            frist,
+                                            utlost,
+                                            begr,
+                                            mottaker,
+                                            sjekklister,
+                                            (),
+                                            None,
+                                            "aktiv",
+                                            e.skole,
+                                            e.klasse,
+                                            None,
+                                            brev,
+                                            kilde,
+                                            kategori,
                                         )
                                     )
                                     nokler.append(
@@ -1352,9 +1467,29 @@ class _Evaluering:
                                 for skole in skolene:
                                     tiltak.append(
                                         Tiltak(
-                                            rid_regel, rutine_id, versjon, None, trinn, hva, tekst, innhold,
-                                            ansvar, frist, utlost, begr, (), sjekklister, (), None, "aktiv",
-                                            skole or None, None, None, brev, kilde, kategori,
+                                            rid_regel,
+                                            rutine_id,
+                                            versjon,
+                                            None,
+                                            trinn,
+                                            hva,
+                                            tekst,
+                                            innhold,
+                                            ansvar,
+                                            frist,
+                                            utlost,
+                                            begr,
+                                            (),
+                                            sjekklister,
+                                            (),
+                                            None,
+                                            "aktiv",
+                                            skole or None,
+                                            None,
+                                            None,
+                                            brev,
+                                            kilde,
+                                            kategori,
                                         )
                                     )
                                     nokler.append((utlost, "", skole, trinn, rid_regel, "", "aktiv", frist_iso))
@@ -1372,15 +1507,16 @@ def evaluate(
 ) -> Resultat:
     """Evaluate the routines on ``dato`` and list every action triggered from ``fra``.
 
-    ``fra`` defaults to the first school day of the semester that holds ``dato`` (or ``dato``
-    itself outside the semesters). Inputs may be plain iterables of rows or the
-    :class:`Innlesing` a reader returned (its rejected rows are then carried into the result).
+    ``fra`` defaults to the first school day of the semester that holds ``dato`` (in a break, of
+    the semester that ended last; before the first semester, ``dato`` itself). Inputs may be plain
+    iterables of rows or the :class:`Innlesing` a reader returned (its rejected rows are then carried into the result).
     The same input in any row order gives the same result.
     """
     regelsett = rutiner if isinstance(rutiner, Regelsett) else Regelsett(rutiner)
     if fra is None:
-        sem = skolerute.semester_for(dato)
-        fra = sem.forste_skoledag if sem is not None else dato
+        # the semester holding dato, or in a break the one that ended last
+        startet = [s for s in skolerute.semestre if s.forste_skoledag <= dato]
+        fra = startet[-1].forste_skoledag if startet else dato
     elev_rader, avvist, lest = _som_liste(elever)
     fag_rader, fag_avvist, fag_lest = _som_liste(fag)
     h_rader, h_avvist, h_lest = _som_liste(hendelser)
@@ -1397,17 +1533,18 @@ def evaluate(
         else:
             elev_per_id[elev.elev_id] = elev
 
+    avviste_elever = {e.elev_id for e in elev_rader} - elev_per_id.keys()
     fag_per_elev: dict[str, dict[str, Fag]] = defaultdict(dict)
     gyldige_fag = [f for f in fag_rader if f.elev_id in elev_per_id]
     for f in fag_rader:
         if f.elev_id not in elev_per_id:
-            avvist.append(_kildeavvist(f, f"ukjent elev «{f.elev_id}»"))
+            avvist.append(_kildeavvist(f, _ukjent_elev(f.elev_id, avviste_elever)))
     unike_fag, doble_fag = _unike(gyldige_fag, _fagnokkel, "fag")
     avvist.extend(_kildeavvist(f, feil) for f, feil in doble_fag)
     for f in unike_fag:
         fag_per_elev[f.elev_id][f.fag] = f
 
-    kontroll = _Hendelseskontroll(elev_per_id, fag_per_elev, skolerute, regelsett)
+    kontroll = _Hendelseskontroll(elev_per_id, fag_per_elev, skolerute, regelsett, avviste_elever)
     kandidater: list[Hendelse] = []
     for h in h_rader:
         feil = kontroll.sjekk(h)
@@ -1461,6 +1598,12 @@ def evaluate(
     )
 
 
+def _ukjent_elev(elev_id: str, avviste: frozenset[str] | set[str]) -> str:
+    if elev_id in avviste:
+        return f"eleven «{elev_id}» er avvist i elevfilen (se meldingen for eleven der)"
+    return f"ukjent elev «{elev_id}»"
+
+
 def _hendelsesnokkel(h: Hendelse) -> tuple[date, time, str]:
     return (h.dato, h.fra or time.min, h.id)
 
@@ -1505,7 +1648,12 @@ def _unike(rader: Iterable[T], nokkel: Callable[[T], Any], navn: str) -> tuple[l
                 if g is valgt:
                     beholdt.append(g)
                 else:
-                    avvist.append((g, f"duplikat: samme {navn} og innhold som linje {_linje(valgt)}"))
+                    hva = (
+                        "innhold"
+                        if navn == "hendelse_id" and not getattr(g, "hendelse_id", True)
+                        else f"{navn} og innhold"
+                    )
+                    avvist.append((g, f"duplikat: samme {hva} som linje {_linje(valgt)}"))
         else:
             for g in gruppe:
                 avvist.append(
@@ -1532,7 +1680,9 @@ class _Hendelseskontroll:
         fag: Mapping[str, Mapping[str, Fag]],
         sr: Skolerute,
         rs: Regelsett,
+        avviste_elever: frozenset[str] | set[str] = frozenset(),
     ) -> None:
+        self.avviste_elever = avviste_elever
         self.elever = elever
         self.fag = fag
         self.sr = sr
@@ -1544,7 +1694,7 @@ class _Hendelseskontroll:
         """Why the row is rejected, or None."""
         elev = self.elever.get(h.elev_id)
         if elev is None:
-            return f"ukjent elev «{h.elev_id}»"
+            return _ukjent_elev(h.elev_id, self.avviste_elever)
         trinn = elev.trinn
         nokkel = (trinn, h.dato)
         feil = self._datofeil.get(nokkel)
@@ -1571,8 +1721,10 @@ class _Hendelseskontroll:
         if sr.semester_for(dato) is None:
             return f"datoen {dato.isoformat()} er utenfor skoleruta ({sr.id})"
         if trinn == "bhg":
-            if dato.weekday() >= 5:
-                return f"datoen {dato.isoformat()} er en helgedag"
+            # kindergartens are open in the school holidays, but not at weekends or on public holidays
+            grunn = sr.fri_grunn(dato)
+            if dato.weekday() >= 5 or (grunn or "").startswith("helligdag"):
+                return f"datoen {dato.isoformat()} er ikke en barnehagedag ({grunn})"
         elif not sr.er_skoledag(dato):
             return f"datoen {dato.isoformat()} er ikke en skoledag ({sr.fri_grunn(dato)})"
         if self.rs.for_trinn(trinn, dato) is None:

@@ -252,3 +252,26 @@ class TestDemo:
             "rapport-til-rektor",
             "varselbrev-fagfravaer",
         } <= regler
+
+
+class TestDatoer:
+    """Dates that make no sense for the run are refused, not silently evaluated to nothing."""
+
+    def test_dato_utenfor_skoleruta(self) -> None:
+        import io
+
+        from fravarsregler._cli import run
+
+        rot = Path(__file__).resolve().parent.parent
+        argv = [
+            "evaluer", "--elever", str(rot / "eksempel" / "elever.csv"),
+            "--hendelser", str(rot / "eksempel" / "hendelser.csv"),
+            "--skolerute", str(rot / "rutiner" / "skolerute-2026-27.yaml"), "--dato", "2030-01-01",
+        ]  # fmt: skip
+        ut, feil = io.StringIO(), io.StringIO()
+        assert run(argv, ut, feil) == 1
+        assert "er utenfor skoleruta" in feil.getvalue()
+        assert ut.getvalue() == ""
+        ut, feil = io.StringIO(), io.StringIO()
+        assert run([*argv[:-1], "2026-11-26", "--fra", "2026-12-01"], ut, feil) == 2
+        assert "kan ikke være etter --dato" in feil.getvalue()

@@ -36,8 +36,7 @@ class TestCsvVarianter:
     def test_semikolon_desimalkomma_og_bom(self, tmp_path: Path) -> None:
         fil = tmp_path / "hendelser.csv"
         fil.write_bytes(
-            b"\xef\xbb\xbf"
-            + b"Hendelse_ID;elev_id;dato;type;kode;timer;fag;dokumentasjon\n"
+            b"\xef\xbb\xbf" + b"Hendelse_ID;elev_id;dato;type;kode;timer;fag;dokumentasjon\n"
             b"H1;V1;2026-09-10;fravaer;uf;0,75;matematikk;helse_dokumentert\n"
         )
         inn = read_hendelser(fil)
@@ -45,8 +44,14 @@ class TestCsvVarianter:
         assert inn.lest == 1
         (h,) = inn.rader
         assert h == Hendelse(
-            elev_id="V1", dato=D(2026, 9, 10), type="fravaer", kode="UF", timer=0.75, fag="matematikk",
-            dokumentasjon="helse_dokumentert", hendelse_id="H1",
+            elev_id="V1",
+            dato=D(2026, 9, 10),
+            type="fravaer",
+            kode="UF",
+            timer=0.75,
+            fag="matematikk",
+            dokumentasjon="helse_dokumentert",
+            hendelse_id="H1",
         )
         assert h.id == "H1"
         assert h.lengde_timer == 0.75
@@ -93,8 +98,14 @@ class TestJsonLines:
 
     def test_jsonl(self, tmp_path: Path) -> None:
         linjer = [
-            {"hendelse_id": "H1", "elev_id": "E1", "dato": "2026-09-10", "type": "fravaer", "kode": "UF",
-             "timer": 0.75},
+            {
+                "hendelse_id": "H1",
+                "elev_id": "E1",
+                "dato": "2026-09-10",
+                "type": "fravaer",
+                "kode": "UF",
+                "timer": 0.75,
+            },
             {"hendelse_id": "H2", "elev_id": "E1", "dato": "2026-09-11", "type": "vegring", "kode": None},
             "ikke et objekt",
         ]
@@ -102,11 +113,12 @@ class TestJsonLines:
         fil = skriv(tmp_path / "hendelser.jsonl", tekst)
         inn = read_hendelser(fil)
         assert [(h.id, h.type, h.kode, h.timer) for h in inn.rader] == [
-            ("H1", "fravaer", "UF", 0.75), ("H2", "vegring", None, None),
+            ("H1", "fravaer", "UF", 0.75),
+            ("H2", "vegring", None, None),
         ]
         assert [(a.linje, a.melding) for a in inn.avvist] == [
             (3, "hver linje må være et JSON-objekt"),
-            (4, "ugyldig JSON (Expecting property name enclosed in double quotes, tegn 2)"),
+            (4, "ugyldig JSON i tegn 2: sjekk anførselstegn, komma og krøllparenteser"),
         ]
         assert inn.lest == len(inn.rader) + len(inn.avvist) == 4
 
@@ -146,8 +158,10 @@ class TestAvvisteRader:
     @pytest.mark.parametrize(
         ("rad", "melding"),
         [
-            ("E2;11;2010-01-01;;;nei",
-             "ukjent trinn «11» (tillatt: bhg, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, vg1, vg2, vg3)"),
+            (
+                "E2;11;2010-01-01;;;nei",
+                "ukjent trinn «11» (tillatt: bhg, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, vg1, vg2, vg3)",
+            ),
             ("E2;3;2018-13-01;;;nei", "«fodselsdato» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)"),
             ("E2;3;2018-01-01;;;kanskje", "«samtykke_foresatte» må være ja eller nei, ikke «kanskje»"),
             (";3;2018-01-01;;;nei", "mangler «elev_id»"),
@@ -201,17 +215,17 @@ class TestAvvistIMotoren:
         hendelser = skriv(
             tmp_path / "hendelser.csv",
             "hendelse_id;elev_id;dato;type;kode;dager;timer\n"
-            "H1;E1;2026-09-10;fravaer;UF;1;\n"      # 2 ok
-            "H2;E9;2026-09-10;fravaer;UF;1;\n"      # 3 unknown pupil
-            "H3;E1;2026-09-10;fravaer;X;1;\n"       # 4 unknown code
-            "H4;E1;2026-02-30;fravaer;F;1;\n"       # 5 impossible date
-            "H5;E1;2027-08-02;fravaer;F;1;\n"       # 6 outside the skolerute
-            "H6;E1;2026-09-10;fravaer;F;;-1\n"      # 7 negative hours
-            "H7;E1;2026-09-11;fravaer;F;1;\n"       # 8 duplicate id, different content
-            "H7;E1;2026-09-14;fravaer;F;1;\n"       # 9
-            "H8;E2;2026-09-12;fravaer;F;1;\n"       # 10 a Saturday
-            "H9;E2;2026-09-14;fravaer;F;1;\n"       # 11 ok
-            "H9;E2;2026-09-14;fravaer;F;1;\n",      # 12 identical duplicate: one kept
+            "H1;E1;2026-09-10;fravaer;UF;1;\n"  # 2 ok
+            "H2;E9;2026-09-10;fravaer;UF;1;\n"  # 3 unknown pupil
+            "H3;E1;2026-09-10;fravaer;X;1;\n"  # 4 unknown code
+            "H4;E1;2026-02-30;fravaer;F;1;\n"  # 5 impossible date
+            "H5;E1;2027-08-02;fravaer;F;1;\n"  # 6 outside the skolerute
+            "H6;E1;2026-09-10;fravaer;F;;-1\n"  # 7 negative hours
+            "H7;E1;2026-09-11;fravaer;F;1;\n"  # 8 duplicate id, different content
+            "H7;E1;2026-09-14;fravaer;F;1;\n"  # 9
+            "H8;E2;2026-09-12;fravaer;F;1;\n"  # 10 a Saturday
+            "H9;E2;2026-09-14;fravaer;F;1;\n"  # 11 ok
+            "H9;E2;2026-09-14;fravaer;F;1;\n",  # 12 identical duplicate: one kept
         )
         res = evaluate(regelsett, read_elever(elever), read_hendelser(hendelser), skolerute, D(2026, 9, 14))
         h = str(hendelser)
@@ -238,7 +252,7 @@ class TestAvvistIMotoren:
         assert [(a.linje, a.melding) for a in res.avvist] == [
             (2, "elev_id «E1» står på flere rader med ulikt innhold (linje 2, 3)"),
             (3, "elev_id «E1» står på flere rader med ulikt innhold (linje 2, 3)"),
-            (2, "ukjent elev «E1»"),
+            (2, "eleven «E1» er avvist i elevfilen (se meldingen for eleven der)"),
         ]
         assert (res.antall.lest, res.antall.brukt, res.antall.avvist) == (3, 0, 3)
         assert res.tiltak == ()
@@ -256,3 +270,44 @@ class TestAvvistIMotoren:
         ]
         assert [(a.fil, a.linje) for a in res.avvist] == [("<inndata>", None), ("<inndata>", None)]
         assert (res.antall.lest, res.antall.brukt, res.antall.avvist) == (3, 1, 2)
+
+
+class TestVanskeligeFiler:
+    """Exports that trip naive readers: each row is counted and reported at its own line."""
+
+    def test_ulukket_anforselstegn(self, tmp_path: Path) -> None:
+        fil = skriv(
+            tmp_path / "h.csv",
+            "hendelse_id;elev_id;dato;type;kode;dager\n"
+            "H1;E1;2026-09-10;fravaer;F;1\n"
+            'H2;E1;"2026-09-11;fravaer;F;1\n'
+            "H3;E1;2026-09-14;fravaer;F;1\n",
+        )
+        inn = read_hendelser(fil)
+        assert [h.hendelse_id for h in inn.rader] == ["H1"]
+        assert [(a.linje, a.melding.split(" (")[0]) for a in inn.avvist] == [(3, "anførselstegn som ikke er lukket")]
+        assert inn.lest == len(inn.rader) + len(inn.avvist)
+
+    def test_tomme_kolonner_til_slutt_fra_excel(self, tmp_path: Path) -> None:
+        fil = skriv(tmp_path / "e.csv", "elev_id;trinn;fodselsdato;;\nE1;6;2015-03-01;;\n")
+        inn = read_elever(fil)
+        assert [e.elev_id for e in inn.rader] == ["E1"]
+        assert inn.avvist == ()
+
+    def test_jsonl_deles_bare_paa_linjeskift(self, tmp_path: Path) -> None:
+        fil = tmp_path / "h.jsonl"
+        fil.write_text(
+            '{"hendelse_id":"H1","elev_id":"E1","dato":"2026-09-10","type":"vegring","merknad":"a\u2028b"}\n'
+            '{"hendelse_id":"H2","elev_id":"E1","elev_id":"E2","dato":"2026-09-10","type":"vegring"}\n'
+            '{"hendelse_id":" H3 ","elev_id":" E1 ","dato":"2026-09-11","type":"vegring"}\n',
+            encoding="utf-8",
+        )
+        inn = read_hendelser(fil)
+        assert [(h.hendelse_id, h.elev_id) for h in inn.rader] == [("H1", "E1"), ("H3", "E1")]
+        assert [(a.linje, a.melding) for a in inn.avvist] == [(2, "feltet «elev_id» står to ganger i samme objekt")]
+
+    def test_utf16_fra_excel(self, tmp_path: Path) -> None:
+        fil = tmp_path / "e.csv"
+        fil.write_bytes("elev_id\ttrinn\tfodselsdato\tskole\nE1\t6\t2015-03-01\tSørvik skole\n".encode("utf-16"))
+        inn = read_elever(fil)
+        assert [(e.elev_id, e.skole) for e in inn.rader] == [("E1", "Sørvik skole")]

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 from fravarsregler import (
@@ -783,3 +784,32 @@ class TestVersjoner:
         res = kjor(Regelsett(to_versjoner), skolerute, D(2026, 9, 25), [elev("E1", "6")], hs)
         assert finn(res, "bekymringsfullt-fravaer") == []
         assert oversikt(res, "E1") == (2, 29)
+
+
+class TestGrensetilfeller:
+    """Versions, kindergarten days and the default period in a break are handled on purpose."""
+
+    def test_to_versjoner_med_samme_gyldig_fra_er_en_feil(self, rutiner: tuple[Rutine, ...]) -> None:
+        from fravarsregler import RutineFeil
+
+        grunnskole = next(r for r in rutiner if r.id == "grunnskole")
+        kopi = attrs.evolve(grunnskole, versjon="2022.2")
+        with pytest.raises(RutineFeil, match="gjelder fra samme dato"):
+            Regelsett([grunnskole, kopi])
+
+    def test_barnehage_holdes_stengt_paa_helligdager(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # 2027-05-17 (Monday, Constitution Day): no kindergarten day; 2026-10-01 (autumn break): open
+        hs = [
+            Hendelse(elev_id="B1", dato=D(2027, 5, 17), type="vegring", hendelse_id="H1"),
+            Hendelse(elev_id="B1", dato=D(2026, 10, 1), type="vegring", hendelse_id="H2"),
+        ]
+        res = kjor(regelsett, skolerute, D(2027, 5, 18), [elev("B1", "bhg", D(2022, 1, 1))], hs)
+        # in 2027 the 17th of May is also Whit Monday
+        assert [a.melding for a in res.avvist] == [
+            "datoen 2027-05-17 er ikke en barnehagedag (helligdag (Andre pinsedag; Grunnlovsdag))"
+        ]
+        assert res.antall.brukt == 2
+
+    def test_fra_i_juleferien_er_hoestsemesterets_start(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        res = kjor(regelsett, skolerute, D(2026, 12, 28), [elev("E1", "6")], [])
+        assert res.fra == D(2026, 8, 18)
