@@ -256,8 +256,19 @@ def handskrevet_lokke(
                     rest -= mengde
                     i += 1
             enheter.sort(key=lambda e: (e[0], e[1]))
-            _dager(ut, eid=eid, trinn=trinn, enheter=enheter, oppsett=oppsett, indeks=indeks, sem_lo=sem_lo,
-                   skoledager=skoledager, siste=siste, fra=fra, frist_etter=frist_etter)
+            _dager(
+                ut,
+                eid=eid,
+                trinn=trinn,
+                enheter=enheter,
+                oppsett=oppsett,
+                indeks=indeks,
+                sem_lo=sem_lo,
+                skoledager=skoledager,
+                siste=siste,
+                fra=fra,
+                frist_etter=frist_etter,
+            )
 
         # 3. Subject hours (vgs): hours in the subject / the subject's hours for the year.
         fagene = fag_per_elev.get(eid)
@@ -482,8 +493,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     t_kompiler = time.perf_counter() - t0
 
     print(f"Skolerute {sr.id}: {fra.isoformat()} til {dato.isoformat()} ({len(sr.skoledager)} skoledager)")
-    print(f"Data: {_tall(len(elever))} elever, {_tall(len(fag))} fagrader, {_tall(len(hendelser))} hendelser "
-          f"(seed {args.seed}), laget på {_tall(t_data, 2)} s")
+    print(
+        f"Data: {_tall(len(elever))} elever, {_tall(len(fag))} fagrader, {_tall(len(hendelser))} hendelser "
+        f"(seed {args.seed}), laget på {_tall(t_data, 2)} s"
+    )
     print(f"Regelsett kompilert på {_tall(t_kompiler * 1000, 1)} ms")
 
     def kjor_motor() -> Any:
@@ -507,8 +520,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     per_regel = Counter(b[1] if b[4] == "aktiv" else f"{b[1]} ({b[4]})" for b in motor_b.elements())
     kalender = sum(1 for t in resultat.tiltak if t.kategori == "kalender")
-    print(f"Like beslutninger: {_tall(sum(per_regel.values()))}, alle tiltakene motoren laget "
-          f"({_tall(kalender)} kalenderrader); per regel:")
+    print(
+        f"Like beslutninger: {_tall(sum(per_regel.values()))}, alle tiltakene motoren laget "
+        f"({_tall(kalender)} kalenderrader); per regel:"
+    )
     for r, n in sorted(per_regel.items()):
         print(f"  {r:42}{_tall(n):>8}")
     print(f"Motoren laget også {_tall(len(resultat.oversikt))} oversiktslinjer (løkka ingen)")
@@ -518,8 +533,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'motor (evaluate)':22}{_tall(t_motor, 3):>10}{_tall(n / t_motor):>14}{_tall(c_motor, 3):>14}")
     print(f"{'håndskrevet løkke':22}{_tall(t_lokke, 3):>10}{_tall(n / t_lokke):>14}{_tall(c_lokke, 3):>14}")
     forhold = t_motor / t_lokke
-    print(f"Forhold motor/løkke: {_tall(forhold, 2)}× (CPU-tid: {_tall(c_motor / c_lokke, 2)}×; mål: innenfor 1,5×) "
-          f"{'– innenfor målet' if forhold <= 1.5 else '– over målet'}")
+    print(
+        f"Forhold motor/løkke: {_tall(forhold, 2)}× (CPU-tid: {_tall(c_motor / c_lokke, 2)}×; mål: innenfor 1,5×) "
+        f"{'– innenfor målet' if forhold <= 1.5 else '– over målet'}"
+    )
     if args.gjentak > 1:
         print(f"(beste av {args.gjentak} omganger for hver)")
 

@@ -36,6 +36,7 @@ __all__ = [
 
 Verdi: TypeAlias = float | int | bool | str | tuple[str, ...]
 
+
 def _frys(m: Mapping[str, Any]) -> Mapping[str, Any]:
     """A read-only view of a copy: the loaded routine cannot be changed by accident."""
     return MappingProxyType(dict(m))
