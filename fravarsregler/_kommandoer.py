@@ -14,6 +14,7 @@ from typing import IO, Any
 from . import _cli_publisering
 from ._dokument import standard_rutinefiler
 from ._inndata import Fag, Innlesing, read_elever, read_fag, read_hendelser
+from ._meldinger import mente_du
 from ._motor import Regelsett, Resultat, Tiltak, evaluate
 from ._paths import finn_datafil, rutinemappe
 from ._rutine import load_routines
@@ -100,6 +101,11 @@ def _kjor(
             f"({forste.isoformat()}–{siste.isoformat()}). Bruk skoleruta for det skoleåret datoen hører til.\n"
         )
         return 1
+    # A deadline pinned for a rule id no routine has would be ignored silently: say so.
+    kjente = {regel.id for rutine in rutiner for regel in rutine.regler()}
+    for regel_id in sorted(set(sr.frister) - kjente):
+        mente, _ = mente_du(regel_id, kjente)
+        feil.write(f"{sr.fil}: advarsel: «frister» nevner regelen «{regel_id}», som ingen rutine har.{mente}\n")
     fag_inn: Innlesing[Fag] | tuple[Fag, ...] = read_fag(fag) if fag else ()
     resultat = evaluate(
         Regelsett(rutiner), read_elever(elever), read_hendelser(hendelser), sr, dato, fag=fag_inn, fra=fra

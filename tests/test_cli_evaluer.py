@@ -275,3 +275,22 @@ class TestDatoer:
         ut, feil = io.StringIO(), io.StringIO()
         assert run([*argv[:-1], "2026-11-26", "--fra", "2026-12-01"], ut, feil) == 2
         assert "kan ikke være etter --dato" in feil.getvalue()
+
+
+class TestFastsatteFrister:
+    """A deadline pinned in the skolerute for a rule no routine has is warned about, not ignored."""
+
+    def test_feilstavet_regel_i_frister(self, tmp_path: Path) -> None:
+        rot = Path(__file__).resolve().parent.parent
+        tekst = (rot / "rutiner" / "skolerute-2026-27.yaml").read_text(encoding="utf-8")
+        assert tekst.count("\nfrister: {}") == 1
+        sr = tmp_path / "skolerute.yaml"
+        sr.write_text(tekst.replace("\nfrister: {}", '\nfrister:\n  rapport-til-rektr: "2026-11-27"'), encoding="utf-8")
+        argv = [
+            "evaluer", "--elever", str(rot / "eksempel" / "elever.csv"),
+            "--hendelser", str(rot / "eksempel" / "hendelser.csv"), "--fag", str(rot / "eksempel" / "fag.csv"),
+            "--skolerute", str(sr), "--dato", "2026-11-26", "--format", "json",
+        ]  # fmt: skip
+        ut, feil = io.StringIO(), io.StringIO()
+        assert run(argv, ut, feil) == 0
+        assert "«rapport-til-rektr», som ingen rutine har. Mente du «rapport-til-rektor»?" in feil.getvalue()
