@@ -102,6 +102,23 @@ _MELDINGER: Final[dict[str, str]] = {
         "Sett komma mellom verdiene og lukk med «{slutt}»."
     ),
     "syntaks": "YAML-syntaksfeil: {problem}. Sjekk innrykk og kolon på linjen.",
+    "innrykk": (
+        "Innrykket stemmer ikke med linjene over. Sjekk at felt på samme nivå har like mange "
+        "mellomrom foran seg, og at et listeelement begynner med «- »."
+    ),
+    "tekst-etter-sitat": (
+        "Det står tekst der YAML ikke venter mer: ofte tekst etter et avsluttende anførselstegn, eller "
+        "feil innrykk. Sett hele teksten i anførselstegn, og sjekk innrykket."
+    ),
+    "starttegn": "Tegnet «{tegn}» kan ikke stå først i en verdi. Sett verdien i anførselstegn.",
+    "mangler-kolon": (
+        "Finner ikke kolonet etter en nøkkel. Skriv «nøkkel: verdi», eller sett en tekst som går over "
+        "flere linjer i anførselstegn."
+    ),
+    "escape": (
+        "Ukjent tegnsekvens «\\{tegn}» i en tekst med doble anførselstegn. Bruk enkle anførselstegn "
+        "rundt teksten, eller skriv \\\\ for en omvendt skråstrek."
+    ),
     "udefinert-alias": (
         "Aliaset «*{navn}» viser til et anker (&{navn}) som ikke er definert før det "
         "brukes. Definer ankeret først, eller rett navnet."
@@ -461,6 +478,16 @@ def _syntaksfeil(feil: yaml.MarkedYAMLError, fil: str) -> YamlFeil:
             slutt=slutt,
             linje=_plass(feil.context_mark)[0],
         )
+    elif problem.startswith("expected <block end>") and "'<scalar>'" in problem:
+        melding = _MELDINGER["tekst-etter-sitat"]
+    elif problem.startswith("expected <block end>"):
+        melding = _MELDINGER["innrykk"]
+    elif (m := re.fullmatch(r"found character '(.+)' that cannot start any token", problem)) is not None:
+        melding = _MELDINGER["starttegn"].format(tegn=m.group(1))
+    elif problem == "could not find expected ':'":
+        melding = _MELDINGER["mangler-kolon"]
+    elif (m := re.match(r"found unknown escape character '(.+)'", problem)) is not None:
+        melding = _MELDINGER["escape"].format(tegn=m.group(1))
     elif (m := re.fullmatch(r"found undefined alias '(.*)'", problem)) is not None:
         melding = _MELDINGER["udefinert-alias"].format(navn=m.group(1))
     elif m := re.fullmatch(r"found duplicate anchor '(.*)'; first occurrence", kontekst):

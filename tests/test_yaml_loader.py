@@ -395,11 +395,11 @@ class TestSyntaksfeil:
         assert (e.linje, e.kolonne) == (3, 1)
 
     def test_generic_message_keeps_the_problem_and_gives_advice(self) -> None:
-        e = feil("a: 1\nb\nc: 2\n")
+        e = feil("{a: 1}}\n")
         assert e.melding.startswith("YAML-syntaksfeil: ")
-        assert "could not find expected ':'" in e.melding
+        assert "expected '<document start>'" in e.melding
         assert e.melding.endswith("Sjekk innrykk og kolon på linjen.")
-        assert e.linje == 3
+        assert e.linje == 1
 
     def test_unclosed_quote(self) -> None:
         e = feil("a: 'abc\n")
@@ -583,3 +583,26 @@ class TestRundtur:
                 # List items are located at distinct, increasing places.
                 forrige = (*sti[:-1], sti[-1] - 1)
                 assert doc.plassering(forrige) < (linje, kolonne)
+
+
+class TestVanligeSyntaksfeil:
+    """The commonest YAML mistakes get a Norwegian explanation, not PyYAML's English text."""
+
+    @pytest.mark.parametrize(
+        ("tekst", "linje", "kolonne", "utdrag"),
+        [
+            ("a:\n  b: 1\n c: 2\n", 3, 2, "Innrykket stemmer ikke"),
+            ("a: `x`\n", 1, 4, "Tegnet «`» kan ikke stå først"),
+            ("a: 1\nb\nc: 2\n", 3, 1, "Finner ikke kolonet"),
+            ('a: "C:\\q"\n', 1, 8, "Ukjent tegnsekvens «\\q»"),
+            ("a: 'x' y\n", 1, 8, "tekst etter et avsluttende anførselstegn"),
+        ],
+    )
+    def test_norsk_forklaring(self, tekst: str, linje: int, kolonne: int, utdrag: str) -> None:
+        with pytest.raises(YamlFeil) as fanget:
+            load_yaml_text(tekst, fil="x.yaml")
+        feil = fanget.value
+        assert (feil.linje, feil.kolonne, feil.kode) == (linje, kolonne, "syntaks")
+        assert utdrag in feil.melding
+        assert "expected" not in feil.melding
+        assert "found" not in feil.melding
