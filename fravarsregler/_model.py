@@ -258,10 +258,6 @@ class Regel:
     vedlegg: str | None = None
     plassering: Plassering | None = attrs.field(default=None, eq=False)
 
-    @property
-    def hendelsesstyrt(self) -> bool:
-        return self.utloser.type == "hendelse"
-
 
 @attrs.frozen
 class Rad:

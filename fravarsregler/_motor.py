@@ -19,7 +19,7 @@ import math
 import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from types import MappingProxyType
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -45,7 +45,6 @@ TIDSSONE = ZoneInfo("Europe/Oslo")
 T = TypeVar("T")
 
 KODENAVN = {"F": "varslet fravær (F)", "S": "sein (S)", "UF": "uvarslet fravær (UF)"}
-UNNTAKSNAVN_STANDARD = "unntak"
 
 
 # --------------------------------------------------------------------------- value objects
@@ -1733,10 +1732,6 @@ class _Hendelseskontroll:
 
 
 _INGEN_FAG: Mapping[str, Fag] = MappingProxyType({})
-
-
-def dager_mellom(a: date, b: date) -> int:  # pragma: no cover - tiny helper kept for callers
-    return (b - a) // timedelta(days=1)
 
 
 def _klokke(t: time) -> str:

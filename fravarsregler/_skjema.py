@@ -6,7 +6,6 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any, Protocol
 
 import attrs
@@ -271,7 +270,3 @@ def _monster_melding(monster: str, verdi: object) -> str:
     if "[a-z0-9_]*" in monster:
         return M["navn-format"].format(verdi=verdi)
     return M["pattern"].format(verdi=verdi, monster=monster)
-
-
-def skjemafil(navn: str) -> Path:
-    return finn_datafil("skjema", f"{navn}.schema.json")
