@@ -203,11 +203,11 @@ def skriv_resultat(resultat: Resultat, fmt: str, ut: IO[str]) -> None:
                     t.regel,
                     t.rutine,
                     t.versjon,
-                    t.elev_id or "",
+                    _celle(t.elev_id or ""),
                     t.trinn,
-                    t.skole or "",
-                    t.klasse or "",
-                    t.fag or "",
+                    _celle(t.skole or ""),
+                    _celle(t.klasse or ""),
+                    _celle(t.fag or ""),
                     t.hva,
                     t.tiltak,
                     ",".join(t.ansvar),
@@ -226,6 +226,11 @@ def skriv_resultat(resultat: Resultat, fmt: str, ut: IO[str]) -> None:
             )
     else:
         _tekst(resultat, ut)
+
+
+def _celle(tekst: str) -> str:
+    """Input values copied into the CSV cannot become spreadsheet formulas (CSV injection)."""
+    return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
 
 
 def _n(x: float) -> str:

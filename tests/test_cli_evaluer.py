@@ -294,3 +294,26 @@ class TestFastsatteFrister:
         ut, feil = io.StringIO(), io.StringIO()
         assert run(argv, ut, feil) == 0
         assert "«rapport-til-rektr», som ingen rutine har. Mente du «rapport-til-rektor»?" in feil.getvalue()
+
+
+class TestCsvUtdata:
+    """Values from the input can never become spreadsheet formulas in the CSV output."""
+
+    def test_formel_i_skolenavn_noytraliseres(self, tmp_path: Path) -> None:
+        rot = Path(__file__).resolve().parent.parent
+        elever = tmp_path / "e.csv"
+        elever.write_text('elev_id;trinn;fodselsdato;skole\nE1;6;2015-03-01;=HYPERLINK("x")\n', encoding="utf-8")
+        hendelser = tmp_path / "h.csv"
+        hendelser.write_text("elev_id;dato;type\nE1;2026-09-10;vegring\n", encoding="utf-8")
+        argv = [
+            "evaluer", "--elever", str(elever), "--hendelser", str(hendelser),
+            "--skolerute", str(rot / "rutiner" / "skolerute-2026-27.yaml"), "--dato", "2026-09-10",
+            "--format", "csv",
+        ]  # fmt: skip
+        ut, feil = io.StringIO(), io.StringIO()
+        assert run(argv, ut, feil) == 0, feil.getvalue()
+        import csv as csvmod
+
+        rader = list(csvmod.DictReader(io.StringIO(ut.getvalue()), delimiter=";"))
+        vegring = [r for r in rader if r["regel"] == "vegring-samme-dag"]
+        assert [r["skole"] for r in vegring] == ['\'=HYPERLINK("x")']
