@@ -693,14 +693,20 @@ class _Evaluering:
         k = per_dag[dag] = self.rs.for_trinn(trinn, dag)
         return k
 
+    def _periode(self, trinn: str, dag: date) -> tuple[_Kompilert | None, tuple[int, str, int]]:
+        """The version in force and a key for the period in which its parameters are constant."""
+        k = self._versjon(trinn, dag)
+        if k is None:
+            return None, (0, trinn, 0)
+        return k, (id(k), trinn, bisect.bisect_right(k.endringer, dag))
+
     def _dagregler_for(self, trinn: str, dag: date) -> _Dagregler | None:
         per_dag = self._dagregler[trinn]
         if dag in per_dag:
             return per_dag[dag]
-        k = self._versjon(trinn, dag)
+        k, nokkel = self._periode(trinn, dag)
         regler = None
         if k is not None:
-            nokkel = (id(k), trinn, bisect.bisect_right(k.endringer, dag))
             regler = self._dagregelsett.get(nokkel)
             if regler is None:
                 regler = self._dagregelsett[nokkel] = _Dagregler(k, trinn, dag)
@@ -711,10 +717,9 @@ class _Evaluering:
         per_dag = self._fagregler[trinn]
         if dag in per_dag:
             return per_dag[dag]
-        k = self._versjon(trinn, dag)
+        k, nokkel = self._periode(trinn, dag)
         spec = None
         if k is not None:
-            nokkel = (id(k), trinn, bisect.bisect_right(k.endringer, dag))
             if nokkel in self._fagregelsett:
                 spec = self._fagregelsett[nokkel]
             else:
