@@ -5,11 +5,11 @@ The routine "Fraværsoppfølging i barnehage, grunnskole og videregående skole 
 events into actions with deadlines, and tools for the yearly revision.
 """
 
-from ._diff import Endring, Rutinediff, diff_routines
+from ._diff import Endring, Fellesdiff, Rutinediff, diff_felles, diff_routines
 from ._dokument import render_html, render_markdown
 from ._errors import FravarsreglerError, InndataFeil, Problem, RutineFeil, YamlFeil
 from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing, read_elever, read_fag, read_hendelser
-from ._model import Frist, Parameter, Rad, Regel, Rutine, Seksjon, Utloser, Vedlegg
+from ._model import Felles, Frist, Parameter, Rad, Regel, Rutine, Seksjon, Utloser, Vedlegg
 from ._motor import Antall, Grunnlag, Oversiktslinje, Regelsett, Resultat, Tiltak, evaluate
 from ._paths import rutinemappe
 from ._rutine import Valideringsresultat, load_felles, load_routine, load_routines, validate
@@ -21,6 +21,8 @@ __all__ = [
     "Elev",
     "Endring",
     "Fag",
+    "Felles",
+    "Fellesdiff",
     "FravarsreglerError",
     "Frist",
     "Grunnlag",
@@ -45,6 +47,7 @@ __all__ = [
     "Valideringsresultat",
     "Vedlegg",
     "YamlFeil",
+    "diff_felles",
     "diff_routines",
     "evaluate",
     "load_felles",

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from ._diff import diff_routines, skriv_tekst, som_json
+from ._diff import Fellesdiff, Rutinediff, diff_felles, diff_routines, skriv_tekst, som_json
 from ._dokument import render_html, render_markdown, standard_rutinefiler
 from ._errors import Problem
-from ._rutine import load_routines
+from ._rutine import load_felles, load_routines, validate
 
 __all__ = ["kjor_diff", "kjor_dokument", "legg_til"]
 
@@ -49,12 +49,13 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "diff",
-        help="vis forskjellene mellom to versjoner av en rutine",
+        help="vis forskjellene mellom to versjoner av en rutine (eller av felles.yaml)",
         description="Sammenligner to versjoner av samme rutine: metadata, parametere, tabeller, rader "
-        "(ord for ord) og vedlegg. Avslutningskode 0: ingen forskjeller, 1: forskjeller, 2: feil.",
+        "(ord for ord) og vedlegg. Er begge filene felles.yaml-filer, sammenlignes roller, sjekklister, "
+        "tidlige tegn og vedleggstitler. Avslutningskode 0: ingen forskjeller, 1: forskjeller, 2: feil.",
     )
-    p.add_argument("gammel", type=Path, metavar="GAMMEL", help="den gamle versjonen (rutinefil)")
-    p.add_argument("ny", type=Path, metavar="NY", help="den nye versjonen (rutinefil)")
+    p.add_argument("gammel", type=Path, metavar="GAMMEL", help="den gamle versjonen (rutinefil eller felles.yaml)")
+    p.add_argument("ny", type=Path, metavar="NY", help="den nye versjonen (rutinefil eller felles.yaml)")
     p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="utdataformat")
     p.set_defaults(kjor=kjor_diff)
 
@@ -97,7 +98,21 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
 
 
 def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
-    """``fravarsregler diff GAMMEL NY``: the differences between two versions of a routine."""
+    """``fravarsregler diff GAMMEL NY``: the differences between two versions of a routine.
+
+    Two valid shared files (``type: felles``) are compared as such; anything else goes the
+    routine way, which reports every problem of both files.
+    """
+    typer = [(f, validate(f)) for f in (args.gammel, args.ny)]
+    if all(v.gyldig for _, v in typer) and {v.type for _, v in typer} != {"rutine"}:
+        if {v.type for _, v in typer} != {"felles"}:
+            hva = ", ".join(f"{f} er {_FILTYPER.get(str(v.type), v.type)}" for f, v in typer)
+            feil.write(f"fravarsregler diff: kan bare sammenligne to rutinefiler eller to felles-filer ({hva}).\n")
+            return PROBLEMER
+        gammel_f, ny_f = (load_felles(f) for f, _ in typer)
+        fdiff = diff_felles(gammel_f, ny_f)
+        _skriv_diff(fdiff, args.format, ut)
+        return INGEN_FORSKJELLER if fdiff.tom else FORSKJELLER
     rutiner, problemer = load_routines([args.gammel, args.ny])
     if problemer:
         _skriv_problemer(problemer, feil)
@@ -111,9 +126,16 @@ def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         )
         return PROBLEMER
     diff = diff_routines(gammel, ny)
-    if args.format == "json":
+    _skriv_diff(diff, args.format, ut)
+    return INGEN_FORSKJELLER if diff.tom else FORSKJELLER
+
+
+_FILTYPER = {"rutine": "en rutinefil", "felles": "en felles-fil", "skolerute": "en skolerute"}
+
+
+def _skriv_diff(diff: Rutinediff | Fellesdiff, format_: str, ut: IO[str]) -> None:
+    if format_ == "json":
         json.dump(som_json(diff), ut, ensure_ascii=False, indent=2)
         ut.write("\n")
     else:
         ut.write(skriv_tekst(diff))
-    return INGEN_FORSKJELLER if diff.tom else FORSKJELLER

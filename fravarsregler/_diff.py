@@ -1,5 +1,9 @@
 """Compare two versions of a routine: what a revision changed, row by row and word by word.
 
+:func:`diff_felles` does the same for the shared file (``felles.yaml``: roles, checklists, early
+signs, vedlegg titles), where roles, checklists and early signs are matched by id, vedlegg by
+number, checklist groups by position and their points (which have no ids) by their text.
+
 :func:`diff_routines` is pure: it takes two loaded routines and returns a :class:`Rutinediff`,
 a list of :class:`Endring` value objects, each at a path (``sti``) such as
 ``seksjoner/trinn-1-4/rader/vegring/naar``. Sections and rows are matched by (section id, row
@@ -22,12 +26,30 @@ from typing import Final, Literal, TypeAlias, TypeVar
 import attrs
 
 from ._dokument import formater_parameterverdi
-from ._model import Felles, Frist, Mottaker, Parameter, Rad, Regel, Rutine, Seksjon, Utloser, Vedlegg
+from ._model import (
+    Felles,
+    Frist,
+    Mottaker,
+    Parameter,
+    Rad,
+    Regel,
+    Rolle,
+    Rutine,
+    Seksjon,
+    Sjekkliste,
+    Sjekklistegruppe,
+    TidligeTegn,
+    Utloser,
+    Vedlegg,
+    VedleggReferanse,
+)
 
 __all__ = [
     "Endring",
+    "Fellesdiff",
     "Rutinediff",
     "Tekstbit",
+    "diff_felles",
     "diff_routines",
     "ordforskjell",
     "skriv_tekst",
@@ -133,6 +155,24 @@ class Rutinediff:
     @property
     def vedlegg(self) -> tuple[Endring, ...]:
         return tuple(e for e in self.endringer if _gruppe(e) == "vedlegg")
+
+
+@attrs.frozen
+class Fellesdiff:
+    """Every difference between two versions of the shared file, in file order."""
+
+    gammel: Felles
+    ny: Felles
+    endringer: tuple[Endring, ...]
+
+    @property
+    def tom(self) -> bool:
+        """True when the two versions are the same."""
+        return not self.endringer
+
+    def under(self, prefiks: str) -> tuple[Endring, ...]:
+        """The changes at ``prefiks`` or below it (``sjekklister/skolesituasjonen``)."""
+        return tuple(e for e in self.endringer if e.sti == prefiks or e.sti.startswith(prefiks + "/"))
 
 
 _METADATA: Final = ("id", "navn", "kommune", "versjon", "gyldig_fra", "neste_revisjon", "trinn")
@@ -508,6 +548,170 @@ def _vedlegg(s: _Samler, sti: str, g: Vedlegg, n: Vedlegg) -> None:
     _regler(s, sti, g.regler, n.regler)
 
 
+# --------------------------------------------------------------------------- the shared file
+
+
+def diff_felles(gammel: Felles, ny: Felles) -> Fellesdiff:
+    """Every difference between two versions of the shared file (pure; no files are read)."""
+    s = _Samler()
+    for felt in ("id", "versjon", "gyldig_fra"):
+        s.verdi(felt, getattr(gammel, felt), getattr(ny, felt))
+    _samling(
+        s,
+        "roller",
+        list(gammel.roller.values()),
+        list(ny.roller.values()),
+        nokkel=lambda r: r.id,
+        sammendrag=lambda r: r.navn,
+        innhold=_rolle_innhold,
+        sammenlign=_rolle,
+    )
+    _samling(
+        s,
+        "sjekklister",
+        list(gammel.sjekklister.values()),
+        list(ny.sjekklister.values()),
+        nokkel=lambda x: x.id,
+        sammendrag=lambda x: x.tittel,
+        innhold=_sjekkliste_innhold,
+        sammenlign=_sjekkliste,
+    )
+    _samling(
+        s,
+        "tidlige_tegn",
+        gammel.tidlige_tegn,
+        ny.tidlige_tegn,
+        nokkel=lambda t: t.id,
+        sammendrag=lambda t: t.tittel,
+        innhold=_tegn_innhold,
+        sammenlign=_tidlige_tegn,
+    )
+    _samling(
+        s,
+        "vedlegg",
+        gammel.vedlegg,
+        ny.vedlegg,
+        nokkel=lambda v: str(v.nummer),
+        sammendrag=lambda v: v.tittel,
+        innhold=_vedleggreferanse_innhold,
+        sammenlign=_vedleggreferanse,
+    )
+    return Fellesdiff(gammel=gammel, ny=ny, endringer=tuple(s.endringer))
+
+
+def _samling(
+    s: _Samler,
+    sti: str,
+    gamle: Sequence[T],
+    nye: Sequence[T],
+    *,
+    nokkel: Callable[[T], str],
+    sammendrag: Callable[[T], str],
+    innhold: Callable[[T], Iterable[tuple[str, str]]],
+    sammenlign: Callable[[_Samler, str, T, T], None],
+) -> None:
+    """Items matched by key: added, removed, reordered, or compared field by field."""
+    s.rekkefolge(sti, [nokkel(x) for x in gamle], [nokkel(x) for x in nye])
+    for k, g, n in _par(gamle, nye, nokkel):
+        isti = f"{sti}/{k}"
+        if g is None and n is not None:
+            s.lagt_til(isti, sammendrag(n), innhold(n))
+        elif g is not None and n is None:
+            s.fjernet(isti, sammendrag(g), innhold(g))
+        elif g is not None and n is not None:
+            sammenlign(s, isti, g, n)
+
+
+def _punkter(s: _Samler, sti: str, gamle: Sequence[str], nye: Sequence[str]) -> None:
+    """Points have no ids, so they are matched by text; a replaced point is shown word by word.
+
+    A changed or added point is named by its number in the new version, a removed one by its
+    number in the old version.
+    """
+    matcher = difflib.SequenceMatcher(a=gamle, b=nye, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        par = min(i2 - i1, j2 - j1) if op == "replace" else 0
+        for k in range(par):
+            s.verdi(f"{sti}/{j1 + k + 1}", gamle[i1 + k], nye[j1 + k])
+        for k in range(i1 + par, i2):
+            s.fjernet(f"{sti}/{k + 1}", gamle[k], ())
+        for k in range(j1 + par, j2):
+            s.lagt_til(f"{sti}/{k + 1}", nye[k], ())
+
+
+def _punkt_innhold(punkter: Sequence[str]) -> Iterator[tuple[str, str]]:
+    for i, punkt in enumerate(punkter, start=1):
+        yield f"punkt {i}", punkt
+
+
+def _rolle_innhold(r: Rolle) -> Iterator[tuple[str, str]]:
+    yield "navn", r.navn
+    if r.beskrivelse:
+        yield "beskrivelse", r.beskrivelse
+
+
+def _rolle(s: _Samler, sti: str, g: Rolle, n: Rolle) -> None:
+    s.verdi(f"{sti}/navn", g.navn, n.navn)
+    s.verdi(f"{sti}/beskrivelse", g.beskrivelse, n.beskrivelse)
+
+
+def _gruppe_innhold(gr: Sjekklistegruppe) -> Iterator[tuple[str, str]]:
+    if gr.tittel:
+        yield "tittel", gr.tittel
+    yield from _punkt_innhold(gr.punkter)
+
+
+def _sjekkliste_innhold(x: Sjekkliste) -> Iterator[tuple[str, str]]:
+    yield "tittel", x.tittel
+    yield "kortnavn", x.kortnavn
+    for i, gr in enumerate(x.grupper, start=1):
+        for navn, tekst in _gruppe_innhold(gr):
+            yield f"gruppe {i}, {navn}", tekst
+
+
+def _sjekkliste(s: _Samler, sti: str, g: Sjekkliste, n: Sjekkliste) -> None:
+    s.verdi(f"{sti}/tittel", g.tittel, n.tittel)
+    s.verdi(f"{sti}/kortnavn", g.kortnavn, n.kortnavn)
+    # groups have no ids either: matched by position
+    _samling(
+        s,
+        f"{sti}/grupper",
+        list(enumerate(g.grupper, start=1)),
+        list(enumerate(n.grupper, start=1)),
+        nokkel=lambda x: str(x[0]),
+        sammendrag=lambda x: x[1].tittel or f"gruppe {x[0]} (uten tittel)",
+        innhold=lambda x: _gruppe_innhold(x[1]),
+        sammenlign=lambda s_, sti_, gx, nx: _sjekklistegruppe(s_, sti_, gx[1], nx[1]),
+    )
+
+
+def _sjekklistegruppe(s: _Samler, sti: str, g: Sjekklistegruppe, n: Sjekklistegruppe) -> None:
+    s.verdi(f"{sti}/tittel", g.tittel, n.tittel)
+    _punkter(s, f"{sti}/punkter", g.punkter, n.punkter)
+
+
+def _tegn_innhold(t: TidligeTegn) -> Iterator[tuple[str, str]]:
+    yield "tittel", t.tittel
+    yield from _punkt_innhold(t.punkter)
+
+
+def _tidlige_tegn(s: _Samler, sti: str, g: TidligeTegn, n: TidligeTegn) -> None:
+    s.verdi(f"{sti}/tittel", g.tittel, n.tittel)
+    _punkter(s, f"{sti}/punkter", g.punkter, n.punkter)
+
+
+def _vedleggreferanse_innhold(v: VedleggReferanse) -> Iterator[tuple[str, str]]:
+    yield "tittel", v.tittel
+    yield "innhold i kilden", "ja" if v.innhold_i_kilden else "nei"
+
+
+def _vedleggreferanse(s: _Samler, sti: str, g: VedleggReferanse, n: VedleggReferanse) -> None:
+    s.verdi(f"{sti}/tittel", g.tittel, n.tittel)
+    s.verdi(f"{sti}/innhold_i_kilden", g.innhold_i_kilden, n.innhold_i_kilden)
+
+
 # --------------------------------------------------------------------------- reporting
 
 # Collections whose items are named by id in a path ("regler/vegring-samme-dag").
@@ -520,6 +724,12 @@ _SAMLINGER: Final = {
     "brev": ("brev", "brevene"),
     "vedlegg": ("vedlegg", "vedleggene"),
     "parametere": ("parameter", "parameterne"),
+    # the shared file
+    "roller": ("rolle", "rollene"),
+    "sjekklister": ("sjekkliste", "sjekklistene"),
+    "grupper": ("gruppe", "gruppene"),
+    "punkter": ("punkt", "punktene"),
+    "tidlige_tegn": ("tidlige tegn", "de tidlige tegnene"),
 }
 
 _FELTNAVN: Final = {
@@ -538,6 +748,8 @@ _FELTNAVN: Final = {
     "tellende_dokumentasjon": "tellende dokumentasjon",
     "under_18": "under 18 år",
     "fra_18": "fra 18 år",
+    "kortnavn": "kortnavn",
+    "innhold_i_kilden": "innhold i kilden",
     "fra_18_med_samtykke": "fra 18 år med samtykke",
 }
 
@@ -644,8 +856,10 @@ def _radtekst(diff: Rutinediff, seksjon: str, rad: str) -> str:
     return ""
 
 
-def skriv_tekst(diff: Rutinediff) -> str:
+def skriv_tekst(diff: Rutinediff | Fellesdiff) -> str:
     """The diff as Norwegian text for the staff who approve a revision."""
+    if isinstance(diff, Fellesdiff):
+        return _skriv_felles(diff)
     g, n = diff.gammel, diff.ny
     ut = [
         f"Rutine «{n.id}» ({n.navn})",
@@ -720,21 +934,62 @@ def skriv_tekst(diff: Rutinediff) -> str:
     return "\n".join(ut) + "\n"
 
 
-def som_json(diff: Rutinediff) -> dict[str, object]:
+def _fellesdel(e: Endring) -> str:
+    """The part of the shared file a change belongs to (its first path element, or metadata)."""
+    forste = e.sti.split("/", 1)[0]
+    return forste if forste in _FELLESDELER else "metadata"
+
+
+_FELLESDELER: Final = {
+    "roller": "Roller",
+    "sjekklister": "Sjekklister",
+    "tidlige_tegn": "Tidlige tegn",
+    "vedlegg": "Vedlegg (titler)",
+}
+
+
+def _skriv_felles(diff: Fellesdiff) -> str:
+    g, n = diff.gammel, diff.ny
+    ut = [
+        f"Felles innhold «{n.id}» (roller, sjekklister, tidlige tegn og vedlegg)",
+        f"  Gammel: versjon {g.versjon}, gyldig fra {g.gyldig_fra.isoformat()} ({g.fil})",
+        f"  Ny:     versjon {n.versjon}, gyldig fra {n.gyldig_fra.isoformat()} ({n.fil})",
+    ]
+    if diff.tom:
+        ut += ["", "Ingen forskjeller: de to versjonene har samme innhold."]
+        return "\n".join(ut) + "\n"
+    for del_, tittel in (("metadata", "Metadata"), *_FELLESDELER.items()):
+        ut += _overskrift(tittel)
+        endringer = [e for e in diff.endringer if _fellesdel(e) == del_]
+        for e in endringer:
+            ut += _endringslinjer(e, _etikett(e.sti), "  ", n)
+        if not endringer:
+            ut.append("  Ingen endringer.")
+    ut += ["", f"Til sammen {_flertall(len(diff.endringer), 'endring', 'endringer')}."]
+    return "\n".join(ut) + "\n"
+
+
+def _omtale(r: Rutine | Felles) -> dict[str, object]:
+    return {"fil": r.fil, "id": r.id, "versjon": r.versjon, "gyldig_fra": r.gyldig_fra.isoformat()}
+
+
+def som_json(diff: Rutinediff | Fellesdiff) -> dict[str, object]:
     """The diff as plain data (for ``--format json``)."""
-
-    def omtale(r: Rutine) -> dict[str, object]:
+    if isinstance(diff, Fellesdiff):
         return {
-            "fil": r.fil,
-            "id": r.id,
-            "versjon": r.versjon,
-            "gyldig_fra": r.gyldig_fra.isoformat(),
+            "type": "felles",
+            "felles": diff.ny.id,
+            "gammel": _omtale(diff.gammel),
+            "ny": _omtale(diff.ny),
+            "forskjeller": not diff.tom,
+            "antall": {"endringer": len(diff.endringer)},
+            "endringer": [e.as_dict() for e in diff.endringer],
         }
-
     return {
+        "type": "rutine",
         "rutine": diff.ny.id,
-        "gammel": omtale(diff.gammel),
-        "ny": omtale(diff.ny),
+        "gammel": _omtale(diff.gammel),
+        "ny": _omtale(diff.ny),
         "forskjeller": not diff.tom,
         "antall": {
             "endringer": len(diff.endringer),

@@ -19,10 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fravarsregler._cli import run
-from fravarsregler._diff import Endring, Tekstbit, diff_routines, ordforskjell, skriv_tekst, som_json
+from fravarsregler._diff import Endring, Tekstbit, diff_felles, diff_routines, ordforskjell, skriv_tekst, som_json
 from fravarsregler._dokument import formater_parameterverdi
 from fravarsregler._model import Frist, Rutine
-from fravarsregler._rutine import FASTE_REGLER, load_routine
+from fravarsregler._rutine import FASTE_REGLER, load_felles, load_routine
 from fravarsregler._yaml import load_yaml_file
 
 ROT = Path(__file__).resolve().parent.parent
@@ -422,3 +422,149 @@ class TestEksempeldokumentet:
         )
         assert blokk is not None
         assert blokk.group(1) == ut
+
+
+# --------------------------------------------------------------------------- the shared file
+
+
+@functools.cache
+def _felles_data() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml_file(FELLES).data
+    return data
+
+
+def _skriv_felles(mappe: Path, data: dict[str, Any], navn: str = "felles.yaml") -> Path:
+    fil = mappe / navn
+    fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return fil
+
+
+@attrs.frozen
+class FellesRedigering:
+    """One edit of felles.yaml and the single change the diff must report for it."""
+
+    data: dict[str, Any]
+    sti: str
+    type: str
+    gammel: str | None = None
+    ny: str | None = None
+
+
+@st.composite
+def felles_redigeringer(draw: st.DrawFn) -> FellesRedigering:
+    """A single edit: a role renamed or added, a checklist or early-sign point changed, added
+    or removed, or a vedlegg title changed."""
+    data = copy.deepcopy(_felles_data())
+    tekst = st.text(alphabet="abcæøå ", min_size=1, max_size=12).map(lambda t: f"Ny tekst {t.strip()}.")
+    typ = draw(st.sampled_from(["rolle", "ny_rolle", "punkt", "nytt_punkt", "fjern_punkt", "tegn", "vedlegg"]))
+    if typ in ("rolle", "ny_rolle"):
+        if typ == "ny_rolle":
+            data["roller"].append({"id": "ny_rolle", "navn": draw(tekst)})
+            return FellesRedigering(data, "roller/ny_rolle", "lagt_til", ny=data["roller"][-1]["navn"])
+        rolle = draw(st.sampled_from(data["roller"]))
+        gammel, rolle["navn"] = rolle["navn"], draw(tekst)
+        return FellesRedigering(data, f"roller/{rolle['id']}/navn", "endret", gammel, rolle["navn"])
+    if typ == "tegn":
+        tegn = draw(st.sampled_from(data["tidlige_tegn"]))
+        i = draw(st.integers(0, len(tegn["punkter"]) - 1))
+        gammel, tegn["punkter"][i] = tegn["punkter"][i], draw(tekst)
+        sti = f"tidlige_tegn/{tegn['id']}/punkter/{i + 1}"
+        return FellesRedigering(data, sti, "endret", gammel, tegn["punkter"][i])
+    if typ == "vedlegg":
+        v = draw(st.sampled_from(data["vedlegg"]))
+        gammel, v["tittel"] = v["tittel"], draw(tekst)
+        return FellesRedigering(data, f"vedlegg/{v['nummer']}/tittel", "endret", gammel, v["tittel"])
+    liste = draw(st.sampled_from(data["sjekklister"]))
+    g = draw(st.integers(0, len(liste["grupper"]) - 1))
+    punkter = liste["grupper"][g]["punkter"]
+    sti = f"sjekklister/{liste['id']}/grupper/{g + 1}/punkter"
+    if typ == "nytt_punkt":
+        i = draw(st.integers(0, len(punkter)))
+        punkter.insert(i, draw(tekst))
+        return FellesRedigering(data, f"{sti}/{i + 1}", "lagt_til", ny=punkter[i])
+    i = draw(st.integers(0, len(punkter) - 1))
+    if typ == "fjern_punkt":
+        assert punkter.count(punkter[i]) == 1, "the shipped points are distinct"
+        return FellesRedigering(data, f"{sti}/{i + 1}", "fjernet", gammel=punkter.pop(i))
+    gammel, punkter[i] = punkter[i], draw(tekst)
+    return FellesRedigering(data, f"{sti}/{i + 1}", "endret", gammel, punkter[i])
+
+
+class TestFellesdiff:
+    """diff_felles compares two versions of felles.yaml: roles, checklists, early signs, vedlegg."""
+
+    def test_samme_fil_gir_ingen_endringer(self) -> None:
+        felles = load_felles(FELLES)
+        diff = diff_felles(felles, load_felles(FELLES))
+        assert diff.tom
+        assert "Ingen forskjeller" in skriv_tekst(diff)
+
+    @given(red=felles_redigeringer())
+    @settings(max_examples=25, deadline=None)
+    def test_en_tilfeldig_redigering_gir_akkurat_den_endringen(self, red: FellesRedigering) -> None:
+        with tempfile.TemporaryDirectory() as mappe:
+            ny = load_felles(_skriv_felles(Path(mappe), red.data))
+        diff = diff_felles(load_felles(FELLES), ny)
+        assert [(e.sti, e.type) for e in diff.endringer] == [(red.sti, red.type)]
+        (endring,) = diff.endringer
+        assert (endring.gammel, endring.ny) == (red.gammel, red.ny)
+        if red.type == "endret":
+            assert _gjenoppbygd(endring.tekstdiff, "fjernet") == red.gammel
+            assert _gjenoppbygd(endring.tekstdiff, "lagt_til") == red.ny
+
+    def test_flere_endringer_og_rekkefolge(self, tmp_path: Path) -> None:
+        data = copy.deepcopy(_felles_data())
+        data["versjon"] = "2027.1"
+        data["roller"].reverse()
+        fjernet = data["tidlige_tegn"].pop(0)
+        data["sjekklister"][0]["grupper"].append({"tittel": "Ny gruppe", "punkter": ["Et punkt"]})
+        data["vedlegg"][0]["innhold_i_kilden"] = True
+        diff = diff_felles(load_felles(FELLES), load_felles(_skriv_felles(tmp_path, data)))
+        liste = data["sjekklister"][0]
+        ny_gruppe = f"sjekklister/{liste['id']}/grupper/{len(liste['grupper'])}"
+        assert [(e.sti, e.type) for e in diff.endringer] == [
+            ("versjon", "endret"),
+            ("roller", "endret"),
+            (ny_gruppe, "lagt_til"),
+            (f"tidlige_tegn/{fjernet['id']}", "fjernet"),
+            ("vedlegg/2/innhold_i_kilden", "endret"),
+        ]
+        gruppe = diff.under(ny_gruppe)[0]
+        assert gruppe.innhold == (("tittel", "Ny gruppe"), ("punkt 1", "Et punkt"))
+        tekst = skriv_tekst(diff)
+        for overskrift in ("Metadata", "Roller", "Sjekklister", "Tidlige tegn", "Vedlegg (titler)"):
+            assert f"\n{overskrift}\n{'-' * len(overskrift)}\n" in tekst
+        assert f"  - tidlige tegn «{fjernet['id']}»\n      tittel: {fjernet['tittel']}\n" in tekst
+        assert "  vedlegg «2», innhold i kilden: nei → ja\n" in tekst
+        # a new order of the roles is shown by their names
+        assert "  rekkefølgen på rollene: Kontaktlærer, Faglærer," in tekst
+        assert tekst.endswith("Til sammen 5 endringer.\n")
+
+    def test_kommando(self, tmp_path: Path) -> None:
+        data = copy.deepcopy(_felles_data())
+        data["roller"][0]["navn"] = "Kontaktlærer/basislærer"
+        ny = _skriv_felles(tmp_path, data)
+        kode, ut, feil = _kjor("diff", str(FELLES), str(ny))
+        assert (kode, feil) == (1, "")
+        assert "  rolle «kontaktlaerer», navn: Kontaktlærer → Kontaktlærer/basislærer\n" in ut
+        kode, ut, _ = _kjor("diff", str(FELLES), str(ny), "--format", "json")
+        assert kode == 1
+        data_ut = json.loads(ut)
+        assert (data_ut["type"], data_ut["felles"], data_ut["antall"]) == ("felles", "felles", {"endringer": 1})
+        assert data_ut["endringer"][0]["sti"] == "roller/kontaktlaerer/navn"
+        assert _kjor("diff", str(FELLES), str(FELLES))[0] == 0
+
+    def test_rutine_mot_felles_gir_2(self) -> None:
+        kode, ut, feil = _kjor("diff", str(RUTINER / "vgs.yaml"), str(FELLES))
+        assert (kode, ut) == (2, "")
+        assert "kan bare sammenligne to rutinefiler eller to felles-filer" in feil
+        assert "vgs.yaml er en rutinefil" in feil
+        assert "felles.yaml er en felles-fil" in feil
+
+    def test_ugyldig_felles_gir_2_med_plassering(self, tmp_path: Path) -> None:
+        data = copy.deepcopy(_felles_data())
+        data["roller"].append(dict(data["roller"][0]))
+        ny = _skriv_felles(tmp_path, data)
+        kode, ut, feil = _kjor("diff", str(FELLES), str(ny))
+        assert (kode, ut) == (2, "")
+        assert re.search(r"felles\.yaml:\d+:\d+: .*kontaktlaerer", feil)
