@@ -6,7 +6,7 @@ import argparse
 import csv
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -15,7 +15,7 @@ from . import _cli_publisering
 from ._dokument import standard_rutinefiler
 from ._inndata import Fag, Innlesing, read_elever, read_fag, read_hendelser
 from ._meldinger import mente_du
-from ._motor import Regelsett, Resultat, Tiltak, evaluate
+from ._motor import Regelsett, Resultat, Tiltak, evaluate, rutineomtale
 from ._paths import finn_datafil, rutinemappe
 from ._rutine import load_routines
 from ._skolerute import load_skolerute
@@ -191,8 +191,7 @@ CSV_KOLONNER = (
 def skriv_resultat(resultat: Resultat, fmt: str, ut: IO[str]) -> None:
     """Write a result as ``json``, ``csv`` (``;``-separated) or ``tekst``."""
     if fmt == "json":
-        json.dump(resultat.as_dict(), ut, ensure_ascii=False, indent=2)
-        ut.write("\n")
+        _skriv_json(resultat, ut)
     elif fmt == "csv":
         w = csv.writer(ut, delimiter=";", lineterminator="\n")
         w.writerow(CSV_KOLONNER)
@@ -226,6 +225,39 @@ def skriv_resultat(resultat: Resultat, fmt: str, ut: IO[str]) -> None:
             )
     else:
         _tekst(resultat, ut)
+
+
+#: One JSON value on one line: the C encoder (``indent`` would fall back to the pure-Python one).
+_JSON_LINJE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+def _skriv_json(r: Resultat, ut: IO[str]) -> None:
+    """``Resultat.as_dict()`` as JSON, written as it is made: one action or row per line.
+
+    The whole document is never held in memory (a county's year is hundreds of megabytes of
+    JSON), and each line is encoded by the C encoder; ``json.load`` reads the same data as
+    ``as_dict()`` gives.
+    """
+
+    def liste(navn: str, elementer: Iterable[object]) -> None:
+        ut.write(f'  "{navn}": [')
+        skille = "\n    "
+        for e in elementer:
+            ut.write(skille)
+            ut.write(_JSON_LINJE(e))
+            skille = ",\n    "
+        ut.write("]" if skille == "\n    " else "\n  ]")
+
+    ut.write("{\n")
+    liste("rutiner", (rutineomtale(rutine) for rutine in r.rutiner))
+    ut.write(f',\n  "dato": "{r.dato.isoformat()}",\n  "fra": "{r.fra.isoformat()}"')
+    ut.write(",\n")
+    liste("tiltak", (t.as_dict(r.dato) for t in r.tiltak))
+    ut.write(",\n")
+    liste("oversikt", (o.as_dict() for o in r.oversikt))
+    ut.write(",\n")
+    liste("avvist", (a.as_dict() for a in r.avvist))
+    ut.write(f',\n  "antall": {_JSON_LINJE(r.antall.as_dict())}\n}}\n')
 
 
 def _celle(tekst: str) -> str:

@@ -184,6 +184,11 @@ class Antall:
         return {"lest": self.lest, "brukt": self.brukt, "avvist": self.avvist, "etter_dato": self.etter_dato}
 
 
+def rutineomtale(r: Rutine) -> dict[str, object]:
+    """A routine version as named in the output (``rutiner``)."""
+    return {"id": r.id, "navn": r.navn, "versjon": r.versjon, "gyldig_fra": r.gyldig_fra.isoformat()}
+
+
 @attrs.frozen
 class Resultat:
     """The outcome of :func:`evaluate`."""
@@ -198,10 +203,7 @@ class Resultat:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "rutiner": [
-                {"id": r.id, "navn": r.navn, "versjon": r.versjon, "gyldig_fra": r.gyldig_fra.isoformat()}
-                for r in self.rutiner
-            ],
+            "rutiner": [rutineomtale(r) for r in self.rutiner],
             "dato": self.dato.isoformat(),
             "fra": self.fra.isoformat(),
             "tiltak": [t.as_dict(self.dato) for t in self.tiltak],

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from fravarsregler import Resultat, evaluate, load_routine, load_skolerute, read_elever, read_hendelser
 from fravarsregler._cli import run
+from fravarsregler._kommandoer import skriv_resultat, standardrutiner
 
 ROT = Path(__file__).resolve().parent.parent
 SKOLERUTE = ROT / "rutiner" / "skolerute-2026-27.yaml"
@@ -317,3 +320,41 @@ class TestCsvUtdata:
         rader = list(csvmod.DictReader(io.StringIO(ut.getvalue()), delimiter=";"))
         vegring = [r for r in rader if r["regel"] == "vegring-samme-dag"]
         assert [r["skole"] for r in vegring] == ['\'=HYPERLINK("x")']
+
+
+class TestJsonUtdata:
+    """The JSON output is written as it is made, one item per line, and holds exactly as_dict()."""
+
+    @staticmethod
+    def _resultat(avvist: bool, tmp_path: Path) -> tuple[Resultat, str]:
+        elever = skriv(tmp_path / "e.csv", ELEVHODE + "e1;9;2011-03-01;9A;Fjordvik skole;nei\n")
+        rader = "h1;e1;2026-09-01;fravaer;UF;1;;08:30;09:15;;;\n"
+        if avvist:
+            rader += "h2;e1;2026-02-30;fravaer;F;1;;;;;;\n"
+        hendelser = skriv(tmp_path / "h.csv", HENDELSEHODE + rader)
+        r = evaluate(
+            [load_routine(f) for f in standardrutiner()],
+            read_elever(elever),
+            read_hendelser(hendelser),
+            load_skolerute(SKOLERUTE),
+            date(2026, 9, 30),
+        )
+        ut = io.StringIO()
+        skriv_resultat(r, "json", ut)
+        return r, ut.getvalue()
+
+    @pytest.mark.parametrize("avvist", [False, True])
+    def test_samme_data_som_as_dict(self, avvist: bool, tmp_path: Path) -> None:
+        r, tekst = self._resultat(avvist, tmp_path)
+        assert json.loads(tekst) == json.loads(json.dumps(r.as_dict()))
+        assert bool(r.avvist) is avvist
+        assert tekst.endswith("}\n")
+
+    def test_ett_tiltak_per_linje(self, tmp_path: Path) -> None:
+        r, tekst = self._resultat(False, tmp_path)
+        linjer = tekst.splitlines()
+        start = linjer.index('  "tiltak": [')
+        tiltak = [json.loads(x.strip().rstrip(",")) for x in linjer[start + 1 : start + 1 + len(r.tiltak)]]
+        assert tiltak == [t.as_dict(r.dato) for t in r.tiltak]
+        assert linjer[start + 1 + len(r.tiltak)] == "  ],"
+        assert '  "avvist": [],' in linjer  # an empty list stays on one line
