@@ -11,11 +11,13 @@ Personal data: messages name the pupil id at most, never names or birth dates.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, time
 from pathlib import Path
@@ -223,11 +225,15 @@ def _raa_rader(path: Path, visning: str) -> Iterator[tuple[int, dict[str, str]] 
     except OSError as e:
         raise InndataFeil(f"Kan ikke lese filen (feilkode {e.errno}).", fil=visning) from None
     tekst = les_tekst(data)
-    stripped = tekst.lstrip()
-    if path.suffix.lower() in (".jsonl", ".ndjson", ".json") or stripped.startswith("{"):
+    del data  # the decoded text is all that is needed from here on
+    forste = _FORSTE_TEGN.match(tekst)
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".json") or (forste is not None and forste.group(1) == "{"):
         yield from _jsonl(tekst)
     else:
         yield from _csv(tekst, visning)
+
+
+_FORSTE_TEGN = re.compile(r"\s*(\S)")
 
 
 class _DobbelNokkel(ValueError):
@@ -277,10 +283,10 @@ def _jsonl(tekst: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]
 
 
 def _csv(tekst: str, visning: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
-    linjer = tekst.splitlines(keepends=True)
-    if not linjer or not linjer[0].strip():
+    forste_linje = tekst.split("\n", 1)[0]
+    if not forste_linje.strip():
         raise InndataFeil("Filen er tom eller mangler overskriftslinje.", fil=visning, linje=1)
-    sep = _separator(linjer[0])
+    sep = _separator(forste_linje)
     leser = csv.reader(io.StringIO(tekst, newline=""), delimiter=sep)
     try:
         hode = [h.strip().lower() for h in next(leser)]
@@ -314,14 +320,15 @@ def _csv(tekst: str, visning: str) -> Iterator[tuple[int, dict[str, str]] | tupl
                 ),
             )
             continue
-        if not any(f.strip() for f in felt):
+        verdier = [f.strip() for f in felt]
+        if not any(verdier):
             continue
-        while len(felt) > len(hode) and felt[-1].strip() == "":
-            felt = felt[:-1]  # the empty trailing columns the header had too
-        if len(felt) != len(hode):
-            yield nr, f"raden har {len(felt)} felt, men overskriften har {len(hode)} (skilletegn «{sep}»)"
+        while len(verdier) > len(hode) and verdier[-1] == "":
+            verdier.pop()  # the empty trailing columns the header had too
+        if len(verdier) != len(hode):
+            yield nr, f"raden har {len(verdier)} felt, men overskriften har {len(hode)} (skilletegn «{sep}»)"
             continue
-        yield nr, {h: v.strip() for h, v in zip(hode, felt, strict=True) if v.strip() != ""}
+        yield nr, {h: v for h, v in zip(hode, verdier, strict=True) if v}
 
 
 # --------------------------------------------------------------------------- field parsers
@@ -331,26 +338,49 @@ class _RadFeil(Exception):
     pass
 
 
+# The parsers of values that repeat from row to row (numbers, event dates, clock times) keep the
+# last few thousand results: a year's export has a few hundred distinct values of each, so the
+# rows share one object per value instead of holding a copy each. Birth dates are not cached.
+_CACHE = 4096
+_TALL = re.compile(r"-?\d+([.,]\d+)?")
+_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_KLOKKE = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)")
+
+
+@functools.lru_cache(maxsize=_CACHE)
 def _tall(tekst: str, felt: str) -> float:
     t = tekst.strip().replace(" ", "").replace("\u00a0", "")
-    if re.fullmatch(r"-?\d+([.,]\d+)?", t) is None:
+    if _TALL.fullmatch(t) is None:
         raise _RadFeil(f"«{felt}» må være et tall (for eksempel 0,75), ikke «{tekst}»")
     return float(t.replace(",", "."))
 
 
 def _dato(tekst: str, felt: str, *, vis: bool = True) -> date:
+    if vis:
+        return _delt_dato(tekst, felt)
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", tekst) is None:
-            raise ValueError
-        return date.fromisoformat(tekst)
+        return _les_dato(tekst)
     except ValueError:
-        if vis:
-            raise _RadFeil(f"«{felt}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD): «{tekst}»") from None
         raise _RadFeil(f"«{felt}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)") from None
 
 
+@functools.lru_cache(maxsize=_CACHE)
+def _delt_dato(tekst: str, felt: str) -> date:
+    try:
+        return _les_dato(tekst)
+    except ValueError:
+        raise _RadFeil(f"«{felt}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD): «{tekst}»") from None
+
+
+def _les_dato(tekst: str) -> date:
+    if _DATO.fullmatch(tekst) is None:
+        raise ValueError(tekst)
+    return date.fromisoformat(tekst)
+
+
+@functools.lru_cache(maxsize=_CACHE)
 def _klokke(tekst: str, felt: str) -> time:
-    m = re.fullmatch(r"([01]?\d|2[0-3])[:.]([0-5]\d)", tekst.strip())
+    m = _KLOKKE.fullmatch(tekst.strip())
     if m is None:
         raise _RadFeil(f"«{felt}» må være et klokkeslett HH:MM, ikke «{tekst}»")
     return time(int(m.group(1)), int(m.group(2)))
@@ -360,7 +390,7 @@ def _valg(tekst: str, felt: str, lovlige: tuple[str, ...], *, store: bool = Fals
     verdi = tekst.strip().upper() if store else tekst.strip().lower()
     if verdi not in lovlige:
         raise _RadFeil(f"ukjent {felt} «{tekst}» (tillatt: {', '.join(lovlige)})")
-    return verdi
+    return lovlige[lovlige.index(verdi)]  # the one shared string, not this row's copy
 
 
 def _krev(rad: Mapping[str, str], felt: str) -> str:
@@ -368,6 +398,11 @@ def _krev(rad: Mapping[str, str], felt: str) -> str:
     if verdi is None or verdi == "":
         raise _RadFeil(f"mangler «{felt}»")
     return verdi
+
+
+def _delt(verdi: str | None) -> str | None:
+    """One shared string for a value many rows repeat (a pupil id, a subject, a school)."""
+    return None if verdi is None else sys.intern(verdi)
 
 
 def _les(
@@ -423,11 +458,11 @@ def _elev(rad: dict[str, str], kilde: Kilde) -> Elev:
     if samtykke not in ("ja", "nei"):
         raise _RadFeil(f"«samtykke_foresatte» må være ja eller nei, ikke «{samtykke}»")
     return Elev(
-        elev_id=_krev(rad, "elev_id"),
+        elev_id=sys.intern(_krev(rad, "elev_id")),
         trinn=_valg(_krev(rad, "trinn"), "trinn", TRINN),
         fodselsdato=_dato(_krev(rad, "fodselsdato"), "fodselsdato", vis=False),
-        klasse=rad.get("klasse"),
-        skole=rad.get("skole"),
+        klasse=_delt(rad.get("klasse")),
+        skole=_delt(rad.get("skole")),
         samtykke_foresatte=samtykke == "ja",
         kilde=kilde,
     )
@@ -437,7 +472,9 @@ def _fag(rad: dict[str, str], kilde: Kilde) -> Fag:
     timer = _tall(_krev(rad, "arstimer"), "arstimer")
     if timer <= 0:
         raise _RadFeil("«arstimer» må være større enn 0")
-    return Fag(elev_id=_krev(rad, "elev_id"), fag=_krev(rad, "fag"), arstimer=timer, kilde=kilde)
+    return Fag(
+        elev_id=sys.intern(_krev(rad, "elev_id")), fag=sys.intern(_krev(rad, "fag")), arstimer=timer, kilde=kilde
+    )
 
 
 def _hendelse(rad: dict[str, str], kilde: Kilde) -> Hendelse:
@@ -462,7 +499,7 @@ def _hendelse(rad: dict[str, str], kilde: Kilde) -> Hendelse:
     if typ == "fravaer" and dager is None and timer is None and not (fra and til):
         raise _RadFeil("fravær må ha «dager», «timer» eller «fra» og «til»")
     return Hendelse(
-        elev_id=_krev(rad, "elev_id"),
+        elev_id=sys.intern(_krev(rad, "elev_id")),
         dato=_dato(_krev(rad, "dato"), "dato"),
         type=typ,
         kode=kode,
@@ -470,7 +507,7 @@ def _hendelse(rad: dict[str, str], kilde: Kilde) -> Hendelse:
         timer=timer,
         fra=fra,
         til=til,
-        fag=rad.get("fag"),
+        fag=_delt(rad.get("fag")),
         arsak=_valg(rad["arsak"], "arsak", ARSAKER) if "arsak" in rad else "annet",
         dokumentasjon=_valg(rad["dokumentasjon"], "dokumentasjon", DOKUMENTASJON)
         if "dokumentasjon" in rad

@@ -311,3 +311,23 @@ class TestVanskeligeFiler:
         fil.write_bytes("elev_id\ttrinn\tfodselsdato\tskole\nE1\t6\t2015-03-01\tSørvik skole\n".encode("utf-16"))
         inn = read_elever(fil)
         assert [(e.elev_id, e.skole) for e in inn.rader] == [("E1", "Sørvik skole")]
+
+
+class TestDelteVerdier:
+    """Values many rows repeat are one shared object, so memory per event row stays small."""
+
+    def test_gjentatte_verdier_deles(self, tmp_path: Path) -> None:
+        rader = "".join(
+            f"h{i};e1;2026-09-0{1 + i % 2};fravaer;F;;0,75;08:30;09:15;Norsk;sykdom;ingen\n" for i in range(4)
+        )
+        fil = skriv(
+            tmp_path / "h.csv",
+            "hendelse_id;elev_id;dato;type;kode;dager;timer;fra;til;fag;arsak;dokumentasjon\n" + rader,
+        )
+        a, b, c, _ = read_hendelser(fil).rader
+        assert (a.dato, b.dato, c.dato) == (date(2026, 9, 1), date(2026, 9, 2), date(2026, 9, 1))
+        assert a.dato is c.dato
+        for felt in ("elev_id", "fag", "kode", "arsak", "fra", "timer"):
+            assert getattr(a, felt) is getattr(b, felt), felt
+        assert a.timer == 0.75
+        assert [h.id for h in (a, b, c)] == ["h0", "h1", "h2"]
