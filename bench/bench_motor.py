@@ -332,8 +332,9 @@ def _dager(
 ) -> None:
     """Fire each days rule once per semester, on the first school day the share is over.
 
-    The share is checked after every absence unit (in day and event order) and on the floor
-    day; it can only rise on an absence day, so those are the only days to look at. The letter
+    The share is checked once per absence day, on the day's total (its units taken in event
+    order), and on the floor day; it can only rise on an absence day, so those are the only days
+    to look at. The letter
     (a rule with exceptions) is held back, once, while the share without the excepted days is
     not over; it becomes active on the first later check where it is.
     """
@@ -377,7 +378,7 @@ def _dager(
             if sist_sjekket < gulvdag < foer and gulvdag <= siste and sem_lo[gulvdag] == lo:
                 sjekk(gulvdag)
 
-    for dag, _hid, enhet, h in enheter:
+    for nr, (dag, _hid, enhet, h) in enumerate(enheter, start=1):
         if sem_lo[dag] != lo:
             if lo >= 0:
                 sjekk_gulvdager(len(sem_lo))
@@ -388,6 +389,7 @@ def _dager(
             sist_sjekket = -1
         if dag != sist_sjekket:
             sjekk_gulvdager(dag)
+            sist_sjekket = dag
         if h.kode in koder:
             if dag != dag_naa:
                 dag_naa, brukt = dag, 0.0
@@ -413,7 +415,8 @@ def _dager(
                         unntatt[uid] = unntatt.get(uid, 0.0) + rekke_mengde
                     continue
                 unntatt[uid] = unntatt.get(uid, 0.0) + mengde
-        sist_sjekket = dag
+        if nr < len(enheter) and enheter[nr][0] == dag:
+            continue  # more units on this day: check its total
         sjekk(dag)
     if lo >= 0:
         sjekk_gulvdager(len(sem_lo))

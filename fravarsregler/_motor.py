@@ -934,7 +934,8 @@ class _Evaluering:
         # the semester's checkpoints (see _sjekkpunkter) and the next one not yet passed
         punkter: tuple[date, ...] = ()
         neste_punkt = antall_punkter = 0
-        for dag, hid, mengde, h in enheter:
+        antall_enheter = len(enheter)
+        for nr, (dag, hid, mengde, h) in enumerate(enheter, start=1):
             info = dagdata.get(dag)
             sem, holdt = info if info is not None else self._daginfo(dag)
             if sem is None:
@@ -982,6 +983,8 @@ class _Evaluering:
                     unntak = regler.unntak.get(h.arsak)
                     if unntak:
                         ventende.append((unntak, h, dag, tillagt))
+            if nr < antall_enheter and enheter[nr][0] == dag:
+                continue  # the rules are checked on the day's total, after its last unit
             # the common case is settled here: below every floor or threshold, no rule can fire
             if not ferdig and holdt > 0 and holdt >= regler.gulv:
                 andel = round(teller / holdt, 9)
