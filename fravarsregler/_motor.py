@@ -29,7 +29,7 @@ import attrs
 from ._errors import Problem, RutineFeil
 from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing
 from ._model import PLASSHOLDER, Regel, Rutine, formater_prosent
-from ._skolerute import Semester, Skolerute
+from ._skolerute import Semester, Skolerute, Vindu
 
 __all__ = [
     "Antall",
@@ -1385,7 +1385,6 @@ class _Evaluering:
             per_trinn[e.trinn].append(e)
             skoler_per_trinn[e.trinn].add(e.skole or "")
         fra, dato = self.fra, self.dato
-        tiltak, nokler = self.tiltak, self.nokler
         for rid in self.rs.alle_ider():
             sett: set[str] = set()
             # every version may hold calendar rules; each window is judged by the version in force
@@ -1393,115 +1392,122 @@ class _Evaluering:
                 for regel in r.regler():
                     if regel.utloser.type == "kalender" and regel.utloser.vindu:
                         sett.add(f"{regel.utloser.vindu}")
+            versjoner = [self.rs.kompilert(r) for r in self.rs.versjoner(rid)]
             for vindu_type in sorted(sett):
                 for vindu in self.sr.vinduer(vindu_type, fra, date.max):
                     if vindu.start > dato:
                         continue
-                    # Judged by the version in force at the deadline, or on the evaluation date when
-                    # the deadline is still ahead (a version not yet in force is not applied early).
-                    k = self.rs.versjon_paa(rid, min(vindu.frist, dato))
-                    if k is None:
-                        continue
-                    rutine_id, versjon = k.rutine.id, k.rutine.versjon
-                    for regel in k.kalender:
-                        u = regel.utloser
-                        if u.vindu != vindu_type:
-                            continue
-                        frist = self.sr.frist_for(regel.id, vindu)
-                        if frist < fra:
-                            continue
-                        utlost = max(vindu.start, fra)
-                        if utlost > dato:
-                            continue
-                        frist_iso = frist.isoformat()
-                        antall = f" (minst {u.antall} ganger)" if u.antall and u.antall > 1 else ""
-                        begr = f"Kalenderrad for {vindu.navn}{antall}: frist {frist_iso}."
-                        mal = k.mal(regel, utlost)
-                        # everything the rows of this rule and window share, as local names
-                        hva, tekst, innhold, kilde = mal.hva, mal.tiltak, mal.innhold, mal.kilde
-                        rid_regel, ansvar, sjekklister, brev, kategori = (
-                            regel.id,
-                            regel.ansvar,
-                            regel.sjekklister,
-                            regel.brev,
-                            u.type,
+                    for k in versjoner:
+                        self._kalenderrader(k, vindu, per_trinn, skoler_per_trinn)
+
+    def _kalenderrader(
+        self, k: _Kompilert, vindu: Vindu, per_trinn: Mapping[str, list[Elev]], skoler_per_trinn: Mapping[str, set[str]]
+    ) -> None:
+        """The rows of version ``k``'s calendar rules for one window.
+
+        Each rule is judged by the version in force at its own deadline (the window's, or the date
+        the skolerute pins for the rule), or on the evaluation date when the deadline is still
+        ahead: a version not yet in force is not applied early. Of a rule's versions, exactly one
+        passes this test.
+        """
+        fra, dato = self.fra, self.dato
+        tiltak, nokler = self.tiltak, self.nokler
+        rutine_id, versjon = k.rutine.id, k.rutine.versjon
+        for regel in k.kalender:
+            u = regel.utloser
+            if u.vindu != vindu.vindu:
+                continue
+            frist = self.sr.frist_for(regel.id, vindu)
+            if frist < fra or self.rs.versjon_paa(rutine_id, min(frist, dato)) is not k:
+                continue
+            utlost = max(vindu.start, fra)
+            if utlost > dato:
+                continue
+            frist_iso = frist.isoformat()
+            antall = f" (minst {u.antall} ganger)" if u.antall and u.antall > 1 else ""
+            begr = f"Kalenderrad for {vindu.navn}{antall}: frist {frist_iso}."
+            mal = k.mal(regel, utlost)
+            # everything the rows of this rule and window share, as local names
+            hva, tekst, innhold, kilde = mal.hva, mal.tiltak, mal.innhold, mal.kilde
+            rid_regel, ansvar, sjekklister, brev, kategori = (
+                regel.id,
+                regel.ansvar,
+                regel.sjekklister,
+                regel.brev,
+                u.type,
+            )
+            mottaker_regel = regel.mottaker
+            for trinn in u.trinn:
+                if u.per == "elev":
+                    elevene = per_trinn.get(trinn, ())
+                    if elevene:
+                        self.brukte_versjoner.add(id(k.rutine))
+                    for e in elevene:
+                        mottaker: tuple[str, ...] = ()
+                        if mottaker_regel is not None:
+                            mottaker = mottaker_regel.for_alder(e.alder(utlost), samtykke=e.samtykke_foresatte)
+                        # Tiltak's fields in order
+                        tiltak.append(
+                            Tiltak(
+                                rid_regel,
+                                rutine_id,
+                                versjon,
+                                e.elev_id,
+                                trinn,
+                                hva,
+                                tekst,
+                                innhold,
+                                ansvar,
+                                frist,
+                                utlost,
+                                begr,
+                                mottaker,
+                                sjekklister,
+                                (),
+                                None,
+                                "aktiv",
+                                e.skole,
+                                e.klasse,
+                                None,
+                                brev,
+                                kilde,
+                                kategori,
+                            )
                         )
-                        mottaker_regel = regel.mottaker
-                        for trinn in u.trinn:
-                            if u.per == "elev":
-                                elevene = per_trinn.get(trinn, ())
-                                if elevene:
-                                    self.brukte_versjoner.add(id(k.rutine))
-                                for e in elevene:
-                                    mottaker: tuple[str, ...] = ()
-                                    if mottaker_regel is not None:
-                                        mottaker = mottaker_regel.for_alder(
-                                            e.alder(utlost), samtykke=e.samtykke_foresatte
-                                        )
-                                    # Tiltak's fields in order
-                                    tiltak.append(
-                                        Tiltak(
-                                            rid_regel,
-                                            rutine_id,
-                                            versjon,
-                                            e.elev_id,
-                                            trinn,
-                                            hva,
-                                            tekst,
-                                            innhold,
-                                            ansvar,
-                                            frist,
-                                            utlost,
-                                            begr,
-                                            mottaker,
-                                            sjekklister,
-                                            (),
-                                            None,
-                                            "aktiv",
-                                            e.skole,
-                                            e.klasse,
-                                            None,
-                                            brev,
-                                            kilde,
-                                            kategori,
-                                        )
-                                    )
-                                    nokler.append(
-                                        (utlost, e.elev_id, e.skole or "", trinn, rid_regel, "", "aktiv", frist_iso)
-                                    )
-                            else:
-                                skolene = sorted(skoler_per_trinn.get(trinn, ()))
-                                if skolene:
-                                    self.brukte_versjoner.add(id(k.rutine))
-                                for skole in skolene:
-                                    tiltak.append(
-                                        Tiltak(
-                                            rid_regel,
-                                            rutine_id,
-                                            versjon,
-                                            None,
-                                            trinn,
-                                            hva,
-                                            tekst,
-                                            innhold,
-                                            ansvar,
-                                            frist,
-                                            utlost,
-                                            begr,
-                                            (),
-                                            sjekklister,
-                                            (),
-                                            None,
-                                            "aktiv",
-                                            skole or None,
-                                            None,
-                                            None,
-                                            brev,
-                                            kilde,
-                                            kategori,
-                                        )
-                                    )
-                                    nokler.append((utlost, "", skole, trinn, rid_regel, "", "aktiv", frist_iso))
+                        nokler.append((utlost, e.elev_id, e.skole or "", trinn, rid_regel, "", "aktiv", frist_iso))
+                else:
+                    skolene = sorted(skoler_per_trinn.get(trinn, ()))
+                    if skolene:
+                        self.brukte_versjoner.add(id(k.rutine))
+                    for skole in skolene:
+                        tiltak.append(
+                            Tiltak(
+                                rid_regel,
+                                rutine_id,
+                                versjon,
+                                None,
+                                trinn,
+                                hva,
+                                tekst,
+                                innhold,
+                                ansvar,
+                                frist,
+                                utlost,
+                                begr,
+                                (),
+                                sjekklister,
+                                (),
+                                None,
+                                "aktiv",
+                                skole or None,
+                                None,
+                                None,
+                                brev,
+                                kilde,
+                                kategori,
+                            )
+                        )
+                        nokler.append((utlost, "", skole, trinn, rid_regel, "", "aktiv", frist_iso))
 
 
 def evaluate(
@@ -1718,7 +1724,8 @@ class _Hendelseskontroll:
                 for_langt = self._for_langt[(h.dato, n)] = self.sr.neste_skoledag_etter(h.dato, n) is None
             if for_langt:
                 return f"{_tall(h.dager)} fraværsdager fra {h.dato.isoformat()} går forbi slutten av skoleruta"
-        if h.dager is None and h.type == "fravaer" and trinn.startswith("vg"):
+        if h.type == "fravaer" and trinn.startswith("vg") and (h.dager is None or h.lengde_timer is not None):
+            # hours count in a subject: a row with hours (with or without days) needs a known one
             if not h.fag:
                 return "timefravær i videregående må ha «fag»"
             if h.fag not in self.fag.get(h.elev_id, _INGEN_FAG):
