@@ -385,7 +385,7 @@ def _dager(
             lo = sem_lo[dag]
             teller, unntatt, fyrt, holdt_tilbake = 0.0, {}, set(), set()
             dag_naa, brukt = -1, 0.0
-            rekke_siste, rekke_dager, rekke_mengde, rekke_godkjent = None, 0, 0.0, False
+            rekke_mengde = 0.0  # a sickness run goes on across the break; its amount is per semester
             sist_sjekket = -1
         if dag != sist_sjekket:
             sjekk_gulvdager(dag)

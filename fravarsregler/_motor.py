@@ -531,6 +531,9 @@ class _Fagstand:
 
 #: One exception of vedlegg 1 resolved for a day: (id, "early" limit in school days, minimum run).
 _Unntaksregel = tuple[str, int | None, int | None]
+#: A sickness run carried into a semester: (its last day, its length in school days, long enough).
+_Rekke = tuple[date | None, int, bool]
+_INGEN_REKKE: _Rekke = (None, 0, False)
 
 
 class _Dagregler:
@@ -931,6 +934,8 @@ class _Evaluering:
         siste: date | None = None  # the last absence day
         talte: list[str] = []  # events counted with a positive amount this semester (may repeat)
         ventende: list[tuple[tuple[_Unntaksregel, ...], Hendelse, date, float]] = []  # see _Semesterstand
+        # a sickness run goes on across the break between semesters (see _Semesterstand.rekke_*)
+        rekke: _Rekke = _INGEN_REKKE
         # the semester's checkpoints (see _sjekkpunkter) and the next one not yet passed
         punkter: tuple[date, ...] = ()
         neste_punkt = antall_punkter = 0
@@ -943,9 +948,13 @@ class _Evaluering:
             if sem is not sem_aktiv:
                 if sem_aktiv is not None and not ferdig and neste_punkt < antall_punkter and (teller or nullterskel):
                     stand = self._stand(
-                        stand, sem_aktiv, alle, teller=teller, siste=siste, talte=talte, ventende=ventende
+                        stand, sem_aktiv, alle, rekke, teller=teller, siste=siste, talte=talte, ventende=ventende
                     )
                     self._gulvsjekk(elev, stand, punkter[neste_punkt:], None)
+                if sem_aktiv is not None and (stand is not None or ventende):
+                    rekke = self._rekke_ut(
+                        stand, sem_aktiv, alle, rekke, teller=teller, siste=siste, talte=talte, ventende=ventende
+                    )
                 stand, sem_aktiv, ferdig = None, sem, False
                 teller, brukt, dag_naa, siste, talte, ventende = 0.0, 0.0, None, None, [], []
                 punkter = punkter_per_semester.get(id(sem)) or self._sjekkpunkter(elev, sem)
@@ -956,7 +965,9 @@ class _Evaluering:
                 slutt = bisect.bisect_left(punkter, dag, neste_punkt)
                 # (with nothing counted yet the share is 0, which is over no positive threshold)
                 if not ferdig and (teller or nullterskel):
-                    stand = self._stand(stand, sem, alle, teller=teller, siste=siste, talte=talte, ventende=ventende)
+                    stand = self._stand(
+                        stand, sem, alle, rekke, teller=teller, siste=siste, talte=talte, ventende=ventende
+                    )
                     self._gulvsjekk(elev, stand, punkter[neste_punkt:slutt], dag)
                     ferdig = stand.ferdig
                 neste_punkt = slutt
@@ -977,23 +988,27 @@ class _Evaluering:
                     tillagt = 0.0
                 brukt += tillagt
                 teller += tillagt
-                if not ferdig:
-                    if tillagt > 0:
-                        talte.append(hid)
-                    unntak = regler.unntak.get(h.arsak)
-                    if unntak:
-                        ventende.append((unntak, h, dag, tillagt))
+                if not ferdig and tillagt > 0:
+                    talte.append(hid)
+                # (also when every rule has fired: a sickness run may go on into the next semester)
+                unntak = regler.unntak.get(h.arsak)
+                if unntak:
+                    ventende.append((unntak, h, dag, tillagt))
             if nr < antall_enheter and enheter[nr][0] == dag:
                 continue  # the rules are checked on the day's total, after its last unit
             # the common case is settled here: below every floor or threshold, no rule can fire
             if not ferdig and holdt > 0 and holdt >= regler.gulv:
                 andel = round(teller / holdt, 9)
                 if andel > regler.over or andel >= regler.minst:
-                    stand = self._stand(stand, sem, alle, teller=teller, siste=siste, talte=talte, ventende=ventende)
+                    stand = self._stand(
+                        stand, sem, alle, rekke, teller=teller, siste=siste, talte=talte, ventende=ventende
+                    )
                     self._vurder(elev, stand, dag, regler, holdt)
                     ferdig = stand.ferdig
         if sem_aktiv is not None and not ferdig and neste_punkt < antall_punkter and (teller or nullterskel):
-            stand = self._stand(stand, sem_aktiv, alle, teller=teller, siste=siste, talte=talte, ventende=ventende)
+            stand = self._stand(
+                stand, sem_aktiv, alle, rekke, teller=teller, siste=siste, talte=talte, ventende=ventende
+            )
             self._gulvsjekk(elev, stand, punkter[neste_punkt:], None)
         # overview on the evaluation date
         vis = self._dagoversikt.get(trinn)
@@ -1019,17 +1034,45 @@ class _Evaluering:
         stand: _Semesterstand | None,
         sem: Semester,
         alle: frozenset[str],
+        rekke: _Rekke,
         *,
         teller: float,
         siste: date | None,
         talte: list[str],
         ventende: list[tuple[tuple[_Unntaksregel, ...], Hendelse, date, float]],
     ) -> _Semesterstand:
-        """The semester's state, made on first need and given the running figures."""
+        """The semester's state, made on first need and given the running figures.
+
+        ``rekke`` is the sickness run carried over from the previous semester (see ``_rekke_ut``).
+        """
         if stand is None:
             stand = _Semesterstand(sem, alle, talte, ventende)
+            stand.rekke_siste, stand.rekke_dager, stand.rekke_godkjent = rekke
         stand.teller, stand.siste_dag = teller, siste
         return stand
+
+    def _rekke_ut(
+        self,
+        stand: _Semesterstand | None,
+        sem: Semester,
+        alle: frozenset[str],
+        rekke: _Rekke,
+        *,
+        teller: float,
+        siste: date | None,
+        talte: list[str],
+        ventende: list[tuple[tuple[_Unntaksregel, ...], Hendelse, date, float]],
+    ) -> _Rekke:
+        """The sickness run at the end of a semester, to be carried into the next one.
+
+        A run of consecutive school days goes on across the break (Christmas): its days before the
+        break stay in their own semester, but they count towards the length that makes the days
+        after it "many days" of illness (or the run was long enough already).
+        """
+        stand = self._stand(stand, sem, alle, rekke, teller=teller, siste=siste, talte=talte, ventende=ventende)
+        if stand.ventende:
+            self._unntak(stand)
+        return stand.rekke_siste, stand.rekke_dager, stand.rekke_godkjent
 
     def _unntak(self, stand: _Semesterstand) -> None:
         """Count the waiting absence units towards the vedlegg-1 exceptions their causes fall under.
