@@ -47,6 +47,9 @@ Reading rules (YAML 1.2 core schema, with a few deliberate restrictions):
 * Exactly one document per file (kode ``"flere-dokumenter"``).  An empty file (or
   one with only comments) gives ``data is None``; callers decide what that means.
 * Files must be UTF-8 (a UTF-8 byte order mark is accepted).
+* Syntax errors (kode ``"syntaks"``) and refused characters (kode ``"tegn"``) get a
+  Norwegian explanation with a fix, located where the user has to look (an unclosed
+  quote or bracket where it was opened); PyYAML's English text never reaches them.
 
 Locations of values inside an alias point into the anchored text; the location of
 the alias value itself is the alias (``*navn``).
@@ -57,7 +60,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Final, NoReturn, TypeAlias
 
 import attrs
@@ -88,7 +91,10 @@ _MELDINGER: Final[dict[str, str]] = {
     "finnes-ikke": "Finner ikke filen. Sjekk navnet og mappen.",
     "kan-ikke-lese": "Kan ikke lese filen ({grunn}).",
     "ikke-utf8": ("Filen er ikke UTF-8 (ugyldig tegn på linje {linje}). Lagre filen med tegnkodingen UTF-8."),
-    "ulovlig-tegn": ("Filen inneholder et tegn som ikke er tillatt i YAML ({tegn}). Fjern tegnet."),
+    "ulovlig-tegn": (
+        "Filen inneholder {hva} ({tegn}) som ikke er tillatt i YAML. Slett tegnet; er det usynlig, "
+        "slett teksten rundt denne kolonnen og skriv den inn på nytt."
+    ),
     "tabulator": (
         "Linjen har en tabulator (tab) der YAML ikke tillater det. Bruk mellomrom, ikke tabulator, for innrykk."
     ),
@@ -101,7 +107,10 @@ _MELDINGER: Final[dict[str, str]] = {
         "«{start}» på linje {linje} er ikke lukket riktig: det mangler komma eller «{slutt}». "
         "Sett komma mellom verdiene og lukk med «{slutt}»."
     ),
-    "syntaks": "YAML-syntaksfeil: {problem}. Sjekk innrykk og kolon på linjen.",
+    "syntaks": (
+        "Filen kan ikke leses som YAML her. Sjekk innrykket, anførselstegn, parenteser og kolon på "
+        "denne linjen og linjene rett over."
+    ),
     "innrykk": (
         "Innrykket stemmer ikke med linjene over. Sjekk at felt på samme nivå har like mange "
         "mellomrom foran seg, og at et listeelement begynner med «- »."
@@ -119,6 +128,74 @@ _MELDINGER: Final[dict[str, str]] = {
         "Ukjent tegnsekvens «\\{tegn}» i en tekst med doble anførselstegn. Bruk enkle anførselstegn "
         "rundt teksten, eller skriv \\\\ for en omvendt skråstrek."
     ),
+    "escape-kode": (
+        "Ugyldig tegnsekvens «\\{tegn}» i en tekst med doble anførselstegn: etter «\\{tegn}» må det stå "
+        "en tegnkode på {antall} tegn (0–9 og A–F). Bruk enkle anførselstegn rundt teksten, eller skriv "
+        "\\\\ for en omvendt skråstrek."
+    ),
+    "anforsel-apen": (
+        "Anførselstegnet «{tegn}» på linje {linje} blir ikke lukket. Sett et «{tegn}» der teksten skal "
+        "slutte, og sjekk at anførselstegnene lenger opp i filen står parvis."
+    ),
+    "parentes-apen": (
+        "«{start}» på linje {linje} blir ikke lukket. Sett «{slutt}» der verdiene skal slutte, med komma "
+        "mellom verdiene."
+    ),
+    "ekstra-parentes": (
+        "«{tegn}» lukker en parentes som ikke er åpnet. Fjern tegnet, eller sett verdien i "
+        "anførselstegn hvis «{tegn}» hører til teksten."
+    ),
+    "komma": (
+        "Kommaet står uten en verdi foran seg. Fjern kommaet, eller sett teksten i anførselstegn "
+        "hvis kommaet hører til teksten."
+    ),
+    "listeelement": (
+        "Et listeelement («- ») kan ikke begynne her. Sett hvert listeelement på en egen linje under "
+        "nøkkelen, med innrykk, eller sett teksten i anførselstegn hvis «-» hører til den."
+    ),
+    "listeelement-parentes": (
+        "«- » kan ikke brukes inne i [ ] eller { }. Skriv verdiene med komma mellom, for eksempel "
+        "[a, b], eller sett teksten i anførselstegn."
+    ),
+    "sporsmaalstegn": (
+        "«? » (spørsmålstegn og mellomrom) har en spesiell betydning i YAML og kan ikke stå her. "
+        "Sett teksten i anførselstegn."
+    ),
+    "direktiv": (
+        "Linjen begynner med «%», og da leses den som et YAML-direktiv. Rutinefilene bruker ikke "
+        "direktiver: fjern linjen, eller rykk den inn og sett teksten i anførselstegn hvis den hører "
+        "til en verdi."
+    ),
+    "dokumentslutt": (
+        "«...» på linje {linje} avslutter YAML-dokumentet, så ingenting kan stå etter den. Fjern linjen med «...»."
+    ),
+    "etter-rot": (
+        "Det står mer her etter at verdien øverst i filen er ferdig. Øverste nivå i filen skal være "
+        "linjer med «nøkkel: verdi» (for eksempel «type: rutine»); sjekk parenteser og anførselstegn "
+        "på linjene over."
+    ),
+    "anker-tegn": (
+        "Navnet etter «{start}» ({hva}) kan ikke inneholde «{tegn}». Et navn kan bare ha bokstavene "
+        "a–z og A–Z (ikke æ, ø, å), tall, «-» og «_». Rett navnet, eller sett verdien i anførselstegn "
+        "hvis «{start}» hører til teksten."
+    ),
+    "anker-tomt": (
+        "Navnet mangler etter «{start}» ({hva}). Skriv navnet rett etter tegnet, for eksempel "
+        "«{start}felles», eller sett verdien i anførselstegn hvis «{start}» hører til teksten."
+    ),
+    "tagg-syntaks": (
+        "Taggen som begynner med «!» her, er ikke skrevet riktig. Fjern taggen (rutinefilene trenger "
+        "ikke tagger), eller sett verdien i anførselstegn hvis «!» hører til teksten."
+    ),
+    "blokktekst": (
+        "Etter «{tegn}» (tekst over flere linjer) kan bare «-», «+» eller et siffer 1–9 stå på samme "
+        "linje. Flytt teksten til linjene under, med innrykk, eller sett verdien i anførselstegn."
+    ),
+    "ekstra-merke": (
+        "En verdi kan ha høyst ett anker («&navn») og én tagg («!tagg»). Fjern det som står i "
+        "tillegg, eller sett verdien i anførselstegn hvis «&» eller «!» hører til teksten."
+    ),
+    "verdi-mangler": "Her mangler en verdi. Skriv verdien, eller sett teksten i anførselstegn.",
     "udefinert-alias": (
         "Aliaset «*{navn}» viser til et anker (&{navn}) som ikke er definert før det "
         "brukes. Definer ankeret først, eller rett navnet."
@@ -459,52 +536,225 @@ class _Bygger:
         _feil("tagg-ukjent", self.fil, node.start_mark, "tagg", tagg=_tagg_visning(tag))
 
 
-def _syntaksfeil(feil: yaml.MarkedYAMLError, fil: str) -> YamlFeil:
-    """Translate a PyYAML syntax error into a located Norwegian ``YamlFeil``."""
+# PyYAML names the token it did not expect at the end of its problem text:
+# "expected <block end>, but found '<scalar>'", "expected ',' or ']', but got ':'".
+_UVENTET_RE: Final = re.compile(r".*, but (?:found|got) '(.*)'")
+# Line breaks as PyYAML counts them (its marks number lines this way).
+_LINJESKIFT_RE: Final = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_LINJESKIFT: Final = "\r\n\x85\u2028\u2029"
+
+
+def _tegn_ved(tekst: str, mark: Mark | None, forskyvning: int = 0) -> str:
+    """The character at ``mark`` (moved by ``forskyvning``), or "" outside the text."""
+    if mark is None:
+        return ""
+    i = mark.index + forskyvning
+    return tekst[i] if 0 <= i < len(tekst) else ""
+
+
+def _vis_tegn(tegn: str) -> str:
+    """A character as shown in a message: itself, or U+XXXX if it cannot be seen."""
+    if len(tegn) == 1 and (not tegn.isprintable() or tegn.isspace()):
+        return f"U+{ord(tegn):04X}"
+    return tegn
+
+
+def _forst_paa_linjen(tekst: str, mark: Mark) -> bool:
+    """Whether only spaces stand before ``mark`` on its line."""
+    i = min(mark.index, len(tekst))
+    while i > 0 and tekst[i - 1] == " ":
+        i -= 1
+    return i == 0 or tekst[i - 1] in _LINJESKIFT
+
+
+def _merkelinje_over(tekst: str, mark: Mark) -> tuple[str, Plass] | None:
+    """The nearest line above ``mark`` (or before it on its line) that starts with ``%``
+    (a directive) or ``...`` (end of document), as (that marker, location of the line).
+
+    The search stops at a ``---`` line: a document start ends what the markers affect.
+    """
+    linjer = _LINJESKIFT_RE.split(tekst)
+    for nr in range(min(mark.line, len(linjer) - 1), -1, -1):
+        linje = linjer[nr][: mark.column] if nr == mark.line else linjer[nr]
+        if linje.startswith("%"):
+            return ("%", (nr + 1, 1))
+        if linje[:3] in ("...", "---") and linje[3:4] in ("", " ", "\t"):
+            return ("...", (nr + 1, 1)) if linje[:3] == "..." else None
+    return None
+
+
+def _syntaksfeil(feil: yaml.MarkedYAMLError, fil: str, tekst: str = "", apne: Sequence[Mark] = ()) -> YamlFeil:
+    """Translate a PyYAML syntax error into a located Norwegian ``YamlFeil``.
+
+    ``tekst`` is the text PyYAML read (its marks index into it) and ``apne`` the start
+    marks of the collections the parser had open, innermost last.  PyYAML's English
+    text is only used to recognise the error; it never reaches the message.
+    """
+    kode = "flere-dokumenter" if feil.context == "expected a single document in the stream" else "syntaks"
+    melding, plass = _oversett_syntaksfeil(feil, tekst, apne)
+    linje, kolonne = plass if plass is not None else (None, None)
+    return YamlFeil(melding, fil=fil, linje=linje, kolonne=kolonne, kode=kode)
+
+
+def _oversett_syntaksfeil(feil: yaml.MarkedYAMLError, tekst: str, apne: Sequence[Mark]) -> tuple[str, Plass | None]:
+    """Norwegian message and 1-based location for one PyYAML scanner/parser/composer error."""
     problem = feil.problem or ""
     kontekst = feil.context or ""
-    mark = feil.problem_mark or feil.context_mark
-    melding: str
+    pmark, kmark = feil.problem_mark, feil.context_mark
+    mark = pmark or kmark
+    plass = _plass(mark) if mark is not None else None
+    m = _UVENTET_RE.fullmatch(problem)
+    uventet = m.group(1) if m is not None else None
+    M = _MELDINGER
+
+    # -- scanner: what PyYAML was reading when it gave up ---------------------------
     if "'\\t'" in problem:
-        melding = _MELDINGER["tabulator"]
-    elif problem == "mapping values are not allowed here":
-        melding = _MELDINGER["kolon"]
-    elif problem == "found unexpected end of stream" or "'<stream end>'" in problem:
-        melding = _MELDINGER["slutt"]
-    elif (m := re.match(r"expected ',' or '([\]}])'", problem)) is not None:
-        slutt = m.group(1)
-        melding = _MELDINGER["parentes"].format(
-            start="[" if slutt == "]" else "{",
-            slutt=slutt,
-            linje=_plass(feil.context_mark)[0],
+        return M["tabulator"], plass
+    if kontekst == "while scanning a quoted scalar" and kmark is not None:
+        # Unclosed quote: it ran into the end of the file or into a "---"/"..." line.
+        tegn = _tegn_ved(tekst, kmark) or '"'
+        return M["anforsel-apen"].format(tegn=tegn, linje=_plass(kmark)[0]), _plass(kmark)
+    if kontekst == "while scanning a double-quoted scalar" and pmark is not None:
+        if problem.startswith("found unknown escape character"):
+            return M["escape"].format(tegn=_tegn_ved(tekst, pmark)), plass
+        # "expected escape sequence of N hexadecimal numbers": point at the letter
+        # after the backslash (\x, \u or \U), as for an unknown escape.
+        antall = re.search(r"(\d+) hexadecimal", problem)
+        melding = M["escape-kode"].format(
+            tegn=_tegn_ved(tekst, pmark, -1), antall=antall.group(1) if antall else "flere"
         )
-    elif problem.startswith("expected <block end>") and "'<scalar>'" in problem:
-        melding = _MELDINGER["tekst-etter-sitat"]
-    elif problem.startswith("expected <block end>"):
-        melding = _MELDINGER["innrykk"]
-    elif (m := re.fullmatch(r"found character '(.+)' that cannot start any token", problem)) is not None:
-        melding = _MELDINGER["starttegn"].format(tegn=m.group(1))
-    elif problem == "could not find expected ':'":
-        melding = _MELDINGER["mangler-kolon"]
-    elif (m := re.match(r"found unknown escape character '(.+)'", problem)) is not None:
-        melding = _MELDINGER["escape"].format(tegn=m.group(1))
-    elif (m := re.fullmatch(r"found undefined alias '(.*)'", problem)) is not None:
-        melding = _MELDINGER["udefinert-alias"].format(navn=m.group(1))
-    elif m := re.fullmatch(r"found duplicate anchor '(.*)'; first occurrence", kontekst):
-        melding = _MELDINGER["duplikat-anker"].format(
-            navn=m.group(1), forste=_plass(feil.context_mark)[0], andre=_plass(mark)[0]
-        )
-    else:
-        beskrivelse = "; ".join(d for d in (kontekst, problem) if d) or "ukjent feil"
-        melding = _MELDINGER["syntaks"].format(problem=beskrivelse)
-    linje, kolonne = _plass(mark) if mark is not None else (None, None)
-    return YamlFeil(melding, fil=fil, linje=linje, kolonne=kolonne, kode="syntaks")
+        return melding, (pmark.line + 1, max(pmark.column, 1))
+    if kontekst == "while scanning a block scalar" and kmark is not None:
+        return M["blokktekst"].format(tegn=_tegn_ved(tekst, kmark) or "|"), _plass(kmark)
+    if "directive" in kontekst or problem.startswith(
+        ("found duplicate YAML directive", "found incompatible YAML document", "duplicate tag handle")
+    ):
+        return M["direktiv"], _plass(kmark) if kmark is not None else plass
+    if kontekst in ("while scanning an anchor", "while scanning an alias") and kmark is not None:
+        start = _tegn_ved(tekst, kmark) or "&"
+        hva = "et alias" if start == "*" else "et anker"
+        if pmark is None or pmark.index == kmark.index + 1:
+            return M["anker-tomt"].format(start=start, hva=hva), _plass(kmark)
+        tegn = _vis_tegn(_tegn_ved(tekst, pmark))
+        return M["anker-tegn"].format(start=start, hva=hva, tegn=tegn), _plass(kmark)
+    if kontekst in ("while scanning a tag", "while parsing a tag") or problem.startswith("found undefined tag handle"):
+        return M["tagg-syntaks"], _plass(kmark) if kmark is not None else plass
+    if problem.endswith("that cannot start any token"):
+        return M["starttegn"].format(tegn=_vis_tegn(_tegn_ved(tekst, pmark))), plass
+    if problem == "mapping values are not allowed here":
+        return M["kolon"], plass
+    if problem == "sequence entries are not allowed here":
+        return M["listeelement"], plass
+    if problem == "mapping keys are not allowed here":
+        return M["sporsmaalstegn"], plass
+    if problem == "could not find expected ':'":
+        # Point at the line that looks like a key, not where PyYAML noticed.
+        return M["mangler-kolon"], _plass(kmark) if kmark is not None else plass
+
+    # -- parser: a token that does not fit where it stands ------------------------------
+    if uventet is not None:
+        oversatt = _uventet_token(feil, uventet, tekst, apne)
+        if oversatt is not None:
+            return oversatt
+
+    # -- composer --------------------------------------------------------------------
+    if (m := re.fullmatch(r"found undefined alias '(.*)'", problem)) is not None:
+        return M["udefinert-alias"].format(navn=m.group(1)), plass
+    if m := re.fullmatch(r"found duplicate anchor '(.*)'; first occurrence", kontekst):
+        melding = M["duplikat-anker"].format(navn=m.group(1), forste=_plass(kmark)[0], andre=_plass(mark)[0])
+        return melding, plass
+    if kontekst == "expected a single document in the stream":
+        return M["flere-dokumenter"].format(linje=_plass(mark)[0]), plass
+
+    # -- anything else: no English, just where and what to check ------------------------
+    if problem == "found unexpected end of stream" or "'<stream end>'" in problem:
+        return M["slutt"], plass
+    return M["syntaks"], plass
+
+
+def _uventet_token(
+    feil: yaml.MarkedYAMLError, token: str, tekst: str, apne: Sequence[Mark]
+) -> tuple[str, Plass] | None:
+    """Message for the parser's "expected ..., but found <token>" errors (None: not one)."""
+    problem, kontekst = feil.problem or "", feil.context or ""
+    pmark, kmark = feil.problem_mark, feil.context_mark
+    if pmark is None:
+        return None
+    M = _MELDINGER
+    plass = _plass(pmark)
+    # Tokens that end the file or the document: inside [..] or {..} that means the
+    # bracket was never closed.
+    slutt_tokens = ("<stream end>", "<document start>", "<document end>")
+    if kontekst in ("while parsing a flow sequence", "while parsing a flow mapping") and kmark is not None:
+        start, slutt = ("[", "]") if kontekst.endswith("sequence") else ("{", "}")
+        if token in slutt_tokens:
+            return M["parentes-apen"].format(start=start, slutt=slutt, linje=_plass(kmark)[0]), _plass(kmark)
+        return M["parentes"].format(start=start, slutt=slutt, linje=_plass(kmark)[0]), plass
+    if kontekst == "while parsing a flow node" and token in slutt_tokens and apne:
+        # A value is missing before the end inside [..] or {..}; the parser's innermost
+        # open collection is that bracket.
+        start = _tegn_ved(tekst, apne[-1])
+        if start in ("[", "{"):
+            slutt = "]" if start == "[" else "}"
+            return M["parentes-apen"].format(start=start, slutt=slutt, linje=_plass(apne[-1])[0]), _plass(apne[-1])
+    if problem.startswith("expected '<document start>'"):
+        # The document ended (after "...", a top-level [..], {..} or quoted text) or a
+        # line starting with "%" was read as a directive, and more text follows.
+        merke = _merkelinje_over(tekst, pmark)
+        if merke is not None and merke[0] == "%":
+            return M["direktiv"], merke[1]
+        if merke is not None:
+            return M["dokumentslutt"].format(linje=merke[1][0]), merke[1]
+    if token in ("]", "}"):
+        return M["ekstra-parentes"].format(tegn=token), plass
+    if token == ",":
+        return M["komma"], plass
+    if token == ":":
+        return M["nokkel-tom"], plass
+    if token == "<document end>":
+        return M["dokumentslutt"].format(linje=plass[0]), plass
+    if token == "<directive>":
+        return M["direktiv"], plass
+    if problem.startswith("expected '<document start>'"):
+        if token == "<scalar>" and not _forst_paa_linjen(tekst, pmark):
+            return M["tekst-etter-sitat"], plass
+        return M["etter-rot"], plass
+    if kontekst in ("while parsing a block mapping", "while parsing a block collection"):
+        if token in ("<anchor>", "<tag>"):
+            return M["ekstra-merke"], plass
+        if token == "<scalar>" and not _forst_paa_linjen(tekst, pmark):
+            return M["tekst-etter-sitat"], plass
+        return M["innrykk"], plass
+    if kontekst == "while parsing a flow node" and token == "-":
+        return M["listeelement-parentes"], plass
+    if kontekst == "while parsing a flow node" and token == "?":
+        return M["sporsmaalstegn"], plass
+    if kontekst == "while parsing a block node" and token == "?":
+        # A key ("navn:") where the value of a list item or key above was expected:
+        # it is less indented than that value should be.
+        return M["innrykk"], plass
+    if kontekst in ("while parsing a block node", "while parsing a flow node"):
+        return M["verdi-mangler"], plass
+    return None
 
 
 def _linje_og_kolonne(tekst: str, posisjon: int) -> Plass:
-    linje = tekst.count("\n", 0, posisjon) + 1
-    kolonne = posisjon - (tekst.rfind("\n", 0, posisjon) + 1) + 1
-    return (linje, kolonne)
+    """1-based (line, column) of ``posisjon``, counting line breaks as PyYAML's marks do."""
+    brudd = list(_LINJESKIFT_RE.finditer(tekst, 0, posisjon))
+    linjestart = brudd[-1].end() if brudd else 0
+    return (len(brudd) + 1, posisjon - linjestart + 1)
+
+
+def _ulovlig_tegn_navn(kode: int) -> str:
+    """What kind of character PyYAML's reader refused (it allows tab, line breaks and
+    printable Unicode only)."""
+    if kode == 0:
+        return "et nulltegn"
+    if kode < 0x20 or 0x7F <= kode <= 0x9F:
+        return "et usynlig kontrolltegn"
+    if 0xD800 <= kode <= 0xDFFF:
+        return "en ødelagt tegnkode"
+    return "et tegn"
 
 
 def load_yaml_text(text: str, *, fil: str) -> YamlDokument:
@@ -523,11 +773,13 @@ def load_yaml_text(text: str, *, fil: str) -> YamlDokument:
             mark = _naeste_mark(laster)
             _feil("flere-dokumenter", fil, mark, "flere-dokumenter", linje=_plass(mark)[0])
     except yaml.MarkedYAMLError as feil:
-        raise _syntaksfeil(feil, fil) from None
+        raise _syntaksfeil(feil, fil, text, laster.marks if laster is not None else ()) from None
     except yaml.reader.ReaderError as feil:
         linje, kolonne = _linje_og_kolonne(text, int(feil.position))
         raise YamlFeil(
-            _MELDINGER["ulovlig-tegn"].format(tegn=f"U+{int(feil.character):04X}"),
+            _MELDINGER["ulovlig-tegn"].format(
+                hva=_ulovlig_tegn_navn(int(feil.character)), tegn=f"U+{int(feil.character):04X}"
+            ),
             fil=fil,
             linje=linje,
             kolonne=kolonne,
