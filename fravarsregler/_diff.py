@@ -104,12 +104,10 @@ def _json_verdi(verdi: Verdi | None) -> object:
     return list(verdi) if isinstance(verdi, tuple) else verdi
 
 
-@attrs.frozen
-class Rutinediff:
-    """Every difference between two versions of a routine, in document order."""
+class _Endringene:
+    """What both kinds of diff offer on their ``endringer``."""
 
-    gammel: Rutine
-    ny: Rutine
+    __slots__ = ()
     endringer: tuple[Endring, ...]
 
     @property
@@ -118,8 +116,17 @@ class Rutinediff:
         return not self.endringer
 
     def under(self, prefiks: str) -> tuple[Endring, ...]:
-        """The changes at ``prefiks`` or below it (``seksjoner/trinn-1-4``)."""
+        """The changes at ``prefiks`` or below it (``seksjoner/trinn-1-4``, ``roller/ppt``)."""
         return tuple(e for e in self.endringer if e.sti == prefiks or e.sti.startswith(prefiks + "/"))
+
+
+@attrs.frozen
+class Rutinediff(_Endringene):
+    """Every difference between two versions of a routine, in document order."""
+
+    gammel: Rutine
+    ny: Rutine
+    endringer: tuple[Endring, ...]
 
     @property
     def metadata(self) -> tuple[Endring, ...]:
@@ -158,21 +165,12 @@ class Rutinediff:
 
 
 @attrs.frozen
-class Fellesdiff:
+class Fellesdiff(_Endringene):
     """Every difference between two versions of the shared file, in file order."""
 
     gammel: Felles
     ny: Felles
     endringer: tuple[Endring, ...]
-
-    @property
-    def tom(self) -> bool:
-        """True when the two versions are the same."""
-        return not self.endringer
-
-    def under(self, prefiks: str) -> tuple[Endring, ...]:
-        """The changes at ``prefiks`` or below it (``sjekklister/skolesituasjonen``)."""
-        return tuple(e for e in self.endringer if e.sti == prefiks or e.sti.startswith(prefiks + "/"))
 
 
 _METADATA: Final = ("id", "navn", "kommune", "versjon", "gyldig_fra", "neste_revisjon", "trinn")

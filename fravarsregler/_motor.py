@@ -952,9 +952,10 @@ class _Evaluering:
                     )
                     self._gulvsjekk(elev, stand, punkter[neste_punkt:], None)
                 if sem_aktiv is not None and (stand is not None or ventende):
-                    rekke = self._rekke_ut(
+                    stand = self._stand(
                         stand, sem_aktiv, alle, rekke, teller=teller, siste=siste, talte=talte, ventende=ventende
                     )
+                    rekke = self._rekke_ut(stand)
                 stand, sem_aktiv, ferdig = None, sem, False
                 teller, brukt, dag_naa, siste, talte, ventende = 0.0, 0.0, None, None, [], []
                 punkter = punkter_per_semester.get(id(sem)) or self._sjekkpunkter(elev, sem)
@@ -1051,25 +1052,13 @@ class _Evaluering:
         stand.teller, stand.siste_dag = teller, siste
         return stand
 
-    def _rekke_ut(
-        self,
-        stand: _Semesterstand | None,
-        sem: Semester,
-        alle: frozenset[str],
-        rekke: _Rekke,
-        *,
-        teller: float,
-        siste: date | None,
-        talte: list[str],
-        ventende: list[tuple[tuple[_Unntaksregel, ...], Hendelse, date, float]],
-    ) -> _Rekke:
+    def _rekke_ut(self, stand: _Semesterstand) -> _Rekke:
         """The sickness run at the end of a semester, to be carried into the next one.
 
         A run of consecutive school days goes on across the break (Christmas): its days before the
         break stay in their own semester, but they count towards the length that makes the days
         after it "many days" of illness (or the run was long enough already).
         """
-        stand = self._stand(stand, sem, alle, rekke, teller=teller, siste=siste, talte=talte, ventende=ventende)
         if stand.ventende:
             self._unntak(stand)
         return stand.rekke_siste, stand.rekke_dager, stand.rekke_godkjent

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from motorhjelp import finn, fravaer, kjor
 
 from fravarsregler import (
     Elev,
@@ -30,7 +30,6 @@ from fravarsregler import (
     Resultat,
     Rutine,
     Skolerute,
-    Tiltak,
     evaluate,
     load_routine,
     read_elever,
@@ -53,27 +52,6 @@ FODT = D(2014, 3, 1)
 
 def elev(elev_id: str, trinn: str, fodt: date = FODT, **kw: Any) -> Elev:
     return Elev(elev_id=elev_id, trinn=trinn, fodselsdato=fodt, **kw)
-
-
-def fravaer(hid: str, elev_id: str, dato: date, kode: str = "F", dager: float | None = 1.0, **kw: Any) -> Hendelse:
-    return Hendelse(elev_id=elev_id, dato=dato, type="fravaer", kode=kode, dager=dager, hendelse_id=hid, **kw)
-
-
-def kjor(
-    rs: Regelsett,
-    sr: Skolerute,
-    dato: date,
-    elever: Iterable[Elev],
-    hendelser: Iterable[Hendelse],
-    *,
-    fag: Iterable[Fag] = (),
-    fra: date | None = None,
-) -> Resultat:
-    return evaluate(rs, list(elever), list(hendelser), sr, dato, fag=list(fag), fra=fra)
-
-
-def finn(res: Resultat, regel: str, elev_id: str | None = None) -> list[Tiltak]:
-    return [t for t in res.tiltak if t.regel == regel and (elev_id is None or t.elev_id == elev_id)]
 
 
 def dagslinje(res: Resultat, elev_id: str) -> tuple[float, float]:
