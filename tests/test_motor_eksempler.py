@@ -41,7 +41,6 @@ ROT = Path(__file__).resolve().parent.parent
 RUTINEMAPPE = ROT / "rutiner"
 FELLES_FIL = RUTINEMAPPE / "felles.yaml"
 SKOLERUTE_FIL = RUTINEMAPPE / "skolerute-2026-27.yaml"
-FODT = D(2013, 3, 1)
 OSLO = ZoneInfo("Europe/Oslo")
 SJEKKLISTER = ("skolesituasjonen", "informasjon-fra-eleven", "informasjon-fra-foresatte")
 
