@@ -472,6 +472,81 @@ def _avvik(motor: Counter[Beslutning], lokke: Counter[Beslutning]) -> str:
     return "\n".join(linjer)
 
 
+def _arbeidsminne(kjor: Callable[[], Resultat]) -> tuple[int, int, int]:
+    """(peak, result kept, actions) of one call under tracemalloc: peak minus result is the
+    engine's working memory (its state, indexes and temporaries)."""
+    gc.collect()
+    tracemalloc.start()
+    resultat = kjor()
+    gc.collect()
+    beholdt, topp = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return topp, beholdt, len(resultat.tiltak)
+
+
+def _minnefordeling(
+    regelsett: Regelsett,
+    elever: list[Elev],
+    fag: list[Fag],
+    hendelser: list[Hendelse],
+    sr: Skolerute,
+    *,
+    dato: date,
+    fra: date,
+) -> None:
+    """Where the memory goes, per pupil and per event.
+
+    The engine is run twice on the same pupils, with every event and with every other event.
+    Working memory (peak minus the result) is modelled as ``a + b × events``: ``b`` is what the
+    engine holds per event (the duplicate index, the per-pupil lists and the day units), ``a``
+    what it holds regardless (per pupil, and the compiled rules). The input objects are the
+    caller's; their size is measured once.
+    """
+    gc.collect()
+    tracemalloc.start()
+    kopi = [_hendelse(_som_rad(h), Kilde("hendelser", i)) for i, h in enumerate(hendelser[:20_000], start=2)]
+    per_hendelse_inn = tracemalloc.get_traced_memory()[0] / max(1, len(kopi))
+    tracemalloc.stop()
+    del kopi
+    maalinger = []
+    for utvalg in (hendelser, hendelser[::2]):
+        topp, beholdt, tiltak = _arbeidsminne(
+            lambda utvalg=utvalg: evaluate(regelsett, elever, utvalg, sr, dato, fag=fag, fra=fra)
+        )
+        maalinger.append((len(utvalg), topp - beholdt, beholdt, tiltak))
+    (n1, arb1, res1, t1), (n2, arb2, _, _) = maalinger
+    per_hendelse = (arb1 - arb2) / (n1 - n2)
+    fast = arb1 - per_hendelse * n1
+    print(
+        f"Arbeidsminne (topp minus resultat): {_mib(arb1)} med alle hendelsene, {_mib(arb2)} med annenhver; "
+        f"det gir {_tall(per_hendelse)} B per hendelse og {_mib(fast)} ellers "
+        f"({_tall(fast / len(elever))} B per elev)"
+    )
+    print(
+        f"Resultatet: {_mib(res1)} ({_tall(res1 / max(1, t1))} B per tiltak, med oversikten); "
+        f"inndata: {_tall(per_hendelse_inn)} B per hendelse (kallerens objekter, målt på 20 000)"
+    )
+
+
+def _som_rad(h: Hendelse) -> dict[str, str]:
+    """An event back as the row a reader would get (to measure the reader's objects)."""
+    felt = {
+        "elev_id": h.elev_id,
+        "dato": h.dato.isoformat(),
+        "type": h.type,
+        "kode": h.kode,
+        "dager": None if h.dager is None else repr(h.dager),
+        "timer": None if h.timer is None else repr(h.timer),
+        "fra": h.fra.strftime("%H:%M") if h.fra else None,
+        "til": h.til.strftime("%H:%M") if h.til else None,
+        "fag": h.fag,
+        "arsak": h.arsak,
+        "dokumentasjon": h.dokumentasjon,
+        "hendelse_id": h.hendelse_id,
+    }
+    return {k: v for k, v in felt.items() if v is not None}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="Ytelsestest: motoren mot en enkel håndskrevet løkke.")
     p.add_argument("--elever", type=int, default=60_000, help="omtrent antall elever (standard 60 000)")
@@ -552,6 +627,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _, topp = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"Toppminne under evaluate (tracemalloc): {_mib(topp)}")
+        _minnefordeling(regelsett, elever, fag, hendelser, sr, dato=dato, fra=fra)
     maks_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # ru_maxrss is in KiB on Linux and in bytes on macOS
     print(f"Maks RSS for prosessen (getrusage): {_mib(maks_rss if sys.platform == 'darwin' else maks_rss * 1024)}")
