@@ -117,8 +117,11 @@ def _versjon() -> str:
         return "fravarsregler (ikke installert)"
 
 
-def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
-    """Run the CLI with ``argv`` (without the program name), writing to the given streams."""
+def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str], stdin: IO[bytes] | None = None) -> int:
+    """Run the CLI with ``argv`` (without the program name), writing to the given streams.
+
+    ``stdin`` is what an input file named ``-`` reads (default: the process's standard input).
+    """
     parser = _bygg_parser()
     try:
         # argparse prints --hjelp/--versjon to sys.stdout; send it to our stream instead
@@ -132,6 +135,7 @@ def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
             return OK
         stderr.write(e.message or "")
         return BRUKSFEIL
+    args.stdin = stdin
     kjor: Kommando | None = getattr(args, "kjor", None)
     if kjor is None:
         parser.print_help(stderr)

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, time
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import IO, Generic, TypeAlias, TypeVar
 
 import attrs
 
@@ -212,10 +212,28 @@ def _separator(forste_linje: str) -> str:
     return beste if tellinger[beste] else ","
 
 
-def _raa_rader(path: Path, visning: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
-    """Yield (line, row dict) or (line, error text) for each data row of a CSV/JSONL file."""
+#: What the readers read: a path, or a file already open in binary mode (``sys.stdin.buffer``).
+Kildefil: TypeAlias = "str | os.PathLike[str] | IO[bytes]"
+
+#: How a stream without a file name (standard input) is named in messages.
+STANDARD_INN = "(standard inn)"
+
+
+def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
+    """(decoded text, name for messages, read as JSON Lines) of a path or an open binary file."""
+    if not isinstance(kilde, str | os.PathLike):
+        navn = getattr(kilde, "name", None)
+        visning = navn if isinstance(navn, str) and navn and not navn.startswith("<") else STANDARD_INN
+        try:
+            data = kilde.read()
+        except OSError as e:
+            raise InndataFeil(f"Kan ikke lese (feilkode {e.errno}).", fil=visning) from None
+        if isinstance(data, str):  # a text stream: already decoded
+            return data.removeprefix("\ufeff"), visning, _jsonl_navn(visning)
+        return les_tekst(data), visning, _jsonl_navn(visning)
+    visning = os.fspath(kilde)
     try:
-        data = path.read_bytes()
+        data = Path(kilde).read_bytes()
     except FileNotFoundError:
         raise InndataFeil("Finner ikke filen.", fil=visning) from None
     except IsADirectoryError:
@@ -224,10 +242,22 @@ def _raa_rader(path: Path, visning: str) -> Iterator[tuple[int, dict[str, str]] 
         raise InndataFeil("Har ikke lov til å lese filen.", fil=visning) from None
     except OSError as e:
         raise InndataFeil(f"Kan ikke lese filen (feilkode {e.errno}).", fil=visning) from None
-    tekst = les_tekst(data)
-    del data  # the decoded text is all that is needed from here on
+    return les_tekst(data), visning, _jsonl_navn(visning)
+
+
+def _jsonl_navn(navn: str) -> bool:
+    return Path(navn).suffix.lower() in (".jsonl", ".ndjson", ".json")
+
+
+def _er_jsonl(tekst: str, etter_navn: bool) -> bool:
+    """JSON Lines by the file name, or when the first non-blank character is ``{``."""
     forste = _FORSTE_TEGN.match(tekst)
-    if path.suffix.lower() in (".jsonl", ".ndjson", ".json") or (forste is not None and forste.group(1) == "{"):
+    return etter_navn or (forste is not None and forste.group(1) == "{")
+
+
+def _raa_rader(tekst: str, visning: str, jsonl: bool) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
+    """Yield (line, row dict) or (line, error text) for each data row of a CSV/JSONL text."""
+    if jsonl:
         yield from _jsonl(tekst)
     else:
         yield from _csv(tekst, visning)
@@ -405,16 +435,15 @@ def _delt(verdi: str | None) -> str | None:
     return None if verdi is None else sys.intern(verdi)
 
 
-def _les(
-    path: str | os.PathLike[str],
-    lag: Callable[[dict[str, str], Kilde], T],
-) -> Innlesing[T]:
-    p = Path(path)
-    visning = os.fspath(path)
+def _les(kilde: Kildefil, lag: Callable[[dict[str, str], Kilde], T], pakrevd: tuple[str, ...]) -> Innlesing[T]:
+    tekst, visning, jsonl_navn = _innhold(kilde)
+    jsonl = _er_jsonl(tekst, jsonl_navn)
+    if not jsonl:
+        _sjekk_kolonner(tekst, visning, pakrevd)
     rader: list[T] = []
     avvist: list[Avvist] = []
     lest = 0
-    for nr, rad in _raa_rader(p, visning):
+    for nr, rad in _raa_rader(tekst, visning, jsonl):
         lest += 1
         if isinstance(rad, str):
             avvist.append(Avvist(visning, nr, rad))
@@ -426,18 +455,12 @@ def _les(
     return Innlesing(fil=visning, rader=tuple(rader), avvist=tuple(avvist), lest=lest)
 
 
-def _sjekk_kolonner(path: str | os.PathLike[str], pakrevd: tuple[str, ...]) -> None:
+def _sjekk_kolonner(tekst: str, visning: str, pakrevd: tuple[str, ...]) -> None:
     """Fail early, for the whole file, when a CSV header lacks a required column."""
-    p = Path(path)
-    if p.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-        return
-    try:
-        forste = les_tekst(p.read_bytes()[:65536]).splitlines()
-    except OSError:
+    forste = tekst.split("\n", 1)[0].rstrip("\r")
+    if not forste.strip():
         return  # reported by the reader with a clear message
-    if not forste or forste[0].lstrip().startswith("{"):
-        return
-    hode = next(csv.reader([forste[0]], delimiter=_separator(forste[0])))
+    hode = next(csv.reader([forste], delimiter=_separator(forste)))
     hode = [h.strip().lower() for h in hode]
     while hode and hode[-1] == "":
         hode.pop()
@@ -445,7 +468,7 @@ def _sjekk_kolonner(path: str | os.PathLike[str], pakrevd: tuple[str, ...]) -> N
     if mangler:
         raise InndataFeil(
             f"Mangler kolonnen «{mangler[0]}» i overskriftslinjen (fant: {', '.join(hode)}).",
-            fil=os.fspath(path),
+            fil=visning,
             linje=1,
         )
 
@@ -517,23 +540,21 @@ def _hendelse(rad: dict[str, str], kilde: Kilde) -> Hendelse:
     )
 
 
-def read_elever(path: str | os.PathLike[str]) -> Innlesing[Elev]:
+def read_elever(path: Kildefil) -> Innlesing[Elev]:
     """Read pupils (columns ``elev_id``, ``trinn``, ``fodselsdato``; optional ``klasse``,
-    ``skole``, ``samtykke_foresatte``)."""
-    pakrevd = ("elev_id", "trinn", "fodselsdato")
-    _sjekk_kolonner(path, pakrevd)
-    return _les(path, _elev)
+    ``skole``, ``samtykke_foresatte``).
+
+    ``path`` is a file path, or a file open in binary mode (e.g. ``sys.stdin.buffer``), read to
+    its end; messages name it by its ``name``, or as ``(standard inn)``.
+    """
+    return _les(path, _elev, ("elev_id", "trinn", "fodselsdato"))
 
 
-def read_fag(path: str | os.PathLike[str]) -> Innlesing[Fag]:
-    """Read vgs subjects (columns ``elev_id``, ``fag``, ``arstimer``)."""
-    pakrevd = ("elev_id", "fag", "arstimer")
-    _sjekk_kolonner(path, pakrevd)
-    return _les(path, _fag)
+def read_fag(path: Kildefil) -> Innlesing[Fag]:
+    """Read vgs subjects (columns ``elev_id``, ``fag``, ``arstimer``); ``path`` as for :func:`read_elever`."""
+    return _les(path, _fag, ("elev_id", "fag", "arstimer"))
 
 
-def read_hendelser(path: str | os.PathLike[str]) -> Innlesing[Hendelse]:
-    """Read absence events (see docs/utveksling.md for the columns)."""
-    pakrevd = ("elev_id", "dato", "type")
-    _sjekk_kolonner(path, pakrevd)
-    return _les(path, _hendelse)
+def read_hendelser(path: Kildefil) -> Innlesing[Hendelse]:
+    """Read absence events (see docs/utveksling.md for the columns); ``path`` as for :func:`read_elever`."""
+    return _les(path, _hendelse, ("elev_id", "dato", "type"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -13,7 +14,7 @@ from typing import IO, Any
 
 from . import _cli_publisering
 from ._dokument import standard_rutinefiler
-from ._inndata import Fag, Innlesing, read_elever, read_fag, read_hendelser
+from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
 from ._meldinger import mente_du
 from ._motor import Regelsett, Resultat, Tiltak, evaluate, rutineomtale
 from ._paths import finn_datafil, rutinemappe
@@ -36,9 +37,13 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         metavar="FIL",
         help="rutinefil(er) (kan gjentas; standard: rutinene i ./rutiner eller de medfølgende)",
     )
-    p.add_argument("--elever", required=True, type=Path, metavar="FIL", help="elever (CSV eller JSON Lines)")
+    p.add_argument(
+        "--elever", required=True, type=Path, metavar="FIL", help="elever (CSV eller JSON Lines; - leser standard inn)"
+    )
     p.add_argument("--fag", type=Path, metavar="FIL", help="fag med årstimer for vgs (CSV eller JSON Lines)")
-    p.add_argument("--hendelser", required=True, type=Path, metavar="FIL", help="fraværshendelser")
+    p.add_argument(
+        "--hendelser", required=True, type=Path, metavar="FIL", help="fraværshendelser (- leser standard inn)"
+    )
     p.add_argument("--skolerute", required=True, type=Path, metavar="FIL", help="skolerute (YAML)")
     p.add_argument("--dato", required=True, type=dato, metavar="ÅÅÅÅ-MM-DD", help="evalueringsdato")
     p.add_argument(
@@ -64,6 +69,10 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
     _cli_publisering.legg_til(sub)
 
 
+#: An input file named ``-`` is standard input.
+STDIN = Path("-")
+
+
 def standardrutiner() -> list[Path]:
     """The shipped routine files, plus archived versions in ``rutiner/arkiv/``."""
     mappe = rutinemappe()
@@ -77,9 +86,9 @@ def standardrutiner() -> list[Path]:
 def _kjor(
     rutinefiler: Sequence[Path],
     *,
-    elever: Path,
-    fag: Path | None,
-    hendelser: Path,
+    elever: Kildefil,
+    fag: Kildefil | None,
+    hendelser: Kildefil,
     skolerute: Path,
     dato: date,
     fra: date | None,
@@ -106,7 +115,7 @@ def _kjor(
     for regel_id in sorted(set(sr.frister) - kjente):
         mente, _ = mente_du(regel_id, kjente)
         feil.write(f"{sr.fil}: advarsel: «frister» nevner regelen «{regel_id}», som ingen rutine har.{mente}\n")
-    fag_inn: Innlesing[Fag] | tuple[Fag, ...] = read_fag(fag) if fag else ()
+    fag_inn: Innlesing[Fag] | tuple[Fag, ...] = read_fag(fag) if fag is not None else ()
     resultat = evaluate(
         Regelsett(rutiner), read_elever(elever), read_hendelser(hendelser), sr, dato, fag=fag_inn, fra=fra
     )
@@ -125,11 +134,25 @@ def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
             f"--dato ({args.dato.isoformat()}).\n"
         )
         return 2
+    # One input may come from standard input, named "-" as in other Unix tools.
+    fra_inn = [navn for navn in ("elever", "fag", "hendelser") if getattr(args, navn) == STDIN]
+    if len(fra_inn) > 1:
+        feil.write(
+            "fravarsregler evaluer: feil: bare én av "
+            + ", ".join(f"--{n}" for n in fra_inn)
+            + " kan lese fra standard inn (-).\n"
+        )
+        return 2
+    inn: IO[bytes] = args.stdin if args.stdin is not None else sys.stdin.buffer
+
+    def kilde(sti: Path) -> Kildefil:
+        return inn if sti == STDIN else sti
+
     return _kjor(
         args.rutine or standardrutiner(),
-        elever=args.elever,
-        fag=args.fag,
-        hendelser=args.hendelser,
+        elever=kilde(args.elever),
+        fag=None if args.fag is None else kilde(args.fag),
+        hendelser=kilde(args.hendelser),
         skolerute=args.skolerute,
         dato=args.dato,
         fra=args.fra,

@@ -358,3 +358,33 @@ class TestJsonUtdata:
         assert tiltak == [t.as_dict(r.dato) for t in r.tiltak]
         assert linjer[start + 1 + len(r.tiltak)] == "  ],"
         assert '  "avvist": [],' in linjer  # an empty list stays on one line
+
+
+class TestStandardInn:
+    """An input named ``-`` is read from standard input, as in other Unix tools."""
+
+    def test_hendelser_fra_standard_inn(self, tmp_path: Path) -> None:
+        elever = skriv(tmp_path / "e.csv", ELEVHODE + "e1;6;2014-03-01;6A;Fjordvik skole;nei\n")
+        tekst = HENDELSEHODE + "h1;e1;2026-09-01;fravaer;UF;1;;08:30;09:15;;;\nh2;e1;2026-02-30;fravaer;F;1;;;;;;\n"
+        fil = skriv(tmp_path / "h.csv", tekst, "latin-1")
+        argv = ["evaluer", "--elever", str(elever), "--skolerute", str(SKOLERUTE), "--dato", "2026-09-30"]
+        fra_fil = io.StringIO()
+        assert run([*argv, "--hendelser", str(fil), "--format", "json"], fra_fil, io.StringIO()) == 1
+        ut, feil = io.StringIO(), io.StringIO()
+        kode = run([*argv, "--hendelser", "-", "--format", "json"], ut, feil, io.BytesIO(fil.read_bytes()))
+        assert kode == 1
+        data, forventet = json.loads(ut.getvalue()), json.loads(fra_fil.getvalue())
+        assert data["avvist"] == [{**a, "fil": "(standard inn)"} for a in forventet["avvist"]]
+        assert {k: v for k, v in data.items() if k != "avvist"} == {k: v for k, v in forventet.items() if k != "avvist"}
+        assert data["antall"] == {"lest": 3, "brukt": 2, "avvist": 1, "etter_dato": 0}
+        # the text format names the stream in its rejection lines on stderr
+        ut, feil = io.StringIO(), io.StringIO()
+        run([*argv, "--hendelser", "-"], ut, feil, io.BytesIO(fil.read_bytes()))
+        assert "(standard inn):3: avvist: «dato» er ikke en gyldig dato" in feil.getvalue()
+
+    def test_bare_en_fra_standard_inn(self, tmp_path: Path) -> None:
+        kode, ut, feil = kjor(
+            "evaluer", "--elever", "-", "--hendelser", "-", "--skolerute", str(SKOLERUTE), "--dato", "2026-09-30"
+        )
+        assert (kode, ut) == (2, "")
+        assert "bare én av --elever, --hendelser kan lese fra standard inn (-)" in feil

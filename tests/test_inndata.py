@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date, time
 from pathlib import Path
@@ -331,3 +332,24 @@ class TestDelteVerdier:
             assert getattr(a, felt) is getattr(b, felt), felt
         assert a.timer == 0.75
         assert [h.id for h in (a, b, c)] == ["h0", "h1", "h2"]
+
+
+class TestApneFiler:
+    """The readers also take a file open in binary mode (standard input, an upload)."""
+
+    def test_strom_og_fil(self, tmp_path: Path) -> None:
+        tekst = "\ufeffelev_id;trinn;fodselsdato\ne1;6;2014-03-01\ne2;x;2014-03-01\n"
+        fil = skriv(tmp_path / "elever.csv", tekst)
+        fra_sti = read_elever(fil)
+        fra_strom = read_elever(io.BytesIO(tekst.encode("utf-8")))
+        with fil.open("rb") as f:
+            fra_apen = read_elever(f)
+        assert fra_strom.rader == fra_sti.rader == fra_apen.rader
+        assert [a.fil for a in fra_strom.avvist] == ["(standard inn)"]
+        assert [a.fil for a in fra_apen.avvist] == [str(fil)]
+        assert (fra_strom.lest, fra_strom.avvist[0].linje) == (2, 3)
+
+    def test_manglende_kolonne_i_strom(self) -> None:
+        with pytest.raises(InndataFeil, match="Mangler kolonnen «type»") as e:
+            read_hendelser(io.BytesIO(b"elev_id;dato\ne1;2026-09-01\n"))
+        assert (e.value.fil, e.value.linje) == ("(standard inn)", 1)
