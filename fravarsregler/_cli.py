@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -26,6 +27,9 @@ from ._rutine import Valideringsresultat, iter_yaml_filer, validate
 __all__ = ["main", "run"]
 
 OK, UGYLDIG, BRUKSFEIL = 0, 1, 2
+#: The reader of the output went away (``| head``): 128 + SIGPIPE, as the shell reports a tool
+#: killed by a broken pipe; never 1, which means invalid input (or, for diff, differences).
+AVBRUTT = 141
 
 # Whole phrases only: a bare word such as "value" would also match inside "evaluer".
 _ARGPARSE_NORSK = {
@@ -146,9 +150,8 @@ def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str], stdin: IO[bytes] 
         stderr.write(f"fravarsregler: {e}\n")
         # for diff, 1 means "differences": trouble is 2, as in diff(1)
         return BRUKSFEIL if args.kommando == "diff" else UGYLDIG
-    except BrokenPipeError:  # pragma: no cover - e.g. `fravarsregler ... | head`
-        # the reader went away before the output was written: not a success
-        return UGYLDIG
+    except BrokenPipeError:  # e.g. `fravarsregler ... | head`
+        return AVBRUTT
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -159,7 +162,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
         except (AttributeError, ValueError):  # pragma: no cover
             pass
-    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+    kode = run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+    if kode == AVBRUTT:
+        # Python flushes stdout at exit and would report the broken pipe again: point it elsewhere
+        # (the recipe in the signal module's documentation).
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # pragma: no cover - no real file descriptor
+            pass
+    return kode
 
 
 # --------------------------------------------------------------------------- valider

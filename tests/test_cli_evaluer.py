@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -388,3 +391,27 @@ class TestStandardInn:
         )
         assert (kode, ut) == (2, "")
         assert "bare én av --elever, --hendelser kan lese fra standard inn (-)" in feil
+
+
+class TestBruttRor:
+    """`fravarsregler … | head`: the reader goes away; exit 141 (128 + SIGPIPE), never 1."""
+
+    class _Lukket(io.StringIO):
+        def write(self, s: str) -> int:
+            raise BrokenPipeError
+
+    def test_141_og_ingen_melding(self) -> None:
+        feil = io.StringIO()
+        assert run(["demo", "--format", "json"], self._Lukket(), feil) == 141
+        assert feil.getvalue() == ""
+
+    def test_gjennom_et_ekte_ror(self) -> None:
+        kommando = [sys.executable, "-c", "from fravarsregler._cli import main; raise SystemExit(main(['demo']))"]
+        les, skriv = os.pipe()
+        os.close(les)  # nobody reads: the first write fails with EPIPE
+        try:
+            prosess = subprocess.run(kommando, stdout=skriv, stderr=subprocess.PIPE, check=False, cwd=ROT, timeout=120)
+        finally:
+            os.close(skriv)
+        assert prosess.returncode == 141
+        assert prosess.stderr == b""  # no traceback, no "Exception ignored" at exit
