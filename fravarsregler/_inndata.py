@@ -64,11 +64,16 @@ class Kilde:
 
 @attrs.frozen
 class Avvist:
-    """A rejected input row: file, line and the Norwegian reason."""
+    """A rejected input row: file, line and the Norwegian reason.
+
+    ``elev_id`` is the row's pupil id when it could be read; it lets the engine say that a pupil's
+    events are rejected because the pupil's own row was. It is not part of the output (``as_dict``).
+    """
 
     fil: str
     linje: int | None
     melding: str
+    elev_id: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def as_dict(self) -> dict[str, object]:
         return {"fil": self.fil, "linje": self.linje, "melding": self.melding}
@@ -451,7 +456,7 @@ def _les(kilde: Kildefil, lag: Callable[[dict[str, str], Kilde], T], pakrevd: tu
         try:
             rader.append(lag(rad, Kilde(visning, nr)))
         except _RadFeil as e:
-            avvist.append(Avvist(visning, nr, str(e)))
+            avvist.append(Avvist(visning, nr, str(e), elev_id=rad.get("elev_id")))
     return Innlesing(fil=visning, rader=tuple(rader), avvist=tuple(avvist), lest=lest)
 
 
@@ -476,13 +481,27 @@ def _sjekk_kolonner(tekst: str, visning: str, pakrevd: tuple[str, ...]) -> None:
 # --------------------------------------------------------------------------- public readers
 
 
+# The pupil file holds personal data: a value is echoed in a message only when it has the shape
+# of what belongs in its column, never when the columns may have slipped (a birth date or a name
+# in «trinn»). See docs/utveksling.md, section 10.
+_TRINNFORM = re.compile(r"[A-Za-z]{0,3}\s?\d{1,2}[A-Za-z]?")
+_JA_NEI_FORM = frozenset({"j", "n", "y", "yes", "no", "true", "false", "sann", "usann", "1", "0", "x", "ok"})
+
+
 def _elev(rad: dict[str, str], kilde: Kilde) -> Elev:
     samtykke = rad.get("samtykke_foresatte", "nei").strip().lower()
     if samtykke not in ("ja", "nei"):
-        raise _RadFeil(f"«samtykke_foresatte» må være ja eller nei, ikke «{samtykke}»")
+        vist = f", ikke «{samtykke}»" if samtykke in _JA_NEI_FORM else ""
+        raise _RadFeil(f"«samtykke_foresatte» må være ja eller nei{vist}")
+    trinn = _krev(rad, "trinn")
+    if trinn.strip().lower() not in TRINN and _TRINNFORM.fullmatch(trinn.strip()) is None:
+        raise _RadFeil(
+            f"ukjent trinn (tillatt: {', '.join(TRINN)}); verdien vises ikke, fordi den ikke ligner et trinn: "
+            "sjekk at kolonnene står riktig"
+        )
     return Elev(
         elev_id=sys.intern(_krev(rad, "elev_id")),
-        trinn=_valg(_krev(rad, "trinn"), "trinn", TRINN),
+        trinn=_valg(trinn, "trinn", TRINN),
         fodselsdato=_dato(_krev(rad, "fodselsdato"), "fodselsdato", vis=False),
         klasse=_delt(rad.get("klasse")),
         skole=_delt(rad.get("skole")),

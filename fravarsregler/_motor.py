@@ -1565,6 +1565,8 @@ def evaluate(
         startet = [s for s in skolerute.semestre if s.forste_skoledag <= dato]
         fra = startet[-1].forste_skoledag if startet else dato
     elev_rader, avvist, lest = _som_liste(elever)
+    # pupils whose every row was rejected: their other rows are rejected with a pointer to why
+    avviste_i_lesingen = {a.elev_id for a in avvist if a.elev_id}
     fag_rader, fag_avvist, fag_lest = _som_liste(fag)
     h_rader, h_avvist, h_lest = _som_liste(hendelser)
     avvist += fag_avvist + h_avvist
@@ -1580,7 +1582,7 @@ def evaluate(
         else:
             elev_per_id[elev.elev_id] = elev
 
-    avviste_elever = {e.elev_id for e in elev_rader} - elev_per_id.keys()
+    avviste_elever = ({e.elev_id for e in elev_rader} | avviste_i_lesingen) - elev_per_id.keys()
     fag_per_elev: dict[str, dict[str, Fag]] = defaultdict(dict)
     gyldige_fag = [f for f in fag_rader if f.elev_id in elev_per_id]
     for f in fag_rader:

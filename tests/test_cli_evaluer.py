@@ -415,3 +415,26 @@ class TestBruttRor:
             os.close(skriv)
         assert prosess.returncode == 141
         assert prosess.stderr == b""  # no traceback, no "Exception ignored" at exit
+
+
+class TestAvvistElev:
+    """The events of a pupil whose own row was rejected say so, instead of «ukjent elev»."""
+
+    def test_hendelser_for_avvist_elev(self, tmp_path: Path) -> None:
+        elever = skriv(
+            tmp_path / "e.csv",
+            ELEVHODE + "E1;6;2014-03-01;6A;Fjordvik skole;nei\nE2;6;14.03.2014;6A;Fjordvik skole;nei\n",
+        )
+        hendelser = skriv(
+            tmp_path / "h.csv",
+            HENDELSEHODE
+            + "".join(f"h{i};{e};2026-09-01;fravaer;F;1;;;;;;\n" for i, e in enumerate(["E1", "E2", "E9"])),
+        )
+        kode, ut, _ = evaluer(elever, hendelser, "2026-09-30", "--format", "json")
+        assert kode == 1
+        meldinger = {(a["fil"][-5:], a["linje"]): a["melding"] for a in json.loads(ut)["avvist"]}
+        assert meldinger == {
+            ("e.csv", 3): "«fodselsdato» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)",
+            ("h.csv", 3): "eleven «E2» er avvist i elevfilen (se meldingen for eleven der)",
+            ("h.csv", 4): "ukjent elev «E9»",
+        }
