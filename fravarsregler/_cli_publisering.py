@@ -18,6 +18,7 @@ from typing import IO
 from ._diff import Fellesdiff, Rutinediff, diff_felles, diff_routines, skriv_tekst, som_json
 from ._dokument import render_html, render_markdown, standard_rutinefiler
 from ._errors import Problem
+from ._meldinger import os_grunn
 from ._rutine import load_felles, load_routines, validate
 
 __all__ = ["kjor_diff", "kjor_dokument", "legg_til"]
@@ -89,8 +90,7 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     try:
         args.ut.write_text(tekst, encoding="utf-8", newline="\n")
     except OSError as e:
-        grunn = e.strerror or type(e).__name__
-        feil.write(f"fravarsregler dokument: kan ikke skrive {args.ut} ({grunn}).\n")
+        feil.write(f"fravarsregler dokument: kan ikke skrive {args.ut} ({os_grunn(e)}). Sjekk navnet og mappen.\n")
         return UGYLDIG
     # a status line, so it goes to stderr: stdout stays empty when the document goes to a file
     feil.write(f"Skrev {args.ut} ({len(rutiner)} rutiner, {args.format}).\n")

@@ -11,6 +11,7 @@ Personal data: messages name the pupil id at most, never names or birth dates.
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import hashlib
 import io
@@ -26,6 +27,7 @@ from typing import IO, Generic, TypeAlias, TypeVar
 import attrs
 
 from ._errors import InndataFeil
+from ._meldinger import os_grunn
 
 __all__ = [
     "Avvist",
@@ -232,22 +234,45 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
         try:
             data = kilde.read()
         except OSError as e:
-            raise InndataFeil(f"Kan ikke lese (feilkode {e.errno}).", fil=visning) from None
+            raise InndataFeil(f"Kan ikke lese ({os_grunn(e)}).", fil=visning) from None
         if isinstance(data, str):  # a text stream: already decoded
             return data.removeprefix("\ufeff"), visning, _jsonl_navn(visning)
+        _sjekk_tekstfil(data, visning)
         return les_tekst(data), visning, _jsonl_navn(visning)
     visning = os.fspath(kilde)
     try:
         data = Path(kilde).read_bytes()
     except FileNotFoundError:
-        raise InndataFeil("Finner ikke filen.", fil=visning) from None
+        raise InndataFeil("Finner ikke filen. Sjekk navnet og mappen.", fil=visning) from None
     except IsADirectoryError:
-        raise InndataFeil("Dette er en mappe, ikke en fil.", fil=visning) from None
+        raise InndataFeil("Dette er en mappe, ikke en fil. Oppgi filen i mappen.", fil=visning) from None
     except PermissionError:
-        raise InndataFeil("Har ikke lov til å lese filen.", fil=visning) from None
+        raise InndataFeil("Har ikke lov til å lese filen. Sjekk tilgangen til den.", fil=visning) from None
     except OSError as e:
-        raise InndataFeil(f"Kan ikke lese filen (feilkode {e.errno}).", fil=visning) from None
+        raise InndataFeil(f"Kan ikke lese filen ({os_grunn(e)}).", fil=visning) from None
+    _sjekk_tekstfil(data, visning)
     return les_tekst(data), visning, _jsonl_navn(visning)
+
+
+_LAGRE_SOM_CSV = (
+    "Lagre den som CSV i Excel (Fil → Lagre som → «CSV UTF-8» eller «CSV (semikolondelt)») og bruk den filen."
+)
+
+
+def _sjekk_tekstfil(data: bytes, visning: str) -> None:
+    """Stop at once, with what to do, when the input is a spreadsheet or another binary file."""
+    if data.startswith(b"PK\x03\x04"):
+        raise InndataFeil(
+            f"Dette er en Excel-fil (.xlsx) eller en annen zip-fil, ikke tekst. {_LAGRE_SOM_CSV}", fil=visning
+        )
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise InndataFeil(f"Dette er en eldre Excel-fil (.xls), ikke tekst. {_LAGRE_SOM_CSV}", fil=visning)
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InndataFeil(
+            "Filen ser ut til å være binær, ikke tekst. Eksporter dataene som CSV eller JSON Lines "
+            "(se docs/utveksling.md).",
+            fil=visning,
+        )
 
 
 def _jsonl_navn(navn: str) -> bool:
@@ -320,7 +345,12 @@ def _jsonl(tekst: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]
 def _csv(tekst: str, visning: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
     forste_linje = tekst.split("\n", 1)[0]
     if not forste_linje.strip():
-        raise InndataFeil("Filen er tom eller mangler overskriftslinje.", fil=visning, linje=1)
+        raise InndataFeil(
+            "Filen er tom eller mangler overskriftslinje. Første linje skal være kolonnenavnene, "
+            "for eksempel «elev_id;trinn;fodselsdato».",
+            fil=visning,
+            linje=1,
+        )
     sep = _separator(forste_linje)
     leser = csv.reader(io.StringIO(tekst, newline=""), delimiter=sep)
     try:
@@ -440,11 +470,13 @@ def _delt(verdi: str | None) -> str | None:
     return None if verdi is None else sys.intern(verdi)
 
 
-def _les(kilde: Kildefil, lag: Callable[[dict[str, str], Kilde], T], pakrevd: tuple[str, ...]) -> Innlesing[T]:
+def _les(
+    kilde: Kildefil, lag: Callable[[dict[str, str], Kilde], T], pakrevd: tuple[str, ...], valgfrie: tuple[str, ...]
+) -> Innlesing[T]:
     tekst, visning, jsonl_navn = _innhold(kilde)
     jsonl = _er_jsonl(tekst, jsonl_navn)
     if not jsonl:
-        _sjekk_kolonner(tekst, visning, pakrevd)
+        _sjekk_kolonner(tekst, visning, pakrevd, valgfrie)
     rader: list[T] = []
     avvist: list[Avvist] = []
     lest = 0
@@ -460,22 +492,40 @@ def _les(kilde: Kildefil, lag: Callable[[dict[str, str], Kilde], T], pakrevd: tu
     return Innlesing(fil=visning, rader=tuple(rader), avvist=tuple(avvist), lest=lest)
 
 
-def _sjekk_kolonner(tekst: str, visning: str, pakrevd: tuple[str, ...]) -> None:
-    """Fail early, for the whole file, when a CSV header lacks a required column."""
+def _sjekk_kolonner(tekst: str, visning: str, pakrevd: tuple[str, ...], valgfrie: tuple[str, ...]) -> None:
+    """Fail early, for the whole file, when a CSV header lacks a required column or has a column
+    whose name is a near miss of a known one (it would be ignored, and its data silently lost)."""
     forste = tekst.split("\n", 1)[0].rstrip("\r")
     if not forste.strip():
-        return  # reported by the reader with a clear message
+        raise InndataFeil(
+            "Filen er tom eller mangler overskriftslinje. Første linje skal være kolonnenavnene, "
+            f"for eksempel «{';'.join(pakrevd)}».",
+            fil=visning,
+            linje=1,
+        )
     hode = next(csv.reader([forste], delimiter=_separator(forste)))
     hode = [h.strip().lower() for h in hode]
     while hode and hode[-1] == "":
         hode.pop()
-    mangler = [k for k in pakrevd if k not in hode]
-    if mangler:
-        raise InndataFeil(
-            f"Mangler kolonnen «{mangler[0]}» i overskriftslinjen (fant: {', '.join(hode)}).",
-            fil=visning,
-            linje=1,
-        )
+    kjente = pakrevd + valgfrie
+    ukjente = [h for h in hode if h and h not in kjente]
+    for navn in (*pakrevd, *valgfrie):
+        if navn in hode:
+            continue
+        nar = difflib.get_close_matches(navn, ukjente, n=1, cutoff=0.75)
+        if nar:
+            raise InndataFeil(
+                f"Kolonnen «{nar[0]}» i overskriftslinjen er ukjent. Mente du «{navn}»? Rett navnet "
+                "(en kolonne med ukjent navn brukes ikke, og dataene i den ville gått tapt).",
+                fil=visning,
+                linje=1,
+            )
+        if navn in pakrevd:
+            raise InndataFeil(
+                f"Mangler kolonnen «{navn}» i overskriftslinjen (fant: {', '.join(hode)}).",
+                fil=visning,
+                linje=1,
+            )
 
 
 # --------------------------------------------------------------------------- public readers
@@ -566,14 +616,19 @@ def read_elever(path: Kildefil) -> Innlesing[Elev]:
     ``path`` is a file path, or a file open in binary mode (e.g. ``sys.stdin.buffer``), read to
     its end; messages name it by its ``name``, or as ``(standard inn)``.
     """
-    return _les(path, _elev, ("elev_id", "trinn", "fodselsdato"))
+    return _les(path, _elev, ("elev_id", "trinn", "fodselsdato"), ("klasse", "skole", "samtykke_foresatte"))
 
 
 def read_fag(path: Kildefil) -> Innlesing[Fag]:
     """Read vgs subjects (columns ``elev_id``, ``fag``, ``arstimer``); ``path`` as for :func:`read_elever`."""
-    return _les(path, _fag, ("elev_id", "fag", "arstimer"))
+    return _les(path, _fag, ("elev_id", "fag", "arstimer"), ())
 
 
 def read_hendelser(path: Kildefil) -> Innlesing[Hendelse]:
     """Read absence events (see docs/utveksling.md for the columns); ``path`` as for :func:`read_elever`."""
-    return _les(path, _hendelse, ("elev_id", "dato", "type"))
+    return _les(
+        path,
+        _hendelse,
+        ("elev_id", "dato", "type"),
+        ("hendelse_id", "kode", "dager", "timer", "fra", "til", "fag", "arsak", "dokumentasjon"),
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import re
 from collections.abc import Iterable
 
@@ -116,7 +117,35 @@ M = {
     "fil-mangler": "Finner ikke filen. Sjekk navnet og mappen.",
     "fil-mappe": "Dette er en mappe, ikke en fil.",
     "felles-ugyldig": "Fellesfilen «{verdi}» har feil (se meldingene for den filen).",
+    "sti-mangler": "Finner ikke filen eller mappen. Sjekk navnet.",
+    "rolle-format": "«{verdi}» er ikke en rolle-id. Skriv id-en til rollen slik den står i "
+    "rollekatalogen i felles.yaml: små bokstaver a–z, tall og understrek, for eksempel «kontaktlaerer».",
+    "versjon-samme-dato": "To versjoner av rutinen «{id}» gjelder fra samme dato ({dato}): denne "
+    "filen (versjon {versjon}) og {annen}:{linje} (versjon {annen_versjon}). Gi den nye versjonen en "
+    "senere «gyldig_fra» (datoen den begynner å gjelde).",
+    "felles-ikke-oppgi": "Fellesfilen skal ikke oppgis: rutinene finner den selv (feltet «felles:»).",
+    "feil-filtype": "Dette er {er} (type: {type}), ikke {ikke}. Oppgi {oppgi}, for eksempel {eksempel}.",
 }
+
+# The kinds of file, for "feil-filtype": (what it is / is not, what to give, an example).
+FILSLAG: dict[str, tuple[str, str, str]] = {
+    "rutine": ("en rutinefil", "en rutinefil", "rutiner/grunnskole.yaml"),
+    "felles": ("fellesfilen", "fellesfilen", "rutiner/felles.yaml"),
+    "skolerute": ("en skolerute", "skolerute-filen", "rutiner/skolerute-2026-27.yaml"),
+}
+
+
+def feil_filtype(funnet: object, forventet: str) -> str | None:
+    """The message for a file of another known kind than ``forventet`` (``type: funnet``), or None
+    when ``funnet`` is the expected kind or no known kind (the schema reports those)."""
+    if not isinstance(funnet, str) or funnet == forventet or funnet not in FILSLAG:
+        return None
+    er = FILSLAG[funnet][0]
+    ikke, oppgi, eksempel = FILSLAG[forventet]
+    melding = M["feil-filtype"].format(er=er, type=funnet, ikke=ikke, oppgi=oppgi, eksempel=eksempel)
+    if funnet == "felles" and forventet == "rutine":
+        melding += " " + M["felles-ikke-oppgi"]
+    return melding
 
 
 def mente_du(verdi: object, muligheter: Iterable[str]) -> tuple[str, tuple[str, ...]]:
@@ -199,3 +228,22 @@ def beskriv_verdi(verdi: object) -> str:
     if isinstance(verdi, dict):
         return "en samling av felt"
     return type(verdi).__name__
+
+
+_OS_GRUNNER: dict[int, str] = {
+    errno.ENOENT: "mappen eller filen finnes ikke",
+    errno.ENOTDIR: "en del av stien er ikke en mappe",
+    errno.EISDIR: "det er en mappe, ikke en fil",
+    errno.EACCES: "du har ikke tilgang",
+    errno.EPERM: "du har ikke tilgang",
+    errno.EROFS: "stedet er skrivebeskyttet",
+    errno.ENOSPC: "disken er full",
+    errno.ENAMETOOLONG: "navnet er for langt",
+}
+
+
+def os_grunn(feil: OSError) -> str:
+    """Why a file could not be read or written, in Norwegian (the system's text is English)."""
+    if feil.errno is None:
+        return "ukjent systemfeil"
+    return _OS_GRUNNER.get(feil.errno, f"systemfeil {feil.errno}")

@@ -69,6 +69,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._errors import YamlFeil
+from ._meldinger import os_grunn
 
 __all__ = [
     "MAKS_ALIASER",
@@ -806,8 +807,7 @@ def load_yaml_file(path: str | os.PathLike[str], *, visningsnavn: str | None = N
     except FileNotFoundError:
         raise YamlFeil(_MELDINGER["finnes-ikke"], fil=fil, kode="fil") from None
     except OSError as feil:
-        grunn = feil.strerror or type(feil).__name__
-        raise YamlFeil(_MELDINGER["kan-ikke-lese"].format(grunn=grunn), fil=fil, kode="fil") from None
+        raise YamlFeil(_MELDINGER["kan-ikke-lese"].format(grunn=os_grunn(feil)), fil=fil, kode="fil") from None
     try:
         tekst = raa.decode("utf-8-sig")
     except UnicodeDecodeError as feil:

@@ -130,7 +130,7 @@ class TestAvvisteRader:
         elever = skriv(tmp_path / "elever.csv", ELEVHODE)
         kode, ut, feil = evaluer(elever, tmp_path / "borte.csv", "2026-09-14")
         assert (kode, ut) == (1, "")
-        assert feil == f"fravarsregler: {tmp_path / 'borte.csv'}: Finner ikke filen.\n"
+        assert feil == f"fravarsregler: {tmp_path / 'borte.csv'}: Finner ikke filen. Sjekk navnet og mappen.\n"
 
     def test_ugyldig_dato_er_bruksfeil(self, tmp_path: Path) -> None:
         elever = skriv(tmp_path / "elever.csv", ELEVHODE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from datetime import date, time
 from pathlib import Path
 
@@ -205,7 +206,7 @@ class TestHeleFilenFeiler:
     def test_finnes_ikke(self, tmp_path: Path) -> None:
         with pytest.raises(InndataFeil) as e:
             read_elever(tmp_path / "borte.csv")
-        assert str(e.value) == f"{tmp_path / 'borte.csv'}: Finner ikke filen."
+        assert str(e.value) == f"{tmp_path / 'borte.csv'}: Finner ikke filen. Sjekk navnet og mappen."
 
 
 class TestAvvistIMotoren:
@@ -381,3 +382,48 @@ class TestPersonvernIMeldinger:
             assert skjult not in avvist.melding
             assert "«" not in avvist.melding.split("(tillatt")[0].replace("«samtykke_foresatte»", "")
         assert avvist.elev_id == rad.split(";", maxsplit=1)[0]
+
+
+class TestFeilSlagsFil:
+    """A spreadsheet, a binary file, an empty file or a misspelt column: the whole file stops at
+    once with what to do, never a page of junk or silently lost data."""
+
+    @pytest.mark.parametrize(
+        ("innhold", "tekst"),
+        [
+            (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40 + b"xl/workbook.xml", "Excel-fil (.xlsx)"),
+            (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "eldre Excel-fil (.xls)"),
+            (b"elev_id\x00trinn\x00\x01\x02", "binær"),
+        ],
+    )
+    def test_ikke_tekst(self, tmp_path: Path, innhold: bytes, tekst: str) -> None:
+        fil = tmp_path / "elever.csv"
+        fil.write_bytes(innhold)
+        with pytest.raises(InndataFeil, match=re.escape(tekst)) as e:
+            read_elever(fil)
+        assert "xl/workbook" not in str(e.value)
+        if "Excel" in tekst:
+            assert "Lagre den som CSV" in str(e.value)
+
+    def test_tom_fil_sier_hva_som_skal_staa(self, tmp_path: Path) -> None:
+        with pytest.raises(InndataFeil, match="for eksempel «elev_id;dato;type»") as e:
+            read_hendelser(skriv(tmp_path / "h.csv", "\n"))
+        assert e.value.linje == 1
+
+    @pytest.mark.parametrize(
+        ("hode", "feil", "riktig"),
+        [
+            ("elev_id;dato;typ;kode;dager", "typ", "type"),  # a required column
+            ("elev_id;dato;type;kode;dager;dokumentasjn", "dokumentasjn", "dokumentasjon"),  # an optional one
+            ("elev_id;dato;type;kode;dager;hendelses_id", "hendelses_id", "hendelse_id"),
+        ],
+    )
+    def test_feilstavet_kolonne(self, tmp_path: Path, hode: str, feil: str, riktig: str) -> None:
+        fil = skriv(tmp_path / "h.csv", hode + "\ne1;2026-09-01;fravaer;F;1;helse_dokumentert\n")
+        with pytest.raises(InndataFeil, match=f"Kolonnen «{feil}» .* er ukjent. Mente du «{riktig}»") as e:
+            read_hendelser(fil)
+        assert e.value.linje == 1
+
+    def test_ukjente_kolonner_som_ikke_ligner_ignoreres(self, tmp_path: Path) -> None:
+        fil = skriv(tmp_path / "h.csv", "elev_id;dato;type;kode;dager;registrert_av\ne1;2026-09-01;fravaer;F;1;x\n")
+        assert len(read_hendelser(fil).rader) == 1
