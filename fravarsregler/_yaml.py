@@ -134,6 +134,11 @@ _MELDINGER: Final[dict[str, str]] = {
         "en tegnkode på {antall} tegn (0–9 og A–F). Bruk enkle anførselstegn rundt teksten, eller skriv "
         "\\\\ for en omvendt skråstrek."
     ),
+    "anforsel-apen-linje": (
+        "Anførselstegnet «{tegn}» på linje {linje} ser ikke ut til å bli lukket på samme linje, så teksten "
+        "fortsetter helt til neste «{tegn}» på linje {slutt}. Sett et «{tegn}» der teksten skal slutte på "
+        "linje {linje}."
+    ),
     "anforsel-apen": (
         "Anførselstegnet «{tegn}» på linje {linje} blir ikke lukket. Sett et «{tegn}» der teksten skal "
         "slutte, og sjekk at anførselstegnene lenger opp i filen står parvis."
@@ -673,6 +678,35 @@ def _oversett_syntaksfeil(feil: yaml.MarkedYAMLError, tekst: str, apne: Sequence
     return M["syntaks"], plass
 
 
+def _sitat_over_flere_linjer(tekst: str, mark: Mark) -> tuple[str, Plass] | None:
+    """The quote that opened a quoted text ending just before ``mark``, when it stands on an
+    earlier line: then the likeliest mistake is that it was never closed on its own line, and the
+    text ran on to the next quote further down. Returns (quote character, its location)."""
+    i = min(mark.index, len(tekst)) - 1
+    while i >= 0 and tekst[i] == " ":
+        i -= 1
+    if i < 0 or tekst[i] not in "\"'":
+        return None
+    tegn, slutt = tekst[i], i
+    j = slutt - 1
+    while j >= 0:
+        if tekst[j] == tegn:
+            if tegn == '"' and j > 0 and tekst[j - 1] == "\\":
+                j -= 2
+                continue
+            if tegn == "'" and j > 0 and tekst[j - 1] == "'":
+                j -= 2  # '' is a quote inside single quotes
+                continue
+            break
+        j -= 1
+    if j < 0:
+        return None
+    start = _linje_og_kolonne(tekst, j)
+    if start[0] == _linje_og_kolonne(tekst, slutt)[0]:
+        return None  # opened and closed on one line: not this mistake
+    return tegn, start
+
+
 def _uventet_token(
     feil: yaml.MarkedYAMLError, token: str, tekst: str, apne: Sequence[Mark]
 ) -> tuple[str, Plass] | None:
@@ -724,6 +758,10 @@ def _uventet_token(
         if token in ("<anchor>", "<tag>"):
             return M["ekstra-merke"], plass
         if token == "<scalar>" and not _forst_paa_linjen(tekst, pmark):
+            apent = _sitat_over_flere_linjer(tekst, pmark)
+            if apent is not None:
+                tegn, sted = apent
+                return M["anforsel-apen-linje"].format(tegn=tegn, linje=sted[0], slutt=plass[0]), sted
             return M["tekst-etter-sitat"], plass
         return M["innrykk"], plass
     if kontekst == "while parsing a flow node" and token == "-":

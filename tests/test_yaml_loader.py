@@ -927,3 +927,21 @@ class TestIngenEngelsk:
     @given(tekst=yaml_stoy)
     def test_random_yaml_noise_gives_located_norwegian_messages(self, tekst: str) -> None:
         _sjekk_norsk_feil(tekst)
+
+
+class TestSitatSomIkkeLukkes:
+    """A quote left open on its line runs on to the next quote further down; the error is then
+    reported where PyYAML gives up, lines later. The message points at the opening quote."""
+
+    @pytest.mark.parametrize("q", ['"', "'"])
+    def test_peker_paa_aapningen(self, q: str) -> None:
+        tekst = f"a: {q}første linje\nb: 1\nc: {q}tredje{q}\n"
+        f = feil(tekst)
+        assert (f.linje, f.kolonne) == (1, 4)
+        assert f"Anførselstegnet «{q}» på linje 1 ser ikke ut til å bli lukket på samme linje" in str(f)
+        assert "neste «" in str(f) and "på linje 3" in str(f)
+
+    def test_tekst_etter_sitat_paa_samme_linje_er_som_foer(self) -> None:
+        f = feil('a: "tekst" mer\n')
+        assert (f.linje, f.kolonne) == (1, 12)
+        assert "Det står tekst der YAML ikke venter mer" in str(f)
