@@ -939,7 +939,7 @@ class TestSitatSomIkkeLukkes:
         f = feil(tekst)
         assert (f.linje, f.kolonne) == (1, 4)
         assert f"Anførselstegnet «{q}» på linje 1 ser ikke ut til å bli lukket på samme linje" in str(f)
-        assert "neste «" in str(f) and "på linje 3" in str(f)
+        assert f"neste «{q}» på linje 3" in str(f)
 
     def test_tekst_etter_sitat_paa_samme_linje_er_som_foer(self) -> None:
         f = feil('a: "tekst" mer\n')
