@@ -20,9 +20,10 @@ from typing import IO, Any, NoReturn
 import attrs
 
 from . import _kommandoer
-from ._errors import FravarsreglerError, Problem
+from ._errors import FravarsreglerError
+from ._meldinger import M
 from ._paths import rutinemappe
-from ._rutine import Valideringsresultat, iter_yaml_filer, validate
+from ._rutine import Valideringsresultat, iter_yaml_filer, validate_files
 
 __all__ = ["main", "run"]
 
@@ -195,8 +196,7 @@ def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     if not filer:
         feil.write("fravarsregler valider: fant ingen YAML-filer (.yaml/.yml) å validere.\n")
         return UGYLDIG
-    sett: set[Problem] = set()
-    resultater: list[Valideringsresultat] = [_uten_gjentakelser(validate(f), sett) for f in filer]
+    resultater = [_finnes_ikke(r) for r in validate_files(filer)]
     antall_feil = sum(len(r.feil) for r in resultater)
     antall_advarsler = sum(len(r.problemer) - len(r.feil) for r in resultater)
     ugyldige = [r for r in resultater if not r.gyldig]
@@ -243,12 +243,17 @@ def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     return UGYLDIG if ugyldige else OK
 
 
-def _uten_gjentakelser(resultat: Valideringsresultat, sett: set[Problem]) -> Valideringsresultat:
-    """Drop problems already reported for an earlier file (a broken felles.yaml is reported once,
-    not again under every routine that uses it)."""
-    nye = tuple(p for p in resultat.problemer if p not in sett)
-    sett.update(nye)
-    return attrs.evolve(resultat, problemer=nye) if len(nye) != len(resultat.problemer) else resultat
+def _finnes_ikke(resultat: Valideringsresultat) -> Valideringsresultat:
+    """A path that is neither a file nor a folder, and not named like a YAML file, may have been
+    meant as either (valider takes both): say so, instead of only «Finner ikke filen»."""
+    sti = Path(resultat.fil)
+    if resultat.type is not None or sti.suffix.lower() in (".yaml", ".yml") or sti.exists():
+        return resultat
+    problemer = tuple(
+        attrs.evolve(p, melding=M["sti-mangler"]) if p.kode == "fil" and p.fil == resultat.fil else p
+        for p in resultat.problemer
+    )
+    return attrs.evolve(resultat, problemer=problemer)
 
 
 def _sted(fil: str, linje: int | None, kolonne: int | None) -> str:

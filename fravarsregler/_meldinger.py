@@ -123,7 +123,6 @@ M = {
     "versjon-samme-dato": "To versjoner av rutinen «{id}» gjelder fra samme dato ({dato}): denne "
     "filen (versjon {versjon}) og {annen}:{linje} (versjon {annen_versjon}). Gi den nye versjonen en "
     "senere «gyldig_fra» (datoen den begynner å gjelde).",
-    "felles-ikke-oppgi": "Fellesfilen skal ikke oppgis: rutinene finner den selv (feltet «felles:»).",
     "feil-filtype": "Dette er {er} (type: {type}), ikke {ikke}. Oppgi {oppgi}, for eksempel {eksempel}.",
 }
 
@@ -142,10 +141,7 @@ def feil_filtype(funnet: object, forventet: str) -> str | None:
         return None
     er = FILSLAG[funnet][0]
     ikke, oppgi, eksempel = FILSLAG[forventet]
-    melding = M["feil-filtype"].format(er=er, type=funnet, ikke=ikke, oppgi=oppgi, eksempel=eksempel)
-    if funnet == "felles" and forventet == "rutine":
-        melding += " " + M["felles-ikke-oppgi"]
-    return melding
+    return M["feil-filtype"].format(er=er, type=funnet, ikke=ikke, oppgi=oppgi, eksempel=eksempel)
 
 
 def mente_du(verdi: object, muligheter: Iterable[str]) -> tuple[str, tuple[str, ...]]:

@@ -36,7 +36,7 @@ import attrs
 from holidays.countries.norway import Norway
 
 from ._errors import Problem, RutineFeil
-from ._meldinger import MAANEDER
+from ._meldinger import MAANEDER, feil_filtype
 from ._skjema import Lokaliserbar, UtenPlassering, lag_problem, skjema_problemer
 from ._yaml import YamlDokument, load_yaml_file
 
@@ -625,7 +625,13 @@ def _semantiske_funn(data: object) -> list[_Funn]:
 
 
 def _problemer(lok: Lokaliserbar) -> list[Problem]:
-    """Every schema and semantic problem in ``lok.data``, located when ``lok`` knows positions."""
+    """Every schema and semantic problem in ``lok.data``, located when ``lok`` knows positions.
+
+    A routine or the shared file given instead gives one problem that says so, not every way it
+    differs from a skolerute."""
+    annen = feil_filtype(lok.data.get("type") if isinstance(lok.data, Mapping) else None, "skolerute")
+    if annen is not None:
+        return [lag_problem(lok, ("type",), annen, kode="feil-filtype")]
     problemer = skjema_problemer(lok, "skolerute")
     sett = {(p.json_path, p.kode) for p in problemer}
     for f in _semantiske_funn(lok.data):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,8 @@ VEILEDNING = ROT / "docs" / "slik-reviderer-du-rutinen.md"
 POSITIV = EKSEMPLER / "positive" / "minimal.yaml"
 UKJENT_ROLLE = EKSEMPLER / "negative" / "ukjent-rolle.yaml"
 TRE_FEIL = EKSEMPLER / "negative" / "tre-feil.yaml"
+# A valid routine that is not another version of the example files' routine (barnehage).
+GRUNNSKOLE = ROT / "rutiner" / "grunnskole.yaml"
 
 PROBLEMLINJE = re.compile(r"^(?P<fil>[^:]+):(?P<linje>\d+):(?P<kolonne>\d+): (?P<melding>\S.*)$")
 
@@ -57,10 +61,21 @@ class TestTekst:
         assert oppsummering == "1 av 1 fil har feil (3 feil, 0 advarsler)."
 
     def test_flere_filer_og_en_mappe(self) -> None:
-        kode, ut, _ = kjor("valider", EKSEMPLER / "positive", UKJENT_ROLLE)
+        kode, ut, _ = kjor("valider", EKSEMPLER / "negative", GRUNNSKOLE)
         assert kode == 1
-        antall_positive = len(list((EKSEMPLER / "positive").glob("*.yaml")))
-        assert ut.splitlines()[-1] == f"1 av {antall_positive + 1} filer har feil (1 feil, 0 advarsler)."
+        antall = len(list((EKSEMPLER / "negative").glob("*.yaml")))
+        assert re.fullmatch(
+            rf"{antall} av {antall + 1} filer har feil \(\d+ feil, 0 advarsler\)\.", ut.splitlines()[-1]
+        )
+
+    def test_filene_valideres_sammen(self) -> None:
+        """positive/ holds two copies of the same routine version: each is valid alone, but loaded
+        together the engine would refuse them."""
+        kode, ut, _ = kjor("valider", EKSEMPLER / "positive")
+        assert kode == 1
+        (linje, oppsummering) = ut.splitlines()
+        assert "minimal.yaml:9:13: To versjoner av rutinen «barnehage» gjelder fra samme dato" in linje
+        assert oppsummering == "1 av 3 filer har feil (1 feil, 0 advarsler)."
 
     def test_alle_negative_eksempler_gir_feil(self) -> None:
         kode, ut, _ = kjor("valider", EKSEMPLER / "negative")
@@ -73,7 +88,7 @@ class TestJson:
     """`--format json` gives one JSON document with every file and every located problem."""
 
     def test_struktur(self) -> None:
-        kode, ut, feil = kjor("valider", "--format", "json", POSITIV, UKJENT_ROLLE)
+        kode, ut, feil = kjor("valider", "--format", "json", GRUNNSKOLE, UKJENT_ROLLE)
         assert kode == 1
         assert feil == ""
         data = json.loads(ut)
@@ -141,6 +156,19 @@ class TestAvslutningskoder:
         assert "Traceback" not in ut + feil
         assert ut.splitlines()[0].endswith("borte.yaml: Finner ikke filen. Sjekk navnet og mappen.")
 
+    def test_mappe_som_mangler(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """`valider rutiner rutiner/arkiv` before there is an archive: the path may be either."""
+        monkeypatch.chdir(tmp_path)
+        (tmp_path / "rutiner").mkdir()
+        shutil.copy(POSITIV, tmp_path / "rutiner" / "barnehage.yaml")
+        shutil.copy(EKSEMPLER / "positive" / "felles.yaml", tmp_path / "rutiner" / "felles.yaml")
+        kode, ut, _ = kjor("valider", "rutiner", "rutiner/arkiv")
+        assert kode == 1
+        assert ut == (
+            f"{Path('rutiner/arkiv')}: Finner ikke filen eller mappen. Sjekk navnet.\n"
+            "1 av 3 filer har feil (1 feil, 0 advarsler).\n"
+        )
+
     def test_mappe_som_heter_yaml(self, tmp_path: Path) -> None:
         """A folder passed where a file is expected (here: inside a folder) is reported, not raised."""
         (tmp_path / "mappe.yaml").mkdir()
@@ -206,6 +234,40 @@ class TestUvanligeArgumenter:
         assert "ugyldig valg" in feil
 
 
+class TestVersjoner:
+    """Two versions of a routine in force from the same date: valider says so, as evaluer would refuse."""
+
+    def test_arkivkopi_med_samme_gyldig_fra(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Steps 1 and 2 of the staff guide, with gyldig_fra forgotten in step 2."""
+        rutiner = _kopi_av_rutiner(tmp_path / "rutiner", "grunnskole.yaml", 'versjon: "2022.1"', 'versjon: "2023.1"')
+        (rutiner / "arkiv").mkdir()
+        tekst = (ROT / "rutiner" / "grunnskole.yaml").read_text(encoding="utf-8")
+        arkivert = tekst.replace("felles: felles.yaml", "felles: ../felles.yaml")
+        (rutiner / "arkiv" / "grunnskole-2022.1.yaml").write_text(arkivert, encoding="utf-8")
+        linje = tekst.splitlines().index('gyldig_fra: "2022-08-15"') + 1
+        monkeypatch.chdir(tmp_path)
+        kode, ut, _ = kjor("valider", "rutiner", "rutiner/arkiv")
+        assert kode == 1
+        arkiv = Path("rutiner/arkiv/grunnskole-2022.1.yaml")
+        assert ut == (
+            f"{Path('rutiner/grunnskole.yaml')}:{linje}:13: To versjoner av rutinen «grunnskole» gjelder fra "
+            f"samme dato (2022-08-15): denne filen (versjon 2023.1) og {arkiv}:{linje} (versjon 2022.1). Gi den "
+            "nye versjonen en senere «gyldig_fra» (datoen den begynner å gjelde).\n"
+            "1 av 6 filer har feil (1 feil, 0 advarsler).\n"
+        )
+        kode, ut_omvendt, _ = kjor("valider", "rutiner/arkiv", "rutiner")
+        assert ut_omvendt == ut
+        # the staff guide quotes this run
+        blokker = re.findall(r"```text\n(.*?)```", VEILEDNING.read_text(encoding="utf-8"), flags=re.DOTALL)
+        sitert = [b for b in blokker if b.startswith("$ fravarsregler valider rutiner rutiner/arkiv\nrutiner/")]
+        assert [b.partition("\n")[2] for b in sitert] == [ut.replace(os.sep, "/")]
+        # step 2 done right
+        ny = rutiner / "grunnskole.yaml"
+        tekst = ny.read_text(encoding="utf-8").replace("2022-08-15", "2023-08-15").replace("2023-06-30", "2024-06-30")
+        ny.write_text(tekst, encoding="utf-8")
+        assert kjor("valider", "rutiner", "rutiner/arkiv") == (0, "Alle 6 filer er gyldige (0 advarsler).\n", "")
+
+
 class TestStandardmappe:
     """Without arguments, valider checks ./rutiner when the working directory has one."""
 
@@ -224,8 +286,51 @@ class TestStandardmappe:
         assert "skriv 0.08" in ut
 
 
+def _kopi_av_rutiner(mappe: Path, endre: str = "", gammel: str = "", ny: str = "") -> Path:
+    """rutiner/*.yaml copied to ``mappe``, with ``gammel`` replaced by ``ny`` in the file ``endre``."""
+    mappe.mkdir(parents=True, exist_ok=True)
+    for fil in (ROT / "rutiner").glob("*.yaml"):
+        tekst = fil.read_text(encoding="utf-8")
+        if fil.name == endre:
+            assert gammel in tekst
+            tekst = tekst.replace(gammel, ny, 1)
+        (mappe / fil.name).write_text(tekst, encoding="utf-8")
+    return mappe
+
+
 class TestFellesfilMedFeil:
     """A broken felles.yaml is reported once, not again under every routine that uses it."""
+
+    def test_feilen_staar_under_fellesfilen(self, tmp_path: Path) -> None:
+        """Read in name order, barnehage.yaml comes before felles.yaml: felles.yaml's own problem is
+        still reported under felles.yaml, and felles.yaml is not valid."""
+        mappe = _kopi_av_rutiner(tmp_path, "felles.yaml", "\nroller:", "\nrolle:")
+        kode, ut, _ = kjor("valider", mappe)
+        assert kode == 1
+        felles = [x for x in ut.splitlines() if "«rolle»" in x]
+        assert len(felles) == 1
+        assert felles[0].startswith(f"{mappe / 'felles.yaml'}:")
+        assert ut.splitlines()[-1] == "4 av 5 filer har feil (4 feil, 0 advarsler)."
+        _, ut, _ = kjor("valider", "--format", "json", mappe)
+        filer = {Path(f["fil"]).name: f for f in json.loads(ut)["filer"]}
+        assert filer["felles.yaml"]["gyldig"] is False
+        assert [p["kode"] for p in filer["felles.yaml"]["problemer"]] == ["ukjent-felt"]
+        for navn in ("barnehage.yaml", "grunnskole.yaml", "vgs.yaml"):
+            (problem,) = filer[navn]["problemer"]
+            assert problem["fil"] == filer[navn]["fil"]
+            assert problem["json_path"] == "$.felles"
+            assert problem["melding"] == "Fellesfilen «felles.yaml» har feil (se meldingene for den filen)."
+
+    def test_rekkefolgen_betyr_ikke_noe(self, tmp_path: Path) -> None:
+        mappe = _kopi_av_rutiner(tmp_path, "felles.yaml", "\nroller:", "\nrolle:")
+        felles, barnehage = mappe / "felles.yaml", mappe / "barnehage.yaml"
+        for filer in ([felles, barnehage], [barnehage, felles], [barnehage, felles, barnehage]):
+            kode, ut, _ = kjor("valider", "--format", "json", *filer)
+            assert kode == 1
+            data = json.loads(ut)
+            assert data["antall"] == {"filer": 2, "ugyldige_filer": 2, "feil": 2, "advarsler": 0}
+            gyldig = {Path(f["fil"]).name: len(f["problemer"]) for f in data["filer"]}
+            assert gyldig == {"felles.yaml": 1, "barnehage.yaml": 1}
 
     def test_en_feil_en_melding(self, tmp_path: Path) -> None:
         rot = Path(__file__).resolve().parent.parent

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import io
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from fravarsregler._cli import run
 from fravarsregler._errors import FravarsreglerError, Problem, RutineFeil
 from fravarsregler._skolerute import (
     VINDU_TYPER,
@@ -481,6 +483,52 @@ class TestFeilIFila:
 
     def test_rutinefeil_er_en_fravarsreglererror(self) -> None:
         assert issubclass(RutineFeil, FravarsreglerError)
+
+
+class TestFeilFiltype:
+    """A routine or the shared file given as the skolerute: one plain problem at «type:»."""
+
+    @pytest.mark.parametrize(
+        ("navn", "typ", "start"),
+        [
+            ("barnehage.yaml", "rutine", "Dette er en rutinefil (type: rutine), ikke en skolerute."),
+            ("felles.yaml", "felles", "Dette er fellesfilen (type: felles), ikke en skolerute."),
+        ],
+    )
+    def test_annen_filtype(self, navn: str, typ: str, start: str) -> None:
+        fil = ROT / "rutiner" / navn
+        with pytest.raises(RutineFeil) as info:
+            load_skolerute(fil)
+        (problem,) = info.value.problemer
+        assert problem.melding == f"{start} Oppgi skolerute-filen, for eksempel rutiner/skolerute-2026-27.yaml."
+        assert problem.kode == "feil-filtype"
+        assert problem.json_path == "$.type"
+        tekst = fil.read_text(encoding="utf-8")
+        assert (problem.linje, problem.kolonne) == (tekst.splitlines().index(f"type: {typ}") + 1, len("type: ") + 1)
+
+    def test_fra_data(self) -> None:
+        data = _grunndata()
+        data["type"] = "rutine"
+        (problem,) = _problemer_fra_data(data)
+        assert problem.kode == "feil-filtype"
+        assert problem.melding.startswith("Dette er en rutinefil (type: rutine), ikke en skolerute.")
+
+    def test_evaluer_sier_det_paa_en_linje(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(ROT)
+        ut, feil = io.StringIO(), io.StringIO()
+        argv = ["evaluer", "--skolerute", "rutiner/barnehage.yaml", "--elever", "eksempel/elever.csv"]
+        argv += ["--hendelser", "eksempel/hendelser.csv", "--dato", "2026-10-01"]
+        assert run(argv, ut, feil) == 1
+        assert feil.getvalue() == (
+            "fravarsregler: rutiner/barnehage.yaml:10:7: Dette er en rutinefil (type: rutine), ikke en "
+            "skolerute. Oppgi skolerute-filen, for eksempel rutiner/skolerute-2026-27.yaml.\n"
+        )
+
+    def test_ukjent_type_gaar_til_skjemaet(self) -> None:
+        data = _grunndata()
+        data["type"] = "skolerut"
+        (problem,) = _problemer_fra_data(data)
+        assert problem.kode != "feil-filtype"
 
 
 class TestSkjema:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -12,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fravarsregler import Problem, RutineFeil, load_routine, validate
+from fravarsregler import Problem, RutineFeil, load_felles, load_routine, validate
+from fravarsregler._rutine import _ENHETER, _FRISTTYPER, _UTLOSERTYPER, validate_files
 
 TESTER = Path(__file__).resolve().parent
 EKSEMPLER = TESTER / "eksempelfiler" / "rutine"
@@ -247,6 +249,203 @@ class TestFilproblemer:
         (problem,) = validate(fil).problemer
         assert (problem.linje, problem.kolonne) == (1, 7)
         assert "Mente du «rutine»?" in problem.melding
+
+
+BARNEHAGE = (RUTINER / "barnehage.yaml").read_text(encoding="utf-8")
+
+
+def _barnehage_med(tmp_path: Path, gammel: str, ny: str, *, felles: bool = True) -> tuple[Path, int]:
+    """rutiner/barnehage.yaml with the first ``gammel`` replaced by ``ny`` (next to a copy of
+    felles.yaml, unless ``felles`` is false); the file and the changed line's number."""
+    assert gammel in BARNEHAGE
+    if felles:
+        shutil.copy(RUTINER / "felles.yaml", tmp_path / "felles.yaml")
+    fil = tmp_path / "barnehage.yaml"
+    fil.write_text(BARNEHAGE.replace(gammel, ny, 1), encoding="utf-8")
+    return fil, BARNEHAGE[: BARNEHAGE.index(gammel)].count("\n") + 1
+
+
+class TestFolgefeil:
+    """A value already reported as wrong gives no second problem from a check that depends on it."""
+
+    def test_feilstavet_utlosertype(self, tmp_path: Path) -> None:
+        fil, linje = _barnehage_med(tmp_path, "utloser: {type: kalender", "utloser: {type: kalendar")
+        (problem,) = validate(fil).problemer
+        assert problem.linje == linje
+        assert "«kalendar» er ikke en tillatt verdi her" in problem.melding
+        assert "Mente du «kalender»?" in problem.melding
+
+    def test_feilstavet_enhet(self, tmp_path: Path) -> None:
+        """A parameter with a wrong enhet, used where a clock time is needed: only the enhet is wrong."""
+        fil, linje = _barnehage_med(tmp_path, "    enhet: klokkeslett\n", "    enhet: klokkslett\n")
+        (problem,) = validate(fil).problemer
+        assert problem.linje == linje
+        assert "Mente du «klokkeslett»?" in problem.melding
+
+    @pytest.mark.parametrize(
+        ("gammel", "ny"),
+        [
+            ("            ansvar: [styrer, pedagogisk_leder]", "            ansvar: [Styrer, pedagogisk_leder]"),
+            ("          roller: [styrer, pedagogisk_leder]", "          roller: [Styrer, pedagogisk_leder]"),
+            ("            ansvar: [styrer, pedagogisk_leder]", "            ansvar: [pedagogisk_leder, Styrer]"),
+        ],
+    )
+    def test_rolle_med_stor_forbokstav(self, tmp_path: Path, gammel: str, ny: str) -> None:
+        fil, linje = _barnehage_med(tmp_path, gammel, ny)
+        (problem,) = validate(fil).problemer
+        assert (problem.linje, problem.kolonne) == (linje, ny.index("Styrer") + 1)
+        assert problem.kode == "ukjent-rolle"
+        assert problem.melding.startswith("Ukjent rolle «Styrer». Mente du «styrer»?")
+        assert problem.forslag == ("styrer",)
+
+    def test_rolle_som_ikke_er_en_id(self, tmp_path: Path) -> None:
+        gammel = "            ansvar: [styrer, pedagogisk_leder]"
+        fil, linje = _barnehage_med(tmp_path, gammel, "            ansvar: [Miljøterapeut]")
+        (problem,) = validate(fil).problemer
+        assert (problem.linje, problem.kode) == (linje, "ukjent-rolle")
+        assert "Ukjent rolle «Miljøterapeut»." in problem.melding
+        assert "små bokstaver a–z, tall og understrek" in problem.melding
+
+    def test_rolle_uten_rollekatalog(self, tmp_path: Path) -> None:
+        """With no felles.yaml to look the role up in, the format problem still speaks of roles."""
+        gammel = "            ansvar: [styrer, pedagogisk_leder]"
+        fil, linje = _barnehage_med(tmp_path, gammel, "            ansvar: [Styrer, pedagogisk_leder]", felles=False)
+        mangler, rolle = validate(fil).problemer
+        assert mangler.melding.startswith("Finner ikke fellesfilen «felles.yaml»")
+        assert rolle.linje == linje
+        assert rolle.melding.startswith("«Styrer» er ikke en rolle-id.")
+        assert "bekymring_terskel" not in rolle.melding
+
+
+class TestSkjemaverdier:
+    """The values the semantic checks take as known are the schema's."""
+
+    def test_samme_som_skjemaet(self) -> None:
+        defs = json.loads((TESTER.parent / "skjema" / "rutine.schema.json").read_text(encoding="utf-8"))["$defs"]
+        assert tuple(defs["utloser"]["properties"]["type"]["enum"]) == _UTLOSERTYPER
+        assert tuple(defs["frist"]["properties"]["type"]["enum"]) == _FRISTTYPER
+        assert tuple(defs["parameter"]["properties"]["enhet"]["enum"]) == _ENHETER
+
+
+class TestFeilFiltype:
+    """A file of another kind where a routine or the shared file is expected: one plain problem."""
+
+    @pytest.mark.parametrize(
+        ("navn", "melding"),
+        [
+            (
+                "skolerute-2026-27.yaml",
+                "Dette er en skolerute (type: skolerute), ikke en rutinefil. Oppgi en rutinefil, for "
+                "eksempel rutiner/grunnskole.yaml.",
+            ),
+            (
+                "felles.yaml",
+                "Dette er fellesfilen (type: felles), ikke en rutinefil. Oppgi en rutinefil, for eksempel "
+                "rutiner/grunnskole.yaml.",
+            ),
+        ],
+    )
+    def test_load_routine(self, navn: str, melding: str) -> None:
+        with pytest.raises(RutineFeil) as info:
+            load_routine(RUTINER / navn)
+        (problem,) = info.value.problemer
+        assert (problem.melding, problem.kode, problem.json_path) == (melding, "feil-filtype", "$.type")
+        linjer = (RUTINER / navn).read_text(encoding="utf-8").splitlines()
+        assert problem.linje == next(i for i, x in enumerate(linjer, 1) if x.startswith("type: "))
+
+    def test_load_routine_med_feil_i_fellesfilen(self, tmp_path: Path) -> None:
+        """A broken felles.yaml given as a routine: what kind of file it is, then its own problems."""
+        fil = tmp_path / "felles.yaml"
+        fil.write_text((RUTINER / "felles.yaml").read_text(encoding="utf-8").replace("\nroller:", "\nrolle:"))
+        with pytest.raises(RutineFeil) as info:
+            load_routine(fil)
+        annen, egen = info.value.problemer
+        assert annen.melding.startswith("Dette er fellesfilen (type: felles), ikke en rutinefil.")
+        assert egen.kode == "ukjent-felt"
+
+    def test_load_felles(self) -> None:
+        with pytest.raises(RutineFeil) as info:
+            load_felles(RUTINER / "barnehage.yaml")
+        (problem,) = info.value.problemer
+        assert problem.melding == (
+            "Dette er en rutinefil (type: rutine), ikke fellesfilen. Oppgi fellesfilen, for eksempel "
+            "rutiner/felles.yaml."
+        )
+
+    def test_rutine_som_viser_til_en_rutine_som_fellesfil(self, tmp_path: Path) -> None:
+        fil, _ = _barnehage_med(tmp_path, "felles: felles.yaml", "felles: annen.yaml", felles=False)
+        shutil.copy(RUTINER / "vgs.yaml", tmp_path / "annen.yaml")
+        annen, henvisning = validate(fil).problemer
+        assert annen.fil.endswith("annen.yaml")
+        assert annen.melding.startswith("Dette er en rutinefil (type: rutine), ikke fellesfilen.")
+        assert henvisning.melding.startswith("Fellesfilen «annen.yaml» har feil")
+
+
+class TestFlereFiler:
+    """validate_files() validates a set of files: each file once, each problem under its own file,
+    and two versions of a routine with the same gyldig_fra are an error."""
+
+    @staticmethod
+    def _rutiner(tmp_path: Path) -> Path:
+        for fil in RUTINER.glob("*.yaml"):
+            shutil.copy(fil, tmp_path / fil.name)
+        return tmp_path
+
+    def test_feil_i_fellesfilen_staar_under_fellesfilen(self, tmp_path: Path) -> None:
+        mappe = self._rutiner(tmp_path)
+        felles = mappe / "felles.yaml"
+        felles.write_text(felles.read_text(encoding="utf-8").replace("\nroller:", "\nrolle:"), encoding="utf-8")
+        filer = sorted(mappe.glob("*.yaml"))
+        for rekkefolge in (filer, filer[::-1]):
+            resultater = {Path(r.fil).name: r for r in validate_files(rekkefolge)}
+            (problem,) = resultater["felles.yaml"].problemer
+            assert problem.kode == "ukjent-felt"
+            assert "«rolle»" in problem.melding
+            for navn in ("barnehage.yaml", "grunnskole.yaml", "vgs.yaml"):
+                (henvisning,) = resultater[navn].problemer
+                assert henvisning.json_path == "$.felles"
+                assert henvisning.fil == resultater[navn].fil
+            assert resultater["skolerute-2026-27.yaml"].gyldig
+
+    def test_samme_fil_to_ganger(self, tmp_path: Path) -> None:
+        fil, _ = _barnehage_med(tmp_path, '    verdi: "09:00"', "    verdi: 9:00")
+        (resultat,) = validate_files([fil, tmp_path / ".." / tmp_path.name / "barnehage.yaml"])
+        assert len(resultat.problemer) == 1
+
+    def test_to_versjoner_med_samme_gyldig_fra(self, tmp_path: Path) -> None:
+        ny, _ = _barnehage_med(tmp_path, 'versjon: "2022.1"', 'versjon: "2023.1"')
+        (tmp_path / "arkiv").mkdir()
+        gammel = tmp_path / "arkiv" / "barnehage-2022.1.yaml"
+        gammel.write_text(BARNEHAGE.replace("felles: felles.yaml", "felles: ../felles.yaml"), encoding="utf-8")
+        linje = BARNEHAGE.splitlines().index('gyldig_fra: "2022-08-15"') + 1
+        for filer in ([ny, gammel], [gammel, ny]):
+            resultater = validate_files(filer)
+            problemer = [p for r in resultater for p in r.problemer]
+            (problem,) = problemer
+            assert problem.fil == str(ny)
+            assert (problem.linje, problem.kolonne, problem.kode) == (linje, 13, "versjoner")
+            assert problem.melding == (
+                "To versjoner av rutinen «barnehage» gjelder fra samme dato (2022-08-15): denne filen "
+                f"(versjon 2023.1) og {gammel}:{linje} (versjon 2022.1). Gi den nye versjonen en senere "
+                "«gyldig_fra» (datoen den begynner å gjelde)."
+            )
+
+    def test_samme_versjon_feilen_staar_utenfor_arkivet(self, tmp_path: Path) -> None:
+        """A plain copy in arkiv/ (nothing changed yet): the error is at the file to change."""
+        shutil.copy(RUTINER / "felles.yaml", tmp_path / "felles.yaml")
+        ny = tmp_path / "barnehage.yaml"
+        ny.write_text(BARNEHAGE, encoding="utf-8")
+        (tmp_path / "arkiv").mkdir()
+        gammel = tmp_path / "arkiv" / "barnehage.yaml"
+        gammel.write_text(BARNEHAGE.replace("felles: felles.yaml", "felles: ../felles.yaml"), encoding="utf-8")
+        for filer in ([ny, gammel], [gammel, ny]):
+            (problem,) = [p for r in validate_files(filer) for p in r.problemer]
+            assert problem.fil == str(ny)
+
+    def test_ny_gyldig_fra_er_gyldig(self, tmp_path: Path) -> None:
+        ny, _ = _barnehage_med(tmp_path, 'gyldig_fra: "2022-08-15"', 'gyldig_fra: "2023-01-02"')
+        shutil.copy(RUTINER / "barnehage.yaml", tmp_path / "barnehage-2022.1.yaml")
+        assert all(r.gyldig for r in validate_files([ny, tmp_path / "barnehage-2022.1.yaml"]))
 
 
 # --------------------------------------------------------------------------- Hypothesis
