@@ -12,7 +12,7 @@ from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing, read_elever, read_
 from ._model import Felles, Frist, Parameter, Rad, Regel, Rutine, Seksjon, Utloser, Vedlegg
 from ._motor import Antall, Grunnlag, Oversiktslinje, Regelsett, Resultat, Tiltak, evaluate
 from ._paths import rutinemappe
-from ._rutine import Valideringsresultat, load_felles, load_routine, load_routines, validate
+from ._rutine import Valideringsresultat, load_felles, load_routine, load_routines, validate, validate_files
 from ._skolerute import Semester, Skolerute, load_skolerute
 
 __all__ = [
@@ -61,4 +61,5 @@ __all__ = [
     "render_markdown",
     "rutinemappe",
     "validate",
+    "validate_files",
 ]

@@ -341,6 +341,8 @@ class Rutine:
     vedlegg: tuple[Vedlegg, ...]
     felles: Felles
     fil: str = attrs.field(default="", eq=False)
+    #: where ``gyldig_fra`` is written (for messages about which version applies)
+    gyldig_fra_plassering: Plassering | None = attrs.field(default=None, eq=False)
 
     def __repr__(self) -> str:
         return f"<Rutine {self.id} versjon {self.versjon} gyldig fra {self.gyldig_fra}>"
@@ -391,3 +393,8 @@ class Rutine:
             return p.formater(dato) if p else m.group(0)
 
         return PLASSHOLDER.sub(bytt, mal)
+
+
+def versjonsnokkel(versjon: object) -> tuple[tuple[int, int | str], ...]:
+    """A sort key for a version: its numbers compare as numbers (2022.10 comes after 2022.9)."""
+    return tuple((0, int(d)) if d.isdigit() else (1, d) for d in re.findall(r"\d+|[^\d.]+", str(versjon)))

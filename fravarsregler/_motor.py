@@ -20,6 +20,7 @@ import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -28,7 +29,8 @@ import attrs
 
 from ._errors import Problem, RutineFeil
 from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing
-from ._model import PLASSHOLDER, Regel, Rutine, formater_prosent
+from ._meldinger import M
+from ._model import PLASSHOLDER, Regel, Rutine, formater_prosent, versjonsnokkel
 from ._skolerute import Semester, Skolerute, Vindu
 
 __all__ = [
@@ -347,17 +349,7 @@ class Regelsett:
             versjoner[r.id].append(r)
         self._versjoner = {k: sorted(v, key=lambda r: (r.gyldig_fra, r.versjon)) for k, v in versjoner.items()}
         problemer = [
-            Problem(
-                fil=b.fil,
-                linje=None,
-                kolonne=None,
-                kode="versjoner",
-                melding=(
-                    f"To versjoner av rutinen «{a.id}» gjelder fra samme dato ({a.gyldig_fra.isoformat()}): "
-                    f"{a.fil} (versjon {a.versjon}) og {b.fil} (versjon {b.versjon}). Gi den nye versjonen en "
-                    "senere «gyldig_fra», eller last bare én av dem."
-                ),
-            )
+            _samme_dato(a, b)
             for liste in self._versjoner.values()
             for a, b in itertools.pairwise(liste)
             if a.gyldig_fra == b.gyldig_fra
@@ -407,6 +399,27 @@ class Regelsett:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _samme_dato(a: Rutine, b: Rutine) -> Problem:
+    """Two versions of a routine in force from the same day: the problem is placed at the newer
+    one's ``gyldig_fra``, with the same rule and wording as ``fravarsregler valider``."""
+    eldre, nyere = sorted((a, b), key=lambda r: (versjonsnokkel(r.versjon), Path(r.fil).parent.name != "arkiv"))
+    plass, annen = nyere.gyldig_fra_plassering, eldre.gyldig_fra_plassering
+    return Problem(
+        fil=nyere.fil,
+        linje=plass.linje if plass else None,
+        kolonne=plass.kolonne if plass else None,
+        kode="versjoner",
+        melding=M["versjon-samme-dato"].format(
+            id=nyere.id,
+            dato=nyere.gyldig_fra.isoformat(),
+            versjon=nyere.versjon,
+            annen=eldre.fil,
+            linje=annen.linje if annen else "?",
+            annen_versjon=eldre.versjon,
+        ),
+    )
 
 
 def _rund(x: float) -> float | int:

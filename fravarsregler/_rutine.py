@@ -44,6 +44,7 @@ from ._model import (
     Utloser,
     Vedlegg,
     VedleggReferanse,
+    versjonsnokkel,
 )
 from ._skjema import json_path, lag_problem, skjema_problemer
 from ._skolerute import skolerute_problemer
@@ -228,7 +229,7 @@ def _versjonskonflikter(docs: Mapping[Path, YamlDokument]) -> list[tuple[Path, P
             grupper[rutine_id, fra].append((i, nokkel, doc))
     ut: list[tuple[Path, Problem]] = []
     for (rutine_id, fra), liste in grupper.items():
-        liste.sort(key=lambda x: (_versjonsnokkel(x[2].data.get("versjon")), x[1].parent.name != "arkiv", x[0]))
+        liste.sort(key=lambda x: (versjonsnokkel(x[2].data.get("versjon")), x[1].parent.name != "arkiv", x[0]))
         _, _, forste = liste[0]
         for _, nokkel, doc in liste[1:]:
             melding = M["versjon-samme-dato"].format(
@@ -241,11 +242,6 @@ def _versjonskonflikter(docs: Mapping[Path, YamlDokument]) -> list[tuple[Path, P
             )
             ut.append((nokkel, lag_problem(doc, ("gyldig_fra",), melding, kode="versjoner")))
     return ut
-
-
-def _versjonsnokkel(versjon: Any) -> tuple[tuple[int, int | str], ...]:
-    """A sort key for a version: its numbers compare as numbers (2022.10 comes after 2022.9)."""
-    return tuple((0, int(d)) if d.isdigit() else (1, d) for d in re.findall(r"\d+|[^\d.]+", str(versjon)))
 
 
 def _filtype_problem(doc: YamlDokument, forventet: str) -> Problem | None:
@@ -910,6 +906,7 @@ def _bygg_rutine(doc: YamlDokument, felles: Felles) -> Rutine:
         vedlegg=tuple(vedlegg),
         felles=felles,
         fil=doc.fil,
+        gyldig_fra_plassering=_plass(doc, ("gyldig_fra",)),
     )
 
 

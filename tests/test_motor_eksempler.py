@@ -747,9 +747,20 @@ class TestGrensetilfeller:
         from fravarsregler import RutineFeil
 
         grunnskole = next(r for r in rutiner if r.id == "grunnskole")
-        kopi = attrs.evolve(grunnskole, versjon="2022.2")
-        with pytest.raises(RutineFeil, match="gjelder fra samme dato"):
-            Regelsett([grunnskole, kopi])
+        kopi = attrs.evolve(grunnskole, versjon="2022.10", fil="rutiner/grunnskole-ny.yaml")
+        for rekkefolge in ([grunnskole, kopi], [kopi, grunnskole]):
+            with pytest.raises(RutineFeil, match="gjelder fra samme dato") as e:
+                Regelsett(rekkefolge)
+            # as valider says it: at the newer version's gyldig_fra (2022.10 is after 2022.1)
+            (problem,) = e.value.problemer
+            plass = grunnskole.gyldig_fra_plassering
+            assert plass is not None
+            assert (problem.fil, problem.linje, problem.kolonne) == (
+                "rutiner/grunnskole-ny.yaml",
+                plass.linje,
+                plass.kolonne,
+            )
+            assert f"{grunnskole.fil}:{plass.linje} (versjon 2022.1)" in problem.melding
 
     def test_barnehage_holdes_stengt_paa_helligdager(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         # 2027-05-17 (Monday, Constitution Day): no kindergarten day; 2026-10-01 (autumn break): open
