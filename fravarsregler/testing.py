@@ -20,7 +20,7 @@ See docs/testing.md.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 
 import attrs
@@ -35,12 +35,17 @@ except ImportError as e:  # pragma: no cover - depends on the environment
 from ._inndata import ARSAKER, DOKUMENTASJON, Elev, Fag, Hendelse
 from ._model import Rutine
 from ._motor import Regelsett, Resultat, evaluate
-from ._skolerute import Skolerute
+from ._skolerute import Semester, Skolerute
 
-__all__ = ["Brudd", "Scenario", "finn_brudd", "from_rutine", "sjekk_invarianter", "stokket"]
+__all__ = ["Brudd", "Scenario", "finn_brudd", "from_rutine", "mer_fravaer", "sjekk_invarianter", "stokket"]
 
 _FAGNAVN = ("norsk", "matematikk", "engelsk", "naturfag")
-_ARSTIMER = (28.0, 56.25, 84.0, 112.5, 140.0)
+# Small subjects too, so that a few missed lessons cross the subject-hour thresholds; most are
+# multiples of 7.5 hours, where whole 45-minute lessons can land exactly on a 10 % threshold.
+_ARSTIMER = (15.0, 30.0, 56.25, 75.0, 112.5, 140.0)
+_KODER = ("F", "F", "UF", "S")
+_FRAVAERSKODER = ("F", "UF")
+_DAGER = (0.5, 1.0, 1.0, 2.0, 4.0)
 _SKOLER = ("Nordvik skole", "Sørvik skole")
 _STATUSER = frozenset({"aktiv", "holdt_tilbake"})
 
@@ -117,18 +122,28 @@ def from_rutine(
     if semester is not None and semester not in semestre:
         raise ValueError(f"ukjent semester «{semester}»; kjente: {', '.join(semestre)}")
     sem = semestre[semester] if semester else skolerute.semestre[0]
-    dager = skolerute.skoledager_i_semester(sem)
-    if not dager:
-        raise ValueError(f"semesteret «{sem.id}» har ingen skoledager")
-    ukedager = tuple(d for d in _alle_dager(sem.forste_skoledag, sem.siste_skoledag) if d.weekday() < 5)
+    dager, barnehagedager = _dager(skolerute, sem)
     return _scenario(
         regelsett=regelsett,
         trinn=tuple(trinn),
         dager=dager,
-        ukedager=ukedager,
+        barnehagedager=barnehagedager,
         maks_elever=maks_elever,
         maks_hendelser=maks_hendelser,
     )
+
+
+def _dager(skolerute: Skolerute, sem: Semester) -> tuple[tuple[date, ...], tuple[date, ...]]:
+    """The semester's school days, and its kindergarten days (weekdays that are not public holidays)."""
+    dager = skolerute.skoledager_i_semester(sem)
+    if not dager:
+        raise ValueError(f"semesteret «{sem.id}» har ingen skoledager")
+    barnehagedager = tuple(
+        d
+        for d in _alle_dager(sem.forste_skoledag, sem.siste_skoledag)
+        if d.weekday() < 5 and not (skolerute.fri_grunn(d) or "").startswith("helligdag")
+    )
+    return dager, barnehagedager
 
 
 def _alle_dager(fra: date, til: date) -> Iterable[date]:
@@ -145,7 +160,7 @@ def _scenario(
     regelsett: Regelsett,
     trinn: tuple[str, ...],
     dager: Sequence[date],
-    ukedager: Sequence[date],
+    barnehagedager: Sequence[date],
     maks_elever: int,
     maks_hendelser: int,
 ) -> Scenario:
@@ -167,49 +182,63 @@ def _scenario(
             mine_fag = draw(st.lists(st.sampled_from(_FAGNAVN), min_size=1, max_size=3, unique=True))
             fag.extend(Fag(e.elev_id, n, draw(st.sampled_from(_ARSTIMER))) for n in mine_fag)
         for j in range(draw(st.integers(0, maks_hendelser))):
-            hendelser.append(draw(_hendelse(e, mine_fag, ukedager if t == "bhg" else dager, f"H{i}-{j}")))
+            hendelser.append(draw(_hendelse(e, mine_fag, barnehagedager if t == "bhg" else dager, f"H{i}-{j}")))
     return Scenario(tuple(elever), tuple(fag), tuple(hendelser), draw(st.sampled_from(dager)))
 
 
 @st.composite
-def _hendelse(draw: st.DrawFn, e: Elev, fag: Sequence[str], dager: Sequence[date], hid: str) -> Hendelse:
-    # multi-day events start early enough to end inside the calendar
-    dato = draw(st.sampled_from(dager[: max(1, len(dager) - 5)]))
-    if draw(st.integers(0, 9)) == 0:
-        return Hendelse(elev_id=e.elev_id, dato=dato, type="vegring", hendelse_id=hid)
-    kode = draw(st.sampled_from(("F", "F", "UF", "S")))
+def _hendelse(
+    draw: st.DrawFn,
+    e: Elev,
+    fag: Sequence[str],
+    dager: Sequence[date],
+    hid: str,
+    *,
+    arsaker: Sequence[str] = ARSAKER,
+    bare_fravaer: bool = False,
+) -> Hendelse:
+    """One valid event for ``e`` on one of ``dager``; ``bare_fravaer``: an F or UF absence that counts."""
+    if not bare_fravaer and draw(st.integers(0, 9)) == 0:
+        return Hendelse(elev_id=e.elev_id, dato=draw(st.sampled_from(dager)), type="vegring", hendelse_id=hid)
+    kode = draw(st.sampled_from(_FRAVAERSKODER if bare_fravaer else _KODER))
+    arsak = draw(st.sampled_from(arsaker))
     if fag:
+        # one or two lessons in one of the pupil's subjects
         start = draw(st.integers(8, 13))
         return Hendelse(
             elev_id=e.elev_id,
-            dato=dato,
+            dato=draw(st.sampled_from(dager)),
             type="fravaer",
             kode=kode,
             fag=draw(st.sampled_from(fag)),
             fra=time(start, 0),
-            til=time(start, 45),
+            til=draw(st.sampled_from((time(start, 45), time(start + 1, 30)))),
             dokumentasjon=draw(st.sampled_from(DOKUMENTASJON)),
-            arsak=draw(st.sampled_from(ARSAKER)),
+            arsak=arsak,
             hendelse_id=hid,
         )
-    if draw(st.integers(0, 4)) == 0:
+    if not bare_fravaer and draw(st.integers(0, 4)) == 0:
+        # a single missed lesson with its end time
         start = draw(st.integers(8, 13))
         return Hendelse(
             elev_id=e.elev_id,
-            dato=dato,
+            dato=draw(st.sampled_from(dager)),
             type="fravaer",
             kode=kode,
             fra=time(start, 0),
             til=time(start, 45),
+            arsak=arsak,
             hendelse_id=hid,
         )
+    mengde = draw(st.sampled_from(_DAGER))
+    # multi-day events start early enough to end inside the semester
     return Hendelse(
         elev_id=e.elev_id,
-        dato=dato,
+        dato=draw(st.sampled_from(dager[: max(1, len(dager) - 5)] if mengde > 1 else dager)),
         type="fravaer",
         kode=kode,
-        dager=draw(st.sampled_from((0.5, 1.0, 1.0, 2.0, 4.0))),
-        arsak=draw(st.sampled_from(ARSAKER)),
+        dager=mengde,
+        arsak=arsak,
         hendelse_id=hid,
     )
 
@@ -223,6 +252,51 @@ def stokket(scenario: Scenario) -> st.SearchStrategy[Scenario]:
         st.permutations(scenario.hendelser).map(tuple),
         st.just(scenario.dato),
     )
+
+
+def mer_fravaer(
+    scenario: Scenario, skolerute: Skolerute, *, arsaker: Sequence[str] = ARSAKER
+) -> st.SearchStrategy[Scenario]:
+    """The same scenario with one more absence (code F or UF) for one of its pupils, last in ``hendelser``.
+
+    The new event falls in the semester of ``scenario.dato``, before or after it: lessons in
+    one of the pupil's subjects when it has any, else half, whole or several days, with a cause
+    from ``arsaker`` and a fresh ``hendelse_id``. For the property that more absence never removes
+    a follow-up step; pass ``arsaker=("annet",)`` when an excepted cause (sickness, say) may rightly
+    hold a step back.
+    """
+    if not scenario.elever:
+        raise ValueError("scenarioet har ingen elever å gi mer fravær")
+    ukjente = [a for a in arsaker if a not in ARSAKER]
+    if not arsaker or ukjente:
+        raise ValueError(f"arsaker må være noen av {', '.join(ARSAKER)}; fikk {', '.join(arsaker) or 'ingen'}")
+    sem = skolerute.semester_for(scenario.dato)
+    if sem is None:
+        raise ValueError(f"datoen {scenario.dato.isoformat()} er utenfor skoleruta ({skolerute.id})")
+    dager, barnehagedager = _dager(skolerute, sem)
+    fag: dict[str, list[str]] = defaultdict(list)
+    for f in scenario.fag:
+        fag[f.elev_id].append(f.fag)
+    brukt = {h.id for h in scenario.hendelser}
+    hid = next(f"EKSTRA-{i}" for i in range(1, len(brukt) + 2) if f"EKSTRA-{i}" not in brukt)
+    return _med_fravaer(scenario, fag=fag, dager=dager, barnehagedager=barnehagedager, hid=hid, arsaker=tuple(arsaker))
+
+
+@st.composite
+def _med_fravaer(
+    draw: st.DrawFn,
+    scenario: Scenario,
+    *,
+    fag: Mapping[str, Sequence[str]],
+    dager: Sequence[date],
+    barnehagedager: Sequence[date],
+    hid: str,
+    arsaker: Sequence[str],
+) -> Scenario:
+    e = draw(st.sampled_from(scenario.elever))
+    paa = barnehagedager if e.trinn == "bhg" else dager
+    h = draw(_hendelse(e, fag.get(e.elev_id, ()), paa, hid, arsaker=arsaker, bare_fravaer=True))
+    return attrs.evolve(scenario, hendelser=(*scenario.hendelser, h))
 
 
 # --------------------------------------------------------------------------- invariants

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fravarsregler import Regelsett, Skolerute
-from fravarsregler.testing import Scenario, finn_brudd, from_rutine, sjekk_invarianter, stokket
+from fravarsregler.testing import Scenario, finn_brudd, from_rutine, mer_fravaer, sjekk_invarianter, stokket
 
 INNSTILLINGER = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
@@ -36,7 +36,10 @@ class TestFraRutine:
     def test_stokket_gir_samme_resultat(self, data: st.DataObject, regelsett: Regelsett, skolerute: Skolerute) -> None:
         scenario = data.draw(from_rutine(regelsett, skolerute, semester="vaar-2027"))
         stokk = data.draw(stokket(scenario))
-        assert stokk.evaluer(regelsett, skolerute).as_dict() == scenario.evaluer(regelsett, skolerute).as_dict()
+        resultat = scenario.evaluer(regelsett, skolerute)
+        assert stokk.evaluer(regelsett, skolerute).as_dict() == resultat.as_dict()
+        # barnehage events keep off the spring's public holidays (Easter, Ascension, Whit Monday)
+        assert resultat.antall.avvist == 0, resultat.avvist
 
     def test_kalenderrad_for_trinn_utenfor_rutinen_er_ikke_et_brudd(
         self, regelsett: Regelsett, skolerute: Skolerute
@@ -56,6 +59,38 @@ class TestFraRutine:
     def test_ugyldige_grenser(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         with pytest.raises(ValueError, match="maks_elever"):
             from_rutine(regelsett, skolerute, maks_elever=0)
+
+
+class TestMerFravaer:
+    """mer_fravaer() adds one valid absence, with a fresh id, for one of the scenario's pupils."""
+
+    @INNSTILLINGER
+    @given(data=st.data())
+    def test_en_gyldig_fravaersrad_til(self, data: st.DataObject, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        scenario = data.draw(from_rutine(regelsett, skolerute, semester="vaar-2027"))
+        mer = data.draw(mer_fravaer(scenario, skolerute, arsaker=("annet",)))
+        *gamle, ny = mer.hendelser
+        assert attrs.evolve(mer, hendelser=tuple(gamle)) == scenario
+        assert ny.type == "fravaer"
+        assert ny.kode in ("F", "UF")
+        assert ny.arsak == "annet"
+        assert ny.id not in {h.id for h in scenario.hendelser}
+        assert ny.elev_id in {e.elev_id for e in scenario.elever}
+        assert skolerute.semester_for(ny.dato) == skolerute.semester_for(scenario.dato)
+        resultat = mer.evaluer(regelsett, skolerute)
+        assert resultat.antall.avvist == 0, resultat.avvist
+        sjekk_invarianter(resultat, regelsett)
+
+    def test_ugyldige_argumenter(self, skolerute: Skolerute) -> None:
+        from fravarsregler import Elev
+
+        scenario = Scenario((Elev("E1", "6", date(2015, 3, 1)),), (), (), date(2026, 10, 6))
+        with pytest.raises(ValueError, match="arsaker"):
+            mer_fravaer(scenario, skolerute, arsaker=("influensa",))
+        with pytest.raises(ValueError, match="ingen elever"):
+            mer_fravaer(attrs.evolve(scenario, elever=()), skolerute)
+        with pytest.raises(ValueError, match="utenfor skoleruta"):
+            mer_fravaer(attrs.evolve(scenario, dato=date(2026, 7, 1)), skolerute)
 
 
 class TestInvarianter:
