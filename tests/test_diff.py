@@ -17,6 +17,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rutinehjelp import med_rad
 
 from fravarsregler._cli import run
 from fravarsregler._diff import Endring, Tekstbit, diff_felles, diff_routines, ordforskjell, skriv_tekst, som_json
@@ -51,17 +52,6 @@ def _skriv(mappe: Path, data: dict[str, Any], navn: str = "rutine.yaml") -> Path
     fil = mappe / navn
     fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return fil
-
-
-def _med_rad(rutine: Rutine, seksjon: str, rad: str, **felt: Any) -> Rutine:
-    seksjoner = tuple(
-        attrs.evolve(
-            s,
-            rader=tuple(attrs.evolve(r, **felt) if (s.id, r.id) == (seksjon, rad) else r for r in s.rader),
-        )
-        for s in rutine.seksjoner
-    )
-    return attrs.evolve(rutine, seksjoner=seksjoner)
 
 
 def _gjenoppbygd(bits: tuple[Tekstbit, ...], side: str) -> str:
@@ -242,7 +232,7 @@ class TestDiffRoutines:
         gammel = _rutine("grunnskole")
         rad = gammel.seksjoner[0].rader[4]
         regel = attrs.evolve(rad.regler[0], frist=Frist(type="skoledager", antall=2), ansvar=("rektor",))
-        ny = _med_rad(gammel, "trinn-1-4", "vegring", regler=(regel,), roller=("foresatte", "rektor"))
+        ny = med_rad(gammel, "trinn-1-4", "vegring", regler=(regel,), roller=("foresatte", "rektor"))
         diff = diff_routines(gammel, ny)
         prefiks = "seksjoner/trinn-1-4/rader/vegring/"
         assert [(e.sti.removeprefix(prefiks), e.gammel, e.ny) for e in diff.endringer] == [

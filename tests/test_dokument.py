@@ -11,9 +11,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 import yaml
+from rutinehjelp import med_rad
 
 from fravarsregler._cli import run
 from fravarsregler._dokument import (
@@ -114,18 +114,6 @@ def _les(html: str) -> _Dokumentleser:
     leser.feed(html)
     leser.close()
     return leser
-
-
-def _med_radtekst(rutine: Rutine, seksjon: str, rad: str, **felt: Any) -> Rutine:
-    """A copy of ``rutine`` with some texts of one row replaced."""
-    seksjoner = tuple(
-        attrs.evolve(
-            s,
-            rader=tuple(attrs.evolve(r, **felt) if (s.id, r.id) == (seksjon, rad) else r for r in s.rader),
-        )
-        for s in rutine.seksjoner
-    )
-    return attrs.evolve(rutine, seksjoner=seksjoner)
 
 
 def _tabeller(markdown: str) -> list[list[str]]:
@@ -261,7 +249,7 @@ class TestHtml:
 
     def test_autoescaper_tekst_med_script(self) -> None:
         farlig = '<script>alert("x")</script> & «F»'
-        rutine = _med_radtekst(_rutiner()[1], "trinn-1-4", "vegring", hva=farlig, innhold="a < b > c")
+        rutine = med_rad(_rutiner()[1], "trinn-1-4", "vegring", hva=farlig, innhold="a < b > c")
         html = render_html([rutine])
         assert "<script>" not in html
         assert "&lt;script&gt;" in html
@@ -310,9 +298,7 @@ class TestMarkdown:
                 assert innhold == som_celle(rutine, rad.innhold)
 
     def test_pipe_linjeskift_og_html_i_celle(self) -> None:
-        rutine = _med_radtekst(
-            _rutiner()[1], "trinn-1-4", "vegring", hva="a | b\nc <script>", naar="-Sjekkliste *skole*"
-        )
+        rutine = med_rad(_rutiner()[1], "trinn-1-4", "vegring", hva="a | b\nc <script>", naar="-Sjekkliste *skole*")
         md = render_markdown([rutine])
         for tabell in _tabeller(md):
             assert all(_uescapede_pipes(linje) == _uescapede_pipes(tabell[0]) for linje in tabell)
