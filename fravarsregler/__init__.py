@@ -9,6 +9,7 @@ from ._diff import Endring, Fellesdiff, Rutinediff, diff_felles, diff_routines
 from ._dokument import render_html, render_markdown
 from ._errors import FravarsreglerError, InndataFeil, Problem, RutineFeil, YamlFeil
 from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing, read_elever, read_fag, read_hendelser
+from ._kodekart import Kodekart, Kodeoversettelse, load_kodekart
 from ._model import Felles, Frist, Parameter, Rad, Regel, Rutine, Seksjon, Utloser, Vedlegg
 from ._motor import Antall, Grunnlag, Oversiktslinje, Regelsett, Resultat, Tiltak, evaluate
 from ._paths import rutinemappe
@@ -29,6 +30,8 @@ __all__ = [
     "Hendelse",
     "InndataFeil",
     "Innlesing",
+    "Kodekart",
+    "Kodeoversettelse",
     "Oversiktslinje",
     "Parameter",
     "Problem",
@@ -51,6 +54,7 @@ __all__ = [
     "diff_routines",
     "evaluate",
     "load_felles",
+    "load_kodekart",
     "load_routine",
     "load_routines",
     "load_skolerute",

@@ -27,6 +27,7 @@ from typing import IO, Generic, TypeAlias, TypeVar
 import attrs
 
 from ._errors import InndataFeil
+from ._kodekart import Kodekart, Kodeoversettelse
 from ._meldinger import os_grunn
 
 __all__ = [
@@ -569,13 +570,19 @@ def _fag(rad: dict[str, str], kilde: Kilde) -> Fag:
     )
 
 
-def _hendelse(rad: dict[str, str], kilde: Kilde) -> Hendelse:
+def _hendelse(rad: dict[str, str], kilde: Kilde, kodekart: Kodekart | None = None) -> Hendelse:
     typ = _valg(_krev(rad, "type"), "type", TYPER)
     kode = None
-    if typ == "fravaer":
-        kode = _valg(_krev(rad, "kode"), "kode", KODER, store=True)
-    elif rad.get("kode"):
-        kode = _valg(rad["kode"], "kode", KODER, store=True)
+    arsak = _valg(rad["arsak"], "arsak", ARSAKER) if "arsak" in rad else None
+    dokumentasjon = _valg(rad["dokumentasjon"], "dokumentasjon", DOKUMENTASJON) if "dokumentasjon" in rad else None
+    kildekode = _krev(rad, "kode") if typ == "fravaer" else rad.get("kode")
+    if kildekode and kodekart is not None:
+        oversatt = _oversett(kodekart, kildekode)
+        kode = oversatt.kode
+        arsak = _fra_kodekart(kildekode, "arsak", arsak, oversatt.arsak, kodekart)
+        dokumentasjon = _fra_kodekart(kildekode, "dokumentasjon", dokumentasjon, oversatt.dokumentasjon, kodekart)
+    elif kildekode:
+        kode = _valg(kildekode, "kode", KODER, store=True)
     dager = _tall(rad["dager"], "dager") if "dager" in rad else None
     timer = _tall(rad["timer"], "timer") if "timer" in rad else None
     fra = _klokke(rad["fra"], "fra") if "fra" in rad else None
@@ -600,13 +607,36 @@ def _hendelse(rad: dict[str, str], kilde: Kilde) -> Hendelse:
         fra=fra,
         til=til,
         fag=_delt(rad.get("fag")),
-        arsak=_valg(rad["arsak"], "arsak", ARSAKER) if "arsak" in rad else "annet",
-        dokumentasjon=_valg(rad["dokumentasjon"], "dokumentasjon", DOKUMENTASJON)
-        if "dokumentasjon" in rad
-        else "ingen",
+        arsak=arsak or "annet",
+        dokumentasjon=dokumentasjon or "ingen",
         hendelse_id=rad.get("hendelse_id"),
         kilde=kilde,
     )
+
+
+def _oversett(kodekart: Kodekart, kildekode: str) -> Kodeoversettelse:
+    oversatt = kodekart.oversett(kildekode)
+    if oversatt is None:
+        kjente = ", ".join(sorted(kodekart.koder))
+        raise _RadFeil(
+            f"koden «{kildekode.strip()}» står ikke i kodekartet «{kodekart.id}» ({kjente}); legg den inn i "
+            f"kodekartet med hva den betyr, eller rett koden"
+        )
+    return oversatt
+
+
+def _fra_kodekart(
+    kildekode: str, felt: str, i_raden: str | None, i_kartet: str | None, kodekart: Kodekart
+) -> str | None:
+    """The row's value of ``felt``, or the code map's; a row that contradicts the map is rejected."""
+    if i_kartet is None:
+        return i_raden
+    if i_raden is not None and i_raden != i_kartet:
+        raise _RadFeil(
+            f"koden «{kildekode.strip()}» betyr {felt} «{i_kartet}» i kodekartet «{kodekart.id}», men raden har "
+            f"{felt} «{i_raden}»; rett raden eller kodekartet"
+        )
+    return i_kartet
 
 
 def read_elever(path: Kildefil) -> Innlesing[Elev]:
@@ -624,11 +654,18 @@ def read_fag(path: Kildefil) -> Innlesing[Fag]:
     return _les(path, _fag, ("elev_id", "fag", "arstimer"), ())
 
 
-def read_hendelser(path: Kildefil) -> Innlesing[Hendelse]:
-    """Read absence events (see docs/utveksling.md for the columns); ``path`` as for :func:`read_elever`."""
+def read_hendelser(path: Kildefil, *, kodekart: Kodekart | None = None) -> Innlesing[Hendelse]:
+    """Read absence events (see docs/utveksling.md for the columns); ``path`` as for :func:`read_elever`.
+
+    With a ``kodekart`` (see :func:`load_kodekart`), the ``kode`` column holds the school system's
+    own codes, each translated through the map; a code the map does not name rejects its row.
+    """
+    lag: Callable[[dict[str, str], Kilde], Hendelse] = (
+        _hendelse if kodekart is None else functools.partial(_hendelse, kodekart=kodekart)
+    )
     return _les(
         path,
-        _hendelse,
+        lag,
         ("elev_id", "dato", "type"),
         ("hendelse_id", "kode", "dager", "timer", "fra", "til", "fag", "arsak", "dokumentasjon"),
     )

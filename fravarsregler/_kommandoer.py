@@ -15,6 +15,7 @@ from typing import IO, Any
 from . import _cli_publisering
 from ._dokument import standard_rutinefiler
 from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
+from ._kodekart import load_kodekart
 from ._meldinger import mente_du
 from ._motor import Regelsett, Resultat, Tiltak, evaluate, rutineomtale
 from ._paths import finn_datafil, rutinemappe
@@ -45,6 +46,12 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         "--hendelser", required=True, type=Path, metavar="FIL", help="fraværshendelser (- leser standard inn)"
     )
     p.add_argument("--skolerute", required=True, type=Path, metavar="FIL", help="skolerute (YAML)")
+    p.add_argument(
+        "--kodekart",
+        type=Path,
+        metavar="FIL",
+        help="kodekart (YAML): «kode» i hendelsene er fagsystemets egne koder, oversatt gjennom kartet",
+    )
     p.add_argument("--dato", required=True, type=dato, metavar="ÅÅÅÅ-MM-DD", help="evalueringsdato")
     p.add_argument(
         "--fra",
@@ -95,6 +102,7 @@ def _kjor(
     fmt: str,
     ut: IO[str],
     feil: IO[str],
+    kodekart: Path | None = None,
 ) -> int:
     rutiner, problemer = load_routines(rutinefiler)
     if problemer:
@@ -103,6 +111,7 @@ def _kjor(
         feil.write("Rutinene har feil; rett dem (se «fravarsregler valider») og prøv igjen.\n")
         return 1
     sr = load_skolerute(skolerute)
+    kart = load_kodekart(kodekart) if kodekart is not None else None
     forste, siste = sr.semestre[0].forste_skoledag, sr.semestre[-1].siste_skoledag
     if not forste <= dato <= siste:
         feil.write(
@@ -116,9 +125,8 @@ def _kjor(
         mente, _ = mente_du(regel_id, kjente)
         feil.write(f"{sr.fil}: advarsel: «frister» nevner regelen «{regel_id}», som ingen rutine har.{mente}\n")
     fag_inn: Innlesing[Fag] | tuple[Fag, ...] = read_fag(fag) if fag is not None else ()
-    resultat = evaluate(
-        Regelsett(rutiner), read_elever(elever), read_hendelser(hendelser), sr, dato, fag=fag_inn, fra=fra
-    )
+    hendelser_inn = read_hendelser(hendelser, kodekart=kart)
+    resultat = evaluate(Regelsett(rutiner), read_elever(elever), hendelser_inn, sr, dato, fag=fag_inn, fra=fra)
     skriv_resultat(resultat, fmt, ut)
     if fmt != "json":
         for a in resultat.avvist:
@@ -159,6 +167,7 @@ def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         fmt=args.format,
         ut=ut,
         feil=feil,
+        kodekart=args.kodekart,
     )
 
 

@@ -35,8 +35,13 @@ TYPENAVN = {
 M = {
     "yaml-tom": "Filen er tom. Start med «type: rutine» (se docs/slik-reviderer-du-rutinen.md).",
     "ikke-tabell": "Toppnivået i filen må være en samling av felt (nøkkel: verdi), ikke {fikk}.",
-    "ukjent-type": "Ukjent filtype «{verdi}». Skriv «type: rutine», «type: felles» eller «type: skolerute».{mente}",
-    "mangler-type": "Filen mangler «type:» øverst. Skriv «type: rutine», «type: felles» eller «type: skolerute».",
+    "ukjent-type": (
+        "Ukjent filtype «{verdi}». Skriv «type: rutine», «type: felles», «type: skolerute» eller "
+        "«type: kodekart».{mente}"
+    ),
+    "mangler-type": (
+        "Filen mangler «type:» øverst. Skriv «type: rutine», «type: felles», «type: skolerute» eller «type: kodekart»."
+    ),
     "required": "Mangler påkrevd felt «{navn}». Legg det til her.",
     "additional": "Ukjent felt «{navn}».{mente} Fjern feltet eller rett stavemåten.",
     "enum": "«{verdi}» er ikke en tillatt verdi her. Tillatte verdier: {lovlige}.{mente}",
@@ -61,6 +66,7 @@ M = {
     "navn-format": "«{verdi}» er ikke et gyldig navn. Bruk små bokstaver a–z, tall og "
     "understrek, for eksempel «bekymring_terskel».",
     "pattern": "«{verdi}» har feil form (forventet mønster {monster}).",
+    "mellomrom-rundt": "«{verdi}» begynner eller slutter med mellomrom. Fjern mellomrommet.",
     "tom": "Dette feltet kan ikke være tomt.",
     "min-items": "Listen må ha minst {antall} element.",
     "unique": "Listen har samme verdi flere ganger.",
@@ -131,6 +137,7 @@ FILSLAG: dict[str, tuple[str, str, str]] = {
     "rutine": ("en rutinefil", "en rutinefil", "rutiner/grunnskole.yaml"),
     "felles": ("fellesfilen", "fellesfilen", "rutiner/felles.yaml"),
     "skolerute": ("en skolerute", "skolerute-filen", "rutiner/skolerute-2026-27.yaml"),
+    "kodekart": ("et kodekart", "kodekartet", "eksempel/kodekart.yaml"),
 }
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ._errors import Problem, RutineFeil, YamlFeil
+from ._kodekart import kodekart_problemer
 from ._meldinger import M, eller_liste, feil_filtype, janei_forslag, klokkeslett_forslag, mente_du
 from ._model import (
     PLASSHOLDER,
@@ -174,8 +175,10 @@ def _valider_innhold(doc: YamlDokument, p: Path) -> Valideringsresultat:
         problemer = _valider_felles(doc)
     elif typ == "skolerute":
         problemer = skolerute_problemer(doc)
+    elif typ == "kodekart":
+        problemer = kodekart_problemer(doc)
     else:
-        mente, forslag = mente_du(typ, ["rutine", "felles", "skolerute"])
+        mente, forslag = mente_du(typ, ["rutine", "felles", "skolerute", "kodekart"])
         problemer = [
             lag_problem(
                 doc, ("type",), M["ukjent-type"].format(verdi=typ, mente=mente), kode="ugyldig-verdi", forslag=forslag

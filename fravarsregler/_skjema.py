@@ -269,4 +269,6 @@ def _monster_melding(monster: str, verdi: object) -> str:
         return M["id-format"].format(verdi=verdi)
     if "[a-z0-9_]*" in monster:
         return M["navn-format"].format(verdi=verdi)
+    if monster == "^\\S(.*\\S)?$":
+        return M["mellomrom-rundt"].format(verdi=verdi)
     return M["pattern"].format(verdi=verdi, monster=monster)

@@ -1,0 +1,96 @@
+"""Code maps: a school system's absence codes translated, explicitly, into the routine's F/S/UF.
+
+DOMENE.md, interpretation 8: school systems use their own codes (iSkole: D/I/F/O/S/M; Visma
+InSchool: X/M/D/!/R/§), and the engine's categories are the routine's F, S and UF. A code is
+mapped only when a ``kodekart`` file says what it means; an export code the map does not name is
+rejected with its line, never guessed. A map entry may also fix the cause (``arsak``) or the
+documentation (``dokumentasjon``) the code always means (e.g. "documented health absence").
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ._errors import Problem, RutineFeil
+from ._meldinger import feil_filtype
+from ._skjema import Lokaliserbar, lag_problem, skjema_problemer
+from ._yaml import load_yaml_file
+
+__all__ = ["Kodekart", "Kodeoversettelse", "kodekart_problemer", "load_kodekart"]
+
+
+@attrs.frozen
+class Kodeoversettelse:
+    """What one school-system code means in the routine."""
+
+    kode: str
+    beskrivelse: str
+    arsak: str | None = None
+    dokumentasjon: str | None = None
+
+
+def _skrivebeskyttet(koder: Mapping[str, Kodeoversettelse]) -> Mapping[str, Kodeoversettelse]:
+    return MappingProxyType(dict(koder))
+
+
+@attrs.frozen
+class Kodekart:
+    """A school system's absence codes, each with its meaning (see :func:`load_kodekart`)."""
+
+    id: str
+    system: str
+    koder: Mapping[str, Kodeoversettelse] = attrs.field(converter=_skrivebeskyttet, hash=False)
+    fil: str = attrs.field(default="", eq=False)
+
+    def oversett(self, kode: str) -> Kodeoversettelse | None:
+        """The meaning of ``kode`` as it stands in the export (surrounding spaces ignored), or None."""
+        return self.koder.get(kode.strip())
+
+
+def kodekart_problemer(doc: Lokaliserbar) -> list[Problem]:
+    """Every problem of a loaded code map, located; never raises. Empty: the map is valid.
+
+    A routine, the shared file or a skolerute given instead gives one problem that says so.
+    """
+    data = doc.data
+    annen = feil_filtype(data.get("type") if isinstance(data, Mapping) else None, "kodekart")
+    if annen is not None:
+        return [lag_problem(doc, ("type",), annen, kode="feil-filtype")]
+    problemer = skjema_problemer(doc, "kodekart")
+    problemer.sort(key=lambda p: (p.linje or 0, p.kolonne or 0))
+    return problemer
+
+
+def _bygg(data: Mapping[str, Any], fil: str) -> Kodekart:
+    return Kodekart(
+        id=data["id"],
+        system=data["system"],
+        koder={
+            kilde: Kodeoversettelse(
+                kode=v["kode"],
+                beskrivelse=v["beskrivelse"],
+                arsak=v.get("arsak"),
+                dokumentasjon=v.get("dokumentasjon"),
+            )
+            for kilde, v in data["koder"].items()
+        },
+        fil=fil,
+    )
+
+
+def load_kodekart(path: str | os.PathLike[str], *, visningsnavn: str | None = None) -> Kodekart:
+    """Load and validate a code map file (``type: kodekart``).
+
+    Raises ``YamlFeil`` when the file cannot be read as YAML, and ``RutineFeil`` carrying a
+    located :class:`Problem` for every problem found.
+    """
+    doc = load_yaml_file(path, visningsnavn=visningsnavn)
+    problemer = kodekart_problemer(doc)
+    if problemer:
+        raise RutineFeil(problemer)
+    return _bygg(doc.data, doc.fil)

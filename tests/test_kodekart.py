@@ -1,0 +1,308 @@
+"""Code maps (``--kodekart``): a school system's own absence codes, translated explicitly (DOMENE 8)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fravarsregler import (
+    Kodekart,
+    Kodeoversettelse,
+    Regelsett,
+    RutineFeil,
+    Skolerute,
+    YamlFeil,
+    evaluate,
+    load_kodekart,
+    read_elever,
+    read_fag,
+    read_hendelser,
+    validate,
+)
+from fravarsregler._cli import run
+
+ROT = Path(__file__).resolve().parent.parent
+EKSEMPEL = ROT / "eksempel"
+KART = EKSEMPEL / "kodekart.yaml"
+SKOLERUTE = ROT / "rutiner" / "skolerute-2026-27.yaml"
+HODE = "hendelse_id;elev_id;dato;type;kode;dager;timer;fra;til;fag;arsak;dokumentasjon\n"
+
+
+def kjor(*argv: str) -> tuple[int, str, str]:
+    ut, feil = io.StringIO(), io.StringIO()
+    kode = run(list(argv), ut, feil)
+    return kode, ut.getvalue(), feil.getvalue()
+
+
+def kartfil(tmp_path: Path, koder: str, navn: str = "kart.yaml") -> Path:
+    sti = tmp_path / navn
+    sti.write_text(f"type: kodekart\nformatversjon: 1\nid: test\nsystem: Testsystem\nkoder:\n{koder}", encoding="utf-8")
+    return sti
+
+
+def hendelser(tmp_path: Path, *rader: str) -> Path:
+    sti = tmp_path / "hendelser.csv"
+    sti.write_text(HODE + "".join(r + "\n" for r in rader), encoding="utf-8")
+    return sti
+
+
+# --------------------------------------------------------------------------- the file
+
+
+def test_eksempelkartet_lastes_med_hver_kode_og_betydning() -> None:
+    kart = load_kodekart(KART)
+    assert (kart.id, kart.system) == ("eksempelsystem", "Eksempelsystem (oppdiktet)")
+    assert kart.fil.endswith("kodekart.yaml")
+    assert kart.koder["!"] == Kodeoversettelse(kode="UF", beskrivelse="Ikke møtt, ikke varslet")
+    le = kart.koder["LE"]
+    assert (le.kode, le.arsak, le.dokumentasjon) == ("F", "sykdom", "helse_dokumentert")
+    assert kart.koder["PE"].dokumentasjon is None  # left to the export's own column
+    assert kart.oversett(" SE ") == kart.koder["SE"]
+    assert kart.oversett("se") is None  # codes are matched case and all
+    with pytest.raises(TypeError):
+        kart.koder["X"] = le  # type: ignore[index]
+
+
+def test_valider_godtar_eksempelkartet() -> None:
+    assert validate(KART).gyldig
+    kode, ut, _ = kjor("valider", str(KART))
+    assert kode == 0, ut
+
+
+@pytest.mark.parametrize(
+    ("koder", "linje", "tekst"),
+    [
+        ("  D:\n    kode: FF\n    beskrivelse: Dokumentert\n", 7, "Tillatte verdier: F, S, UF. Mente du «F»?"),
+        ("  D:\n    kode: F\n    arsk: sykdom\n    beskrivelse: x\n", 8, "Ukjent felt «arsk». Mente du «arsak»?"),
+        ("  D:\n    kode: F\n", 7, "påkrevd felt «beskrivelse»"),
+        ("  D:\n    kode: F\n    beskrivelse: x\n    dokumentasjon: legeerklæring\n", 9, "helse_dokumentert"),
+        ('  " D":\n    kode: F\n    beskrivelse: x\n', 6, "begynner eller slutter med mellomrom"),
+        ("  {}\n", 6, "kan ikke være tomt"),
+    ],
+)
+def test_feil_i_kartet_har_linje_og_norsk_melding(tmp_path: Path, koder: str, linje: int, tekst: str) -> None:
+    sti = kartfil(tmp_path, koder)
+    with pytest.raises(RutineFeil) as e:
+        load_kodekart(sti)
+    problem = e.value.problemer[0]
+    assert problem.fil == str(sti)
+    assert problem.linje == linje, problem
+    assert tekst in str(problem), str(problem)
+
+
+def test_kode_som_blir_tall_eller_dobbel_kode_stopper_i_yaml_lesingen(tmp_path: Path) -> None:
+    with pytest.raises(YamlFeil) as e:
+        load_kodekart(kartfil(tmp_path, "  1:\n    kode: F\n    beskrivelse: x\n"))
+    assert e.value.linje == 6
+    assert "anførselstegn" in str(e.value)
+    dobbel = "  D:\n    kode: F\n    beskrivelse: x\n  D:\n    kode: S\n    beskrivelse: y\n"
+    with pytest.raises(YamlFeil) as e:
+        load_kodekart(kartfil(tmp_path, dobbel))
+    assert e.value.linje == 9
+
+
+def test_en_rutine_gitt_som_kodekart_sier_hva_den_er() -> None:
+    with pytest.raises(RutineFeil) as e:
+        load_kodekart(ROT / "rutiner" / "grunnskole.yaml")
+    assert [p.kode for p in e.value.problemer] == ["feil-filtype"]
+    assert "ikke et kodekart" in str(e.value.problemer[0])
+
+
+# --------------------------------------------------------------------------- reading rows
+
+
+def test_kode_oversettes_og_kartet_fyller_inn_arsak_og_dokumentasjon(tmp_path: Path) -> None:
+    kart = load_kodekart(KART)
+    inn = read_hendelser(
+        hendelser(
+            tmp_path,
+            "H1;E1;2026-09-01;fravaer;SH;3;;;;;;",
+            "H2;E1;2026-09-07;fravaer;PE;1;;;;;;annen_gyldig",
+            "H3;E1;2026-09-08;fravaer;!;;;08:30;09:15;;;",
+            "H4;E1;2026-09-09;vegring;SY;;;;;;;",
+            "H5;E1;2026-09-10;fravaer;LE;1;;;;;sykdom;helse_dokumentert",
+        ),
+        kodekart=kart,
+    )
+    assert inn.avvist == ()
+    assert inn.lest == 5
+    sett = {h.hendelse_id: (h.kode, h.arsak, h.dokumentasjon) for h in inn.rader}
+    assert sett == {
+        "H1": ("F", "sykehus", "helse_dokumentert"),
+        "H2": ("F", "permisjon", "annen_gyldig"),
+        "H3": ("UF", "annet", "ingen"),
+        "H4": ("F", "sykdom", "ingen"),
+        "H5": ("F", "sykdom", "helse_dokumentert"),
+    }
+
+
+def test_ukjent_kode_og_motsigelse_avvises_med_linje_og_tellingen_stemmer(tmp_path: Path) -> None:
+    kart = load_kodekart(KART)
+    inn = read_hendelser(
+        hendelser(
+            tmp_path,
+            "H1;E1;2026-09-01;fravaer;D;1;;;;;;",
+            "H2;E1;2026-09-02;fravaer;UF;1;;;;;;",
+            "H3;E1;2026-09-03;fravaer;LE;1;;;;;;ingen",
+            "H4;E1;2026-09-04;fravaer;SH;1;;;;;sykdom;",
+            "H5;E1;2026-09-07;fravaer;SE;;;08:30;08:40;;;",
+        ),
+        kodekart=kart,
+    )
+    assert inn.lest == len(inn.rader) + len(inn.avvist) == 5
+    assert [h.hendelse_id for h in inn.rader] == ["H5"]
+    meldinger = {a.linje: a.melding for a in inn.avvist}
+    assert set(meldinger) == {2, 3, 4, 5}
+    assert meldinger[2].startswith("koden «D» står ikke i kodekartet «eksempelsystem» (!, F, LE, PE, SE, SH, SY)")
+    # with a map every code goes through it: the routine's own UF is not taken on trust
+    assert meldinger[3].startswith("koden «UF» står ikke i kodekartet")
+    assert meldinger[4] == (
+        "koden «LE» betyr dokumentasjon «helse_dokumentert» i kodekartet «eksempelsystem», men raden har "
+        "dokumentasjon «ingen»; rett raden eller kodekartet"
+    )
+    assert "betyr arsak «sykehus»" in meldinger[5]
+    assert "raden har arsak «sykdom»" in meldinger[5]
+
+
+def test_uten_kodekart_er_fagsystemets_koder_ukjente(tmp_path: Path) -> None:
+    inn = read_hendelser(hendelser(tmp_path, "H1;E1;2026-09-01;fravaer;SY;1;;;;;;"))
+    assert [a.melding for a in inn.avvist] == ["ukjent kode «SY» (tillatt: F, S, UF)"]
+
+
+# The demo's codes and columns, written as the example school system would export them.
+def _som_kildekoder(rad: dict[str, str]) -> dict[str, str]:
+    rad = dict(rad)
+    kode, arsak, dok = rad["kode"], rad["arsak"], rad["dokumentasjon"]
+    if rad["type"] != "fravaer":
+        return rad
+    if kode == "S":
+        rad["kode"] = "SE"
+    elif kode == "UF":
+        rad["kode"] = "!"
+    elif (arsak, dok) == ("sykehus", "helse_dokumentert"):
+        rad.update(kode="SH", arsak="", dokumentasjon="")
+    elif (arsak, dok) == ("sykdom", "helse_dokumentert"):
+        rad["kode"] = "LE"  # the row keeps the same values as the map: allowed
+    elif (arsak, dok) == ("sykdom", ""):
+        rad.update(kode="SY", arsak="")
+    elif arsak == "permisjon":
+        rad.update(kode="PE", arsak="")
+    return rad
+
+
+def test_demodata_med_fagsystemets_koder_gir_samme_resultat(
+    tmp_path: Path, regelsett: Regelsett, skolerute: Skolerute
+) -> None:
+    tekst = (EKSEMPEL / "hendelser.csv").read_text(encoding="utf-8")
+    leser = csv.DictReader(io.StringIO(tekst), delimiter=";")
+    ut = io.StringIO()
+    skriver = csv.DictWriter(ut, fieldnames=list(leser.fieldnames or ()), delimiter=";", lineterminator="\n")
+    skriver.writeheader()
+    rader = [_som_kildekoder(r) for r in leser]
+    assert {r["kode"] for r in rader} >= {"SE", "!", "SH", "LE", "SY", "F"}
+    skriver.writerows(rader)
+    kildefil = tmp_path / "hendelser-kildekoder.csv"
+    kildefil.write_text(ut.getvalue(), encoding="utf-8")
+
+    elever, fag = read_elever(EKSEMPEL / "elever.csv"), read_fag(EKSEMPEL / "fag.csv")
+    dato = skolerute.semestre[0].siste_skoledag
+    original = evaluate(regelsett, elever, read_hendelser(EKSEMPEL / "hendelser.csv"), skolerute, dato, fag=fag)
+    oversatt = evaluate(
+        regelsett, elever, read_hendelser(kildefil, kodekart=load_kodekart(KART)), skolerute, dato, fag=fag
+    )
+    assert oversatt.antall == original.antall
+    assert [t.as_dict() for t in oversatt.tiltak] == [t.as_dict() for t in original.tiltak]
+    assert oversatt.oversikt == original.oversikt
+    assert any(t.status == "holdt_tilbake" for t in oversatt.tiltak)  # the SH row's hospital stay counted
+
+    # the same through the command line
+    kode, json_ut, feil = kjor(
+        "evaluer",
+        "--elever",
+        str(EKSEMPEL / "elever.csv"),
+        "--fag",
+        str(EKSEMPEL / "fag.csv"),
+        "--hendelser",
+        str(kildefil),
+        "--skolerute",
+        str(SKOLERUTE),
+        "--dato",
+        dato.isoformat(),
+        "--kodekart",
+        str(KART),
+        "--format",
+        "json",
+    )
+    assert (kode, feil) == (0, "")
+    assert '"regel":"bekymringsbrev"' in json_ut.replace(" ", "")
+
+
+def test_cli_kodekart_med_feil_gir_kode_1_og_stedet(tmp_path: Path) -> None:
+    elever = tmp_path / "elever.csv"
+    elever.write_text("elev_id;trinn;fodselsdato\nE1;6;2015-01-01\n", encoding="utf-8")
+    kart = kartfil(tmp_path, "  D:\n    kode: FF\n    beskrivelse: x\n")
+    kode, ut, feil = kjor(
+        "evaluer",
+        "--elever",
+        str(elever),
+        "--hendelser",
+        str(hendelser(tmp_path, "H1;E1;2026-09-01;fravaer;D;1;;;;;;")),
+        "--skolerute",
+        str(SKOLERUTE),
+        "--dato",
+        "2026-09-01",
+        "--kodekart",
+        str(kart),
+    )
+    assert (kode, ut) == (1, "")
+    assert f"{kart}:7:11:" in feil
+    assert "Tillatte verdier: F, S, UF" in feil
+
+
+# --------------------------------------------------------------------------- property
+
+_KATEGORI = st.sampled_from(("F", "S", "UF"))
+_ARSAK = st.sampled_from((None, "sykdom", "permisjon", "sykehus", "annet"))
+_DOK = st.sampled_from((None, "ingen", "helse_egenmeldt", "helse_dokumentert", "annen_gyldig"))
+_KILDEKODE = st.text(alphabet="ABCDIMORSX!§%0123456789", min_size=1, max_size=3)
+
+
+@given(
+    koder=st.dictionaries(_KILDEKODE, st.tuples(_KATEGORI, _ARSAK, _DOK), min_size=1, max_size=6),
+    rader=st.lists(st.tuples(_KILDEKODE, _ARSAK, _DOK), min_size=1, max_size=12),
+)
+def test_hver_rad_blir_enten_oversatt_som_kartet_sier_eller_avvist(
+    koder: dict[str, tuple[str, str | None, str | None]],
+    rader: list[tuple[str, str | None, str | None]],
+) -> None:
+    kart = Kodekart(
+        id="test",
+        system="Test",
+        koder={k: Kodeoversettelse(kode=v[0], beskrivelse=k, arsak=v[1], dokumentasjon=v[2]) for k, v in koder.items()},
+    )
+    tekst = HODE + "".join(
+        f"H{i};E1;2026-09-01;fravaer;{kode};1;;;;;{arsak or ''};{dok or ''}\n"
+        for i, (kode, arsak, dok) in enumerate(rader)
+    )
+    inn = read_hendelser(io.BytesIO(tekst.encode()), kodekart=kart)
+    assert inn.lest == len(inn.rader) + len(inn.avvist) == len(rader)
+    brukt = {h.hendelse_id: h for h in inn.rader}
+    for i, (kode, arsak, dok) in enumerate(rader):
+        h = brukt.get(f"H{i}")
+        betyr = kart.koder.get(kode)
+        motsier = betyr is not None and (
+            (betyr.arsak is not None and arsak is not None and arsak != betyr.arsak)
+            or (betyr.dokumentasjon is not None and dok is not None and dok != betyr.dokumentasjon)
+        )
+        if betyr is None or motsier:
+            assert h is None
+            continue
+        assert h is not None
+        assert h.kode == betyr.kode
+        assert h.arsak == (betyr.arsak or arsak or "annet")
+        assert h.dokumentasjon == (betyr.dokumentasjon or dok or "ingen")
