@@ -306,3 +306,21 @@ def test_hver_rad_blir_enten_oversatt_som_kartet_sier_eller_avvist(
         assert h.kode == betyr.kode
         assert h.arsak == (betyr.arsak or arsak or "annet")
         assert h.dokumentasjon == (betyr.dokumentasjon or dok or "ingen")
+
+
+def test_kode_med_paragraftegn_fra_latin1_eksport(tmp_path: Path) -> None:
+    # Visma InSchool has a code «§»; older exports are Latin-1 (Excel): the byte 0xA7 must still
+    # find the map's «§», and a UTF-8 export with a byte-order mark likewise.
+    kart = load_kodekart(
+        kartfil(tmp_path, '  "§":\n    kode: F\n    dokumentasjon: annen_gyldig\n    beskrivelse: x\n')
+    )
+    rad = "H1;E1;2026-09-01;fravaer;§;;1,5;;;Norsk;;\n"
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes((HODE + rad).encode("latin-1"))
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbf" + (HODE + rad).encode("utf-8"))
+    for sti in (latin1, bom):
+        inn = read_hendelser(sti, kodekart=kart)
+        assert inn.avvist == (), sti
+        (h,) = inn.rader
+        assert (h.kode, h.dokumentasjon, h.timer) == ("F", "annen_gyldig", 1.5)
