@@ -130,7 +130,12 @@ def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     return INGEN_FORSKJELLER if diff.tom else FORSKJELLER
 
 
-_FILTYPER = {"rutine": "en rutinefil", "felles": "en felles-fil", "skolerute": "en skolerute"}
+_FILTYPER = {
+    "rutine": "en rutinefil",
+    "felles": "en felles-fil",
+    "skolerute": "en skolerute",
+    "kodekart": "et kodekart",
+}
 
 
 def _skriv_diff(diff: Rutinediff | Fellesdiff, format_: str, ut: IO[str]) -> None:

@@ -22,13 +22,15 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, time
 from pathlib import Path
-from typing import IO, Generic, TypeAlias, TypeVar
+from typing import IO, TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
 import attrs
 
 from ._errors import InndataFeil
-from ._kodekart import Kodekart, Kodeoversettelse
 from ._meldinger import os_grunn
+
+if TYPE_CHECKING:
+    from ._kodekart import Kodekart, Kodeoversettelse
 
 __all__ = [
     "Avvist",
@@ -573,16 +575,18 @@ def _fag(rad: dict[str, str], kilde: Kilde) -> Fag:
 def _hendelse(rad: dict[str, str], kilde: Kilde, kodekart: Kodekart | None = None) -> Hendelse:
     typ = _valg(_krev(rad, "type"), "type", TYPER)
     kode = None
-    arsak = _valg(rad["arsak"], "arsak", ARSAKER) if "arsak" in rad else None
-    dokumentasjon = _valg(rad["dokumentasjon"], "dokumentasjon", DOKUMENTASJON) if "dokumentasjon" in rad else None
     kildekode = _krev(rad, "kode") if typ == "fravaer" else rad.get("kode")
+    oversatt = None
     if kildekode and kodekart is not None:
         oversatt = _oversett(kodekart, kildekode)
         kode = oversatt.kode
-        arsak = _fra_kodekart(kildekode, "arsak", arsak, oversatt.arsak, kodekart)
-        dokumentasjon = _fra_kodekart(kildekode, "dokumentasjon", dokumentasjon, oversatt.dokumentasjon, kodekart)
     elif kildekode:
         kode = _valg(kildekode, "kode", KODER, store=True)
+    arsak = _valg(rad["arsak"], "arsak", ARSAKER) if "arsak" in rad else None
+    dokumentasjon = _valg(rad["dokumentasjon"], "dokumentasjon", DOKUMENTASJON) if "dokumentasjon" in rad else None
+    if oversatt is not None and kodekart is not None and kildekode:
+        arsak = _fra_kodekart(kildekode, "arsak", arsak, oversatt.arsak, kodekart)
+        dokumentasjon = _fra_kodekart(kildekode, "dokumentasjon", dokumentasjon, oversatt.dokumentasjon, kodekart)
     dager = _tall(rad["dager"], "dager") if "dager" in rad else None
     timer = _tall(rad["timer"], "timer") if "timer" in rad else None
     fra = _klokke(rad["fra"], "fra") if "fra" in rad else None
@@ -614,15 +618,25 @@ def _hendelse(rad: dict[str, str], kilde: Kilde, kodekart: Kodekart | None = Non
     )
 
 
+_VIS_KODER = 12  # a rejected row lists at most this many of the map's codes
+
+
 def _oversett(kodekart: Kodekart, kildekode: str) -> Kodeoversettelse:
     oversatt = kodekart.oversett(kildekode)
-    if oversatt is None:
-        kjente = ", ".join(sorted(kodekart.koder))
-        raise _RadFeil(
-            f"koden «{kildekode.strip()}» står ikke i kodekartet «{kodekart.id}» ({kjente}); legg den inn i "
-            f"kodekartet med hva den betyr, eller rett koden"
-        )
-    return oversatt
+    if oversatt is not None:
+        return oversatt
+    kode = kildekode.strip()
+    kjente = sorted(kodekart.koder)
+    lik = [k for k in kjente if k.casefold() == kode.casefold()]
+    if lik:
+        hint = f"Mente du «{lik[0]}»? Store og små bokstaver betyr noe i kodekartet"
+    else:
+        flere = len(kjente) - _VIS_KODER
+        hint = "tillatt: " + ", ".join(kjente[:_VIS_KODER]) + (f" og {flere} til" if flere > 0 else "")
+    raise _RadFeil(
+        f"koden «{kode}» står ikke i kodekartet «{kodekart.id}» ({hint}); legg den inn i kodekartet med hva den "
+        "betyr, eller rett koden"
+    )
 
 
 def _fra_kodekart(
@@ -633,8 +647,8 @@ def _fra_kodekart(
         return i_raden
     if i_raden is not None and i_raden != i_kartet:
         raise _RadFeil(
-            f"koden «{kildekode.strip()}» betyr {felt} «{i_kartet}» i kodekartet «{kodekart.id}», men raden har "
-            f"{felt} «{i_raden}»; rett raden eller kodekartet"
+            f"ifølge kodekartet «{kodekart.id}» betyr koden «{kildekode.strip()}» «{felt}» «{i_kartet}», men raden "
+            f"har «{i_raden}» i «{felt}»; rett raden eller kodekartet"
         )
     return i_kartet
 

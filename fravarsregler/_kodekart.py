@@ -10,31 +10,46 @@ documentation (``dokumentasjon``) the code always means (e.g. "documented health
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from ._errors import Problem, RutineFeil
-from ._meldinger import feil_filtype
+from ._inndata import ARSAKER, DOKUMENTASJON, KODER
+from ._meldinger import eller_liste, feil_filtype
 from ._skjema import Lokaliserbar, lag_problem, skjema_problemer
 from ._yaml import load_yaml_file
 
 __all__ = ["Kodekart", "Kodeoversettelse", "kodekart_problemer", "load_kodekart"]
 
 
+def _en_av(lovlige: tuple[str, ...], *, kan_mangle: bool = False) -> Callable[[Any, Any, Any], None]:
+    def sjekk(_: Any, felt: Any, verdi: Any) -> None:
+        if (verdi is None and kan_mangle) or verdi in lovlige:
+            return
+        raise ValueError(f"«{felt.name}» må være {eller_liste(lovlige)}, ikke {verdi!r}")
+
+    return sjekk
+
+
 @attrs.frozen
 class Kodeoversettelse:
-    """What one school-system code means in the routine."""
+    """What one school-system code means in the routine (values checked as the schema does)."""
 
-    kode: str
+    kode: str = attrs.field(validator=_en_av(KODER))
     beskrivelse: str
-    arsak: str | None = None
-    dokumentasjon: str | None = None
+    arsak: str | None = attrs.field(default=None, validator=_en_av(ARSAKER, kan_mangle=True))
+    dokumentasjon: str | None = attrs.field(default=None, validator=_en_av(DOKUMENTASJON, kan_mangle=True))
 
 
 def _skrivebeskyttet(koder: Mapping[str, Kodeoversettelse]) -> Mapping[str, Kodeoversettelse]:
+    for kilde, betyr in koder.items():
+        if not isinstance(kilde, str) or not kilde or kilde != kilde.strip():
+            raise ValueError(f"en kode i kodekartet må være tekst uten mellomrom først eller sist, ikke {kilde!r}")
+        if not isinstance(betyr, Kodeoversettelse):
+            raise TypeError(f"koden «{kilde}» må bety en Kodeoversettelse, ikke {type(betyr).__name__}")
     return MappingProxyType(dict(koder))
 
 

@@ -66,7 +66,9 @@ M = {
     "navn-format": "«{verdi}» er ikke et gyldig navn. Bruk små bokstaver a–z, tall og "
     "understrek, for eksempel «bekymring_terskel».",
     "pattern": "«{verdi}» har feil form (forventet mønster {monster}).",
-    "mellomrom-rundt": "«{verdi}» begynner eller slutter med mellomrom. Fjern mellomrommet.",
+    "mellomrom-rundt": "«{verdi}» har mellomrom først eller sist, eller et linjeskift. Fjern det.",
+    "nokkel-tom-tekst": 'Nøkkelen er tom (""). Skriv et navn eller en kode.',
+    "nokkel-for-lang": "«{verdi}» er for lang: høyst {grense} tegn.",
     "tom": "Dette feltet kan ikke være tomt.",
     "min-items": "Listen må ha minst {antall} element.",
     "unique": "Listen har samme verdi flere ganger.",

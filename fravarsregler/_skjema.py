@@ -156,6 +156,17 @@ def _oversett(doc: Lokaliserbar, feil: ValidationError) -> list[Problem]:
     def en(melding: str, kode: str) -> list[Problem]:
         return [lag_problem(doc, path, melding, kode=kode)]
 
+    if "propertyNames" in feil.schema_path and isinstance(verdi, str):
+        # a key's own problem (jsonschema reports it at the mapping): located at the key itself
+        if kind == "minLength":
+            melding, kode = M["nokkel-tom-tekst"], "tom"
+        elif kind == "maxLength":
+            melding, kode = M["nokkel-for-lang"].format(verdi=verdi, grense=grense), "for-lang"
+        elif kind == "pattern":
+            melding, kode = _monster_melding(str(grense), verdi), "feil-form"
+        else:
+            melding, kode = M["navn-format"].format(verdi=verdi), "feil-form"
+        return [lag_problem(doc, (*path, verdi), melding, kode=kode, nokkel=True)]
     if kind == "required":
         return en(M["required"].format(navn=_mangler(feil)), "mangler-felt")
     if kind == "additionalProperties" and isinstance(verdi, dict):
@@ -269,6 +280,6 @@ def _monster_melding(monster: str, verdi: object) -> str:
         return M["id-format"].format(verdi=verdi)
     if "[a-z0-9_]*" in monster:
         return M["navn-format"].format(verdi=verdi)
-    if monster == "^\\S(.*\\S)?$":
+    if monster == "^(\\S(.*\\S)?)?$":  # no space first or last (codes in a kodekart)
         return M["mellomrom-rundt"].format(verdi=verdi)
     return M["pattern"].format(verdi=verdi, monster=monster)

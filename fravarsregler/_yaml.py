@@ -236,7 +236,9 @@ _MELDINGER: Final[dict[str, str]] = {
         "Flettenøkkelen «<<» må ha en tabell eller en liste av tabeller som verdi, for eksempel «<<: *felles»."
     ),
     "tagg-ukjent": (
-        "Taggen «{tagg}» er ikke tillatt. Fjern den; bare tekst, tall, true/false, null, lister og tabeller kan brukes."
+        "Taggen «{tagg}» er ikke tillatt: bare tekst, tall, true/false, null, lister og tabeller kan brukes. "
+        "Fjern taggen, eller sett verdien i anførselstegn hvis «!» hører til teksten (en kode «!» i et "
+        'kodekart skrives "!":).'
     ),
     "tagg-passer-ikke": ("Verdien «{verdi}» passer ikke til taggen «{tagg}». Fjern taggen eller rett verdien."),
     "tall-spesiell": (
