@@ -18,7 +18,7 @@ import itertools
 import math
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from types import MappingProxyType
@@ -467,11 +467,13 @@ def _kan_vaere_null(rutine: Rutine, navn: str | None) -> bool:
     return False
 
 
-def _som_liste(x: Iterable[T] | Innlesing[T]) -> tuple[list[T], list[Avvist], int]:
+def _som_liste(x: Iterable[T] | Innlesing[T]) -> tuple[Sequence[T], list[Avvist], int]:
+    """The rows (the caller's list or tuple itself, never mutated; other iterables are read into
+    a list), the rows rejected while reading, and the count read."""
     if isinstance(x, Innlesing):
-        return list(x.rader), list(x.avvist), x.lest
-    liste = list(x)
-    return liste, [], len(liste)
+        return x.rader, list(x.avvist), x.lest
+    rader = x if isinstance(x, list | tuple) else list(x)
+    return rader, [], len(rader)
 
 
 def _kildeavvist(obj: Elev | Fag | Hendelse, melding: str) -> Avvist:
@@ -1607,14 +1609,17 @@ def evaluate(
         fag_per_elev[f.elev_id][f.fag] = f
 
     kontroll = _Hendelseskontroll(elev_per_id, fag_per_elev, skolerute, regelsett, avviste_elever)
-    kandidater: list[Hendelse] = []
-    for h in h_rader:
-        feil = kontroll.sjekk(h)
-        if feil:
-            avvist.append(_kildeavvist(h, feil))
-        else:
-            kandidater.append(h)
-    unike_h, doble_h = _unike(kandidater, _hendelse_id, "hendelse_id")
+
+    def godkjente() -> Iterator[Hendelse]:
+        # the rows that pass the cross-checks, straight into the duplicate check (no list of them)
+        for h in h_rader:
+            feil = kontroll.sjekk(h)
+            if feil:
+                avvist.append(_kildeavvist(h, feil))
+            else:
+                yield h
+
+    unike_h, doble_h = _unike(godkjente(), _hendelse_id, "hendelse_id")
     avvist.extend(_kildeavvist(h, feil) for h, feil in doble_h)
     per_elev: dict[str, list[Hendelse]] = defaultdict(list)
     etter = 0
@@ -1622,6 +1627,7 @@ def evaluate(
         if h.dato > dato:
             etter += 1
         per_elev[h.elev_id].append(h)
+    del unike_h  # the per-pupil lists hold the events from here on
 
     ev = _Evaluering(regelsett, skolerute, dato, fra)
     tomt: list[Hendelse] = []
