@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from motorhjelp import finn, fravaer, kjor
 
 from fravarsregler import (
@@ -36,6 +38,7 @@ from fravarsregler import (
     read_hendelser,
 )
 from fravarsregler._cli import run
+from fravarsregler._inndata import Kilde
 
 D = date
 OSLO = ZoneInfo("Europe/Oslo")
@@ -367,3 +370,42 @@ def test_cli_radrekkefolge_uten_ider(tmp_path: Path) -> None:
     tiltak, oversikt = utdata[0]
     assert {(o["elev_id"], o["teller"], o["nevner"]) for o in oversikt} == {("E1", 1.5, 14), ("E2", 3, 14)}
     assert {t["regel"] for t in tiltak if t["elev_id"] == "E1"} >= {"etterlys-uvarslet-fravaer", *TERSKEL}
+
+
+# --------------------------------------------------------------------------- duplicate ids across pupils
+
+
+@given(rekkefolge=st.permutations(range(8)))
+@settings(max_examples=25, deadline=None)
+def test_doble_ider_avgjores_likt_i_enhver_rekkefolge_ogsaa_mellom_elever(
+    rekkefolge: list[int], regelsett: Regelsett, skolerute: Skolerute
+) -> None:
+    # The engine finds duplicate ids by sorting the ids and looks only at the rows whose id
+    # occurs twice. An id shared by two pupils rejects every row carrying it (also the pupil's
+    # identical pair); an identical pair within a pupil keeps the row with the lowest line.
+    d = date(2026, 9, 14)
+    rader = [
+        fravaer("H1", "E1", d, kode="UF", kilde=Kilde("h.csv", 2)),
+        fravaer("H1", "E1", d, kode="UF", kilde=Kilde("h.csv", 3)),
+        fravaer("H1", "E2", d, kode="UF", kilde=Kilde("h.csv", 4)),
+        fravaer("H2", "E2", d, kode="UF", kilde=Kilde("h.csv", 5)),
+        fravaer("H2", "E2", d, kode="UF", kilde=Kilde("h.csv", 6)),
+        fravaer("H3", "E1", d, kode="UF", kilde=Kilde("h.csv", 7)),
+        fravaer(None, "E2", d + timedelta(days=1), kode="UF", kilde=Kilde("h.csv", 8)),  # content id
+        fravaer(None, "E2", d + timedelta(days=1), kode="UF", kilde=Kilde("h.csv", 9)),  # same content
+    ]
+    res = kjor(
+        regelsett, skolerute, date(2026, 9, 30), [elev("E1", "6"), elev("E2", "7")], [rader[i] for i in rekkefolge]
+    )
+    assert {(a.linje, a.melding) for a in res.avvist} == {
+        (2, "hendelse_id «H1» står på flere rader med ulikt innhold (linje 2, 3, 4)"),
+        (3, "hendelse_id «H1» står på flere rader med ulikt innhold (linje 2, 3, 4)"),
+        (4, "hendelse_id «H1» står på flere rader med ulikt innhold (linje 2, 3, 4)"),
+        (6, "duplikat: samme hendelse_id og innhold som linje 5"),
+        (9, "duplikat: samme innhold som linje 8"),
+    }
+    assert (res.antall.lest, res.antall.brukt, res.antall.avvist) == (10, 5, 5)  # 2 pupils and 8 events
+    brukt = sorted(t.hendelser for t in res.tiltak if t.regel == "etterlys-uvarslet-fravaer")
+    assert brukt[:2] == [("H2",), ("H3",)]
+    assert len(brukt) == 3
+    assert brukt[2][0].startswith("h-")
