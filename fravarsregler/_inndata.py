@@ -184,6 +184,8 @@ class Innlesing(Generic[T]):
     rader: tuple[T, ...]
     avvist: tuple[Avvist, ...]
     lest: int
+    #: the code map the rows' ``kode`` was translated through (events read with one), else None
+    kodekart: Kodekart | None = None
 
 
 # --------------------------------------------------------------------------- raw reading
@@ -677,9 +679,10 @@ def read_hendelser(path: Kildefil, *, kodekart: Kodekart | None = None) -> Innle
     lag: Callable[[dict[str, str], Kilde], Hendelse] = (
         _hendelse if kodekart is None else functools.partial(_hendelse, kodekart=kodekart)
     )
-    return _les(
+    innlest = _les(
         path,
         lag,
         ("elev_id", "dato", "type"),
         ("hendelse_id", "kode", "dager", "timer", "fra", "til", "fag", "arsak", "dokumentasjon"),
     )
+    return innlest if kodekart is None else attrs.evolve(innlest, kodekart=kodekart)

@@ -17,7 +17,7 @@ from ._dokument import standard_rutinefiler
 from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
 from ._kodekart import load_kodekart
 from ._meldinger import mente_du
-from ._motor import Regelsett, Resultat, Tiltak, evaluate, rutineomtale
+from ._motor import Regelsett, Resultat, Tiltak, evaluate, kildeomtale, rutineomtale
 from ._paths import finn_datafil, rutinemappe
 from ._rutine import load_routines
 from ._skolerute import load_skolerute
@@ -282,6 +282,8 @@ def _skriv_json(r: Resultat, ut: IO[str]) -> None:
 
     ut.write("{\n")
     liste("rutiner", (rutineomtale(rutine) for rutine in r.rutiner))
+    for navn, verdi in kildeomtale(r).items():
+        ut.write(f',\n  "{navn}": {_JSON_LINJE(verdi)}')
     ut.write(f',\n  "dato": "{r.dato.isoformat()}",\n  "fra": "{r.fra.isoformat()}"')
     ut.write(",\n")
     liste("tiltak", (t.as_dict(r.dato) for t in r.tiltak))
@@ -316,6 +318,10 @@ def _tekst(r: Resultat, ut: IO[str]) -> None:
     ut.write(f"Fraværsoppfølging per {r.dato.isoformat()} (tiltak utløst fra {r.fra.isoformat()})\n")
     for rut in r.rutiner:
         ut.write(f"  Rutine {rut.id}: «{rut.navn}», versjon {rut.versjon}, gyldig fra {rut.gyldig_fra.isoformat()}\n")
+    if r.skolerute is not None:
+        ut.write(f"  Skolerute {r.skolerute.id}: {r.skolerute.kommune}, skoleåret {r.skolerute.skoleaar}\n")
+    if r.kodekart is not None:
+        ut.write(f"  Kodekart {r.kodekart.id}: koder fra {r.kodekart.system}\n")
     elevtiltak = [t for t in r.tiltak if t.kategori != "kalender"]
     kalender = [t for t in r.tiltak if t.kategori == "kalender"]
     ut.write(f"\nTiltak for enkeltelever ({len(elevtiltak)}):\n")

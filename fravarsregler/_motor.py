@@ -29,6 +29,7 @@ import attrs
 
 from ._errors import Problem, RutineFeil
 from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing
+from ._kodekart import Kodekart
 from ._meldinger import M
 from ._model import PLASSHOLDER, Regel, Rutine, formater_prosent, versjonsnokkel
 from ._skolerute import Semester, Skolerute, Vindu
@@ -202,10 +203,15 @@ class Resultat:
     oversikt: tuple[Oversiktslinje, ...]
     avvist: tuple[Avvist, ...]
     antall: Antall
+    #: the school calendar the evaluation used
+    skolerute: Skolerute | None = attrs.field(default=None, eq=False, repr=False)
+    #: the code map the events' codes were read through (``read_hendelser(kodekart=...)``), if any
+    kodekart: Kodekart | None = attrs.field(default=None, eq=False, repr=False)
 
     def as_dict(self) -> dict[str, object]:
         return {
             "rutiner": [rutineomtale(r) for r in self.rutiner],
+            **kildeomtale(self),
             "dato": self.dato.isoformat(),
             "fra": self.fra.isoformat(),
             "tiltak": [t.as_dict(self.dato) for t in self.tiltak],
@@ -213,6 +219,15 @@ class Resultat:
             "avvist": [a.as_dict() for a in self.avvist],
             "antall": self.antall.as_dict(),
         }
+
+
+def kildeomtale(r: Resultat) -> dict[str, object]:
+    """The ``skolerute`` and ``kodekart`` entries of the JSON result (what else decided it)."""
+    sr, kart = r.skolerute, r.kodekart
+    return {
+        "skolerute": None if sr is None else {"id": sr.id, "kommune": sr.kommune, "skoleaar": sr.skoleaar},
+        "kodekart": None if kart is None else {"id": kart.id, "system": kart.system},
+    }
 
 
 # --------------------------------------------------------------------------- compiled rules
@@ -1663,6 +1678,8 @@ def evaluate(
         oversikt=tuple(oversikt),
         avvist=avvist_sortert,
         antall=Antall(lest=lest, brukt=lest - len(avvist_sortert), avvist=len(avvist_sortert), etter_dato=etter),
+        skolerute=skolerute,
+        kodekart=hendelser.kodekart if isinstance(hendelser, Innlesing) else None,
     )
 
 
