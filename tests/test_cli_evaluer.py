@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clihjelp import SKOLERUTE, evaluer, kjor
 
 from fravarsregler import Resultat, evaluate, load_routine, load_skolerute, read_elever, read_hendelser
 from fravarsregler._cli import run
 from fravarsregler._kommandoer import skriv_resultat, standardrutiner
 
 ROT = Path(__file__).resolve().parent.parent
-SKOLERUTE = ROT / "rutiner" / "skolerute-2026-27.yaml"
 ELEVHODE = "elev_id;trinn;fodselsdato;klasse;skole;samtykke_foresatte\n"
 HENDELSEHODE = "hendelse_id;elev_id;dato;type;kode;dager;timer;fra;til;fag;arsak;dokumentasjon\n"
 TILTAKNOKLER = {
@@ -35,27 +35,6 @@ TILTAKNOKLER = {
     "hendelser",
     "begrunnelse",
 }
-
-
-def kjor(*argv: str) -> tuple[int, str, str]:
-    ut, feil = io.StringIO(), io.StringIO()
-    kode = run(list(argv), ut, feil)
-    return kode, ut.getvalue(), feil.getvalue()
-
-
-def evaluer(elever: Path, hendelser: Path, dato: str, *ekstra: str) -> tuple[int, str, str]:
-    return kjor(
-        "evaluer",
-        "--elever",
-        str(elever),
-        "--hendelser",
-        str(hendelser),
-        "--skolerute",
-        str(SKOLERUTE),
-        "--dato",
-        dato,
-        *ekstra,
-    )
 
 
 def skriv(sti: Path, tekst: str, koding: str = "utf-8") -> Path:

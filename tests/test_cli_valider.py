@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -10,9 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from clihjelp import kjor
 
 from fravarsregler import validate
-from fravarsregler._cli import main, run
+from fravarsregler._cli import main
 
 ROT = Path(__file__).resolve().parent.parent
 EKSEMPLER = ROT / "tests" / "eksempelfiler" / "rutine"
@@ -24,12 +24,6 @@ TRE_FEIL = EKSEMPLER / "negative" / "tre-feil.yaml"
 GRUNNSKOLE = ROT / "rutiner" / "grunnskole.yaml"
 
 PROBLEMLINJE = re.compile(r"^(?P<fil>[^:]+):(?P<linje>\d+):(?P<kolonne>\d+): (?P<melding>\S.*)$")
-
-
-def kjor(*argv: str | Path) -> tuple[int, str, str]:
-    ut, feil = io.StringIO(), io.StringIO()
-    kode = run([str(a) for a in argv], ut, feil)
-    return kode, ut.getvalue(), feil.getvalue()
 
 
 class TestTekst:

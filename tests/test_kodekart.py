@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clihjelp import evaluer, kjor
 from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
@@ -28,19 +29,11 @@ from fravarsregler import (
     read_hendelser,
     validate,
 )
-from fravarsregler._cli import run
 
 ROT = Path(__file__).resolve().parent.parent
 EKSEMPEL = ROT / "eksempel"
 KART = EKSEMPEL / "kodekart.yaml"
-SKOLERUTE = ROT / "rutiner" / "skolerute-2026-27.yaml"
 HODE = "hendelse_id;elev_id;dato;type;kode;dager;timer;fra;til;fag;arsak;dokumentasjon\n"
-
-
-def kjor(*argv: str) -> tuple[int, str, str]:
-    ut, feil = io.StringIO(), io.StringIO()
-    kode = run(list(argv), ut, feil)
-    return kode, ut.getvalue(), feil.getvalue()
 
 
 def kartfil(tmp_path: Path, koder: str, navn: str = "kart.yaml") -> Path:
@@ -234,20 +227,14 @@ def test_demodata_med_fagsystemets_koder_gir_samme_resultat(
     assert any(t.status == "holdt_tilbake" for t in oversatt.tiltak)  # the SH row's hospital stay counted
 
     # the same through the command line
-    kode, json_ut, feil = kjor(
-        "evaluer",
-        "--elever",
-        str(EKSEMPEL / "elever.csv"),
-        "--fag",
-        str(EKSEMPEL / "fag.csv"),
-        "--hendelser",
-        str(kildefil),
-        "--skolerute",
-        str(SKOLERUTE),
-        "--dato",
+    kode, json_ut, feil = evaluer(
+        EKSEMPEL / "elever.csv",
+        kildefil,
         dato.isoformat(),
         "--kodekart",
-        str(KART),
+        KART,
+        "--fag",
+        str(EKSEMPEL / "fag.csv"),
         "--format",
         "json",
     )
@@ -263,19 +250,7 @@ def test_demodata_med_fagsystemets_koder_gir_samme_resultat(
     assert oversatt.kodekart.id == "eksempelsystem"
     assert original.kodekart is None
     assert oversatt.skolerute is skolerute
-    tekst = kjor(
-        "evaluer",
-        "--elever",
-        str(EKSEMPEL / "elever.csv"),
-        "--hendelser",
-        str(kildefil),
-        "--skolerute",
-        str(SKOLERUTE),
-        "--dato",
-        dato.isoformat(),
-        "--kodekart",
-        str(KART),
-    )[1]
+    tekst = evaluer(EKSEMPEL / "elever.csv", kildefil, dato.isoformat(), "--kodekart", KART)[1]
     assert "  Kodekart eksempelsystem: koder fra Eksempelsystem (oppdiktet)\n" in tekst
     assert "  Skolerute skolerute-2026-27: Vestvågøy kommune, skoleåret 2026-27\n" in tekst
 
@@ -284,18 +259,8 @@ def test_cli_kodekart_med_feil_gir_kode_1_og_stedet(tmp_path: Path) -> None:
     elever = tmp_path / "elever.csv"
     elever.write_text("elev_id;trinn;fodselsdato\nE1;6;2015-01-01\n", encoding="utf-8")
     kart = kartfil(tmp_path, "  D:\n    kode: FF\n    beskrivelse: x\n")
-    kode, ut, feil = kjor(
-        "evaluer",
-        "--elever",
-        str(elever),
-        "--hendelser",
-        str(hendelser(tmp_path, "H1;E1;2026-09-01;fravaer;D;1;;;;;;")),
-        "--skolerute",
-        str(SKOLERUTE),
-        "--dato",
-        "2026-09-01",
-        "--kodekart",
-        str(kart),
+    kode, ut, feil = evaluer(
+        elever, hendelser(tmp_path, "H1;E1;2026-09-01;fravaer;D;1;;;;;;"), "2026-09-01", "--kodekart", kart
     )
     assert (kode, ut) == (1, "")
     assert f"{kart}:7:11:" in feil
