@@ -92,6 +92,11 @@ _MELDINGER: Final[dict[str, str]] = {
     "finnes-ikke": "Finner ikke filen. Sjekk navnet og mappen.",
     "kan-ikke-lese": "Kan ikke lese filen ({grunn}).",
     "ikke-utf8": ("Filen er ikke UTF-8 (ugyldig tegn på linje {linje}). Lagre filen med tegnkodingen UTF-8."),
+    "usynlig-linjeskift": (
+        "Filen inneholder et usynlig {hva} ({tegn}), ofte med tekst kopiert fra Word eller PDF. YAML ville "
+        "lest det som et linjeskift, så teksten og linjenumrene etter det ville blitt feil. Slett tegnet, "
+        "eller erstatt det med et mellomrom."
+    ),
     "ulovlig-tegn": (
         "Filen inneholder {hva} ({tegn}) som ikke er tillatt i YAML. Slett tegnet; er det usynlig, "
         "slett teksten rundt denne kolonnen og skriv den inn på nytt."
@@ -550,6 +555,9 @@ _UVENTET_RE: Final = re.compile(r".*, but (?:found|got) '(.*)'")
 # Line breaks as PyYAML counts them (its marks number lines this way).
 _LINJESKIFT_RE: Final = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _LINJESKIFT: Final = "\r\n\x85\u2028\u2029"
+# The three of them no editor shows as a line break.
+_USYNLIGE: Final = {"\x85": "neste-linje-tegn", "\u2028": "linjeskilletegn", "\u2029": "avsnittsskilletegn"}
+_USYNLIG_LINJESKIFT_RE: Final = re.compile("[\x85\u2028\u2029]")
 
 
 def _tegn_ved(tekst: str, mark: Mark | None, forskyvning: int = 0) -> str:
@@ -801,6 +809,18 @@ def _ulovlig_tegn_navn(kode: int) -> str:
 def load_yaml_text(text: str, *, fil: str) -> YamlDokument:
     """Load one YAML document from ``text``; ``fil`` is the name used in messages."""
     text = text.removeprefix("\ufeff")
+    if (usynlig := _USYNLIG_LINJESKIFT_RE.search(text)) is not None:
+        # PyYAML breaks lines at these too (YAML 1.1), where no editor shows a new line: refuse
+        # them, so every line number we report is the one the editor shows.
+        linje, kolonne = _linje_og_kolonne(text, usynlig.start())
+        tegn = usynlig.group()
+        raise YamlFeil(
+            _MELDINGER["usynlig-linjeskift"].format(hva=_USYNLIGE[tegn], tegn=f"U+{ord(tegn):04X}"),
+            fil=fil,
+            linje=linje,
+            kolonne=kolonne,
+            kode="tegn",
+        )
     laster: _Laster | None = None
     try:
         laster = _Laster(text, fil)

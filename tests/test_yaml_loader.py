@@ -865,6 +865,21 @@ class TestUlovligeTegn:
         assert e.melding.startswith(f"Filen inneholder {hva} ({kode}) som ikke er tillatt i YAML.")
         assert "Slett tegnet" in e.melding
 
+    @pytest.mark.parametrize(
+        ("tegn", "navn"),
+        [("\x85", "neste-linje-tegn"), ("\u2028", "linjeskilletegn"), ("\u2029", "avsnittsskilletegn")],
+    )
+    def test_invisible_line_breaks_are_refused_where_the_editor_shows_them(self, tegn: str, navn: str) -> None:
+        # PyYAML would start a new line here (YAML 1.1) and fold the text; no editor does, so every
+        # later line number would be off. Refused at the line and column an editor shows.
+        tekst = f'type: rutine\nnavn: "Fravær{tegn}oppfølging"\nb: {tegn}\n'
+        with pytest.raises(YamlFeil) as fanget:
+            load_yaml_text(tekst, fil="x.yaml")
+        e = fanget.value
+        assert (e.linje, e.kolonne, e.kode) == (2, 14, "tegn")
+        assert e.melding.startswith(f"Filen inneholder et usynlig {navn} (U+{ord(tegn):04X}), ofte med tekst kopiert")
+        assert "Slett tegnet" in e.melding
+
     def test_utf16_file_is_not_utf8(self, tmp_path: Path) -> None:
         sti = tmp_path / "utf16.yaml"
         sti.write_bytes("type: rutine\n".encode("utf-16"))
