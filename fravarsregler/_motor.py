@@ -194,7 +194,12 @@ def rutineomtale(r: Rutine) -> dict[str, object]:
 
 @attrs.frozen
 class Resultat:
-    """The outcome of :func:`evaluate`."""
+    """The outcome of :func:`evaluate`.
+
+    ``skolerute`` and ``kodekart`` record what else decided it (``kodekart`` is known when the
+    events came as the reader's :class:`Innlesing`); they are not part of ``==``, which compares
+    the actions, the overview, the rejected rows and the counts.
+    """
 
     dato: date
     fra: date
@@ -1728,9 +1733,10 @@ def _unike(rader: Iterable[T], nokkel: Callable[[T], Any], navn: str) -> tuple[l
             continue
         vis = ", ".join(str(x) for x in sorted(_linje(g) for g in gruppe))
         if all(g == gruppe[0] for g in gruppe):
-            valgt = min(gruppe, key=_linje)
-            for g in gruppe:
-                if g is valgt:
+            # keep one row, the first by source line; the same object given twice is kept once
+            valgt = min(range(len(gruppe)), key=lambda i: _linje(gruppe[i]))
+            for i, g in enumerate(gruppe):
+                if i == valgt:
                     beholdt.append(g)
                 else:
                     hva = (
@@ -1738,7 +1744,7 @@ def _unike(rader: Iterable[T], nokkel: Callable[[T], Any], navn: str) -> tuple[l
                         if navn == "hendelse_id" and not getattr(g, "hendelse_id", True)
                         else f"{navn} og innhold"
                     )
-                    avvist.append((g, f"duplikat: samme {hva} som linje {_linje(valgt)}"))
+                    avvist.append((g, f"duplikat: samme {hva} som linje {_linje(gruppe[valgt])}"))
         else:
             for g in gruppe:
                 avvist.append(

@@ -35,6 +35,7 @@ from fravarsregler import (
     evaluate,
     load_routine,
     read_elever,
+    read_fag,
     read_hendelser,
 )
 from fravarsregler._cli import run
@@ -43,6 +44,7 @@ from fravarsregler._inndata import Kilde
 D = date
 OSLO = ZoneInfo("Europe/Oslo")
 ROT = Path(__file__).resolve().parent.parent
+EKSEMPEL = ROT / "eksempel"
 RUTINEMAPPE = ROT / "rutiner"
 SKOLERUTE_FIL = RUTINEMAPPE / "skolerute-2026-27.yaml"
 FELLES_FIL = RUTINEMAPPE / "felles.yaml"
@@ -409,3 +411,19 @@ def test_doble_ider_avgjores_likt_i_enhver_rekkefolge_ogsaa_mellom_elever(
     assert brukt[:2] == [("H2",), ("H3",)]
     assert len(brukt) == 3
     assert brukt[2][0].startswith("h-")
+
+
+def test_samme_hendelse_gitt_to_ganger_telles_en_gang(regelsett: Regelsett, skolerute: Skolerute) -> None:
+    # A caller that concatenates two reads passes the same objects twice: one of each is used, the
+    # other rejected as a duplicate (the hours used to be counted twice, silently).
+    elever = read_elever(EKSEMPEL / "elever.csv").rader
+    fag = read_fag(EKSEMPEL / "fag.csv").rader
+    hendelser = list(read_hendelser(EKSEMPEL / "hendelser.csv").rader)
+    dato = date(2027, 3, 1)
+    en_gang = evaluate(regelsett, elever, hendelser, skolerute, dato, fag=fag)
+    to_ganger = evaluate(regelsett, elever, hendelser + hendelser, skolerute, dato, fag=fag)
+    assert to_ganger.oversikt == en_gang.oversikt
+    assert to_ganger.tiltak == en_gang.tiltak
+    assert to_ganger.antall.avvist == en_gang.antall.avvist + len(hendelser)
+    assert to_ganger.antall.lest == to_ganger.antall.brukt + to_ganger.antall.avvist
+    assert {a.melding.split(" som linje ")[0] for a in to_ganger.avvist} >= {"duplikat: samme hendelse_id og innhold"}
