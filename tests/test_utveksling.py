@@ -29,7 +29,35 @@ RADSKJEMA = {"elever": "elev", "fag": "fag", "hendelser": "hendelse"}
 def _validator(navn: str) -> Draft202012Validator:
     skjema = json.loads((SKJEMA / f"{navn}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(skjema)
-    return Draft202012Validator(skjema, format_checker=FormatChecker())
+    return Draft202012Validator(_streng(skjema) if navn == "resultat" else skjema, format_checker=FormatChecker())
+
+
+def _streng(skjema: Any) -> Any:
+    """The schema with ``additionalProperties: false`` in every object type that lists properties.
+
+    The published result schema lets readers ignore fields added later; our own output must
+    still have only the fields the schema names, which this stricter copy checks.
+    """
+    if isinstance(skjema, dict):
+        ut = {k: _streng(v) for k, v in skjema.items()}
+        if ut.get("type") == "object" and "properties" in ut:  # not in if/then conditions
+            ut["additionalProperties"] = False
+        return ut
+    if isinstance(skjema, list):
+        return [_streng(x) for x in skjema]
+    return skjema
+
+
+def test_resultatskjemaet_tillater_nye_felt_for_lesere() -> None:
+    # readers validating with this schema must not reject output from a later version
+    v = Draft202012Validator(json.loads((SKJEMA / "resultat.schema.json").read_text(encoding="utf-8")))
+    _, ut, _ = _kjor(["demo", "--format", "json"])
+    data = json.loads(ut)
+    data["nytt_felt"] = 1
+    data["tiltak"][0]["nytt_felt"] = {"a": 1}
+    data["antall"]["nytt_felt"] = 2
+    assert _feil(v, data) == []
+    assert _feil(_validator("resultat"), data) != []
 
 
 def _feil(v: Draft202012Validator, obj: object) -> list[str]:
@@ -346,8 +374,7 @@ def test_dokumentets_json_eksempel_folger_skjemaet() -> None:
     blokk = re.search(r"<!-- demo-json -->\s*```json\n(.*?)```", tekst, re.S)
     assert blokk is not None
     utdrag = json.loads(blokk.group(1))
-    skjema = json.loads((SKJEMA / "resultat.schema.json").read_text(encoding="utf-8"))
-    assert _feil(Draft202012Validator(skjema, format_checker=FormatChecker()), utdrag) == []
+    assert _feil(_validator("resultat"), utdrag) == []
 
 
 def test_dokumentets_json_eksempel_er_ordrett_fra_demoen() -> None:
@@ -359,7 +386,9 @@ def test_dokumentets_json_eksempel_er_ordrett_fra_demoen() -> None:
     blokk = re.search(r"<!-- demo-json -->\s*```json\n(.*?)```", DOK.read_text(encoding="utf-8"), re.S)
     assert blokk is not None
     utdrag = json.loads(blokk.group(1))
+    assert list(utdrag) == list(ekte)  # every top-level key, in the order written
     for liste in ("rutiner", "tiltak", "oversikt", "avvist"):
         mangler = [x for x in utdrag[liste] if x not in ekte[liste]]
         assert mangler == [], f"{liste}: {mangler}"
-    assert {k: utdrag[k] for k in ("dato", "fra", "antall")} == {k: ekte[k] for k in ("dato", "fra", "antall")}
+    enkle = [k for k in ekte if not isinstance(ekte[k], list)]
+    assert {k: utdrag[k] for k in enkle} == {k: ekte[k] for k in enkle}
