@@ -95,7 +95,7 @@ _MELDINGER: Final[dict[str, str]] = {
     "usynlig-linjeskift": (
         "Filen inneholder et usynlig {hva} ({tegn}), ofte med tekst kopiert fra Word eller PDF. YAML ville "
         "lest det som et linjeskift, så teksten og linjenumrene etter det ville blitt feil. Slett tegnet, "
-        "eller erstatt det med et mellomrom."
+        "eller erstatt det med {erstatt}.{flere}"
     ),
     "ulovlig-tegn": (
         "Filen inneholder {hva} ({tegn}) som ikke er tillatt i YAML. Slett tegnet; er det usynlig, "
@@ -814,8 +814,14 @@ def load_yaml_text(text: str, *, fil: str) -> YamlDokument:
         # them, so every line number we report is the one the editor shows.
         linje, kolonne = _linje_og_kolonne(text, usynlig.start())
         tegn = usynlig.group()
+        antall = len(_USYNLIG_LINJESKIFT_RE.findall(text))
+        flere = f" Filen har {antall} slike tegn; dette er det første." if antall > 1 else ""
+        # U+0085 is most often a "…" from a Windows-1252 text read the wrong way
+        erstatt = "«…» hvis det skulle vært tre prikker, ellers et mellomrom" if tegn == "\x85" else "et mellomrom"
         raise YamlFeil(
-            _MELDINGER["usynlig-linjeskift"].format(hva=_USYNLIGE[tegn], tegn=f"U+{ord(tegn):04X}"),
+            _MELDINGER["usynlig-linjeskift"].format(
+                hva=_USYNLIGE[tegn], tegn=f"U+{ord(tegn):04X}", erstatt=erstatt, flere=flere
+            ),
             fil=fil,
             linje=linje,
             kolonne=kolonne,

@@ -879,6 +879,8 @@ class TestUlovligeTegn:
         assert (e.linje, e.kolonne, e.kode) == (2, 14, "tegn")
         assert e.melding.startswith(f"Filen inneholder et usynlig {navn} (U+{ord(tegn):04X}), ofte med tekst kopiert")
         assert "Slett tegnet" in e.melding
+        assert e.melding.endswith("Filen har 2 slike tegn; dette er det første.")
+        assert ("«…» hvis det skulle vært tre prikker" in e.melding) == (tegn == "\x85")
 
     def test_utf16_file_is_not_utf8(self, tmp_path: Path) -> None:
         sti = tmp_path / "utf16.yaml"
