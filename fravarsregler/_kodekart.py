@@ -10,6 +10,7 @@ documentation (``dokumentasjon``) the code always means (e.g. "documented health
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -44,10 +45,19 @@ class Kodeoversettelse:
     dokumentasjon: str | None = attrs.field(default=None, validator=_en_av(DOKUMENTASJON, kan_mangle=True))
 
 
+_MAKS_KODE = 20  # as skjema/kodekart.schema.json
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
 def _skrivebeskyttet(koder: Mapping[str, Kodeoversettelse]) -> Mapping[str, Kodeoversettelse]:
+    if not koder:
+        raise ValueError("kodekartet må ha minst én kode")
     for kilde, betyr in koder.items():
-        if not isinstance(kilde, str) or not kilde or kilde != kilde.strip():
-            raise ValueError(f"en kode i kodekartet må være tekst uten mellomrom først eller sist, ikke {kilde!r}")
+        if not isinstance(kilde, str) or not 0 < len(kilde) <= _MAKS_KODE or kilde != kilde.strip():
+            raise ValueError(
+                f"en kode i kodekartet må være tekst på 1 til {_MAKS_KODE} tegn uten mellomrom først eller sist, "
+                f"ikke {kilde!r}"
+            )
         if not isinstance(betyr, Kodeoversettelse):
             raise TypeError(f"koden «{kilde}» må bety en Kodeoversettelse, ikke {type(betyr).__name__}")
     return MappingProxyType(dict(koder))
@@ -57,10 +67,17 @@ def _skrivebeskyttet(koder: Mapping[str, Kodeoversettelse]) -> Mapping[str, Kode
 class Kodekart:
     """A school system's absence codes, each with its meaning (see :func:`load_kodekart`)."""
 
-    id: str
+    id: str = attrs.field()
     system: str
     koder: Mapping[str, Kodeoversettelse] = attrs.field(converter=_skrivebeskyttet, hash=False)
     fil: str = attrs.field(default="", eq=False)
+
+    @id.validator
+    def _sjekk_id(self, _: Any, verdi: Any) -> None:
+        if not isinstance(verdi, str) or _ID.fullmatch(verdi) is None:
+            raise ValueError(
+                f"«id» må være små bokstaver, tall og bindestrek, for eksempel «iskole-vestvagoy», ikke {verdi!r}"
+            )
 
     def oversett(self, kode: str) -> Kodeoversettelse | None:
         """The meaning of ``kode`` as it stands in the export (surrounding spaces ignored), or None."""

@@ -303,6 +303,9 @@ def test_uten_kart_meldes_ukjent_kode_foer_ukjent_arsak(tmp_path: Path) -> None:
         (lambda: Kodeoversettelse(kode="F", beskrivelse="", dokumentasjon="lege"), "«dokumentasjon» må være"),
         (lambda: Kodekart(id="x", system="", koder={" d ": Kodeoversettelse(kode="F", beskrivelse="")}), "' d '"),
         (lambda: Kodekart(id="x", system="", koder={1: Kodeoversettelse(kode="F", beskrivelse="")}), "ikke 1"),
+        (lambda: Kodekart(id="x", system="", koder={"A" * 21: Kodeoversettelse(kode="F", beskrivelse="")}), "1 til 20"),
+        (lambda: Kodekart(id="x", system="", koder={}), "minst én kode"),
+        (lambda: Kodekart(id="Bad Id", system="", koder={"A": Kodeoversettelse(kode="F", beskrivelse="")}), "«id»"),
     ],
 )
 def test_kodekart_laget_i_python_sjekkes_som_filen(lag: Any, tekst: str) -> None:
