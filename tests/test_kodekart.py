@@ -377,3 +377,15 @@ def test_kode_med_paragraftegn_fra_latin1_eksport(tmp_path: Path) -> None:
         assert inn.avvist == (), sti
         (h,) = inn.rader
         assert (h.kode, h.dokumentasjon, h.timer) == ("F", "annen_gyldig", 1.5)
+
+
+def test_eksempelet_i_veiledningen_for_ansatte_er_gyldig(tmp_path: Path) -> None:
+    veiledning = (ROT / "docs" / "slik-reviderer-du-rutinen.md").read_text(encoding="utf-8")
+    avsnitt = veiledning.split("## Kodekartet", 1)[1].split("\n## ", 1)[0]
+    blokk = re.search(r"```yaml\n(.*?)```", avsnitt, re.S)
+    assert blokk is not None
+    sti = tmp_path / "kodekart.yaml"
+    sti.write_text(blokk.group(1), encoding="utf-8")
+    kart = load_kodekart(sti)
+    assert kart.koder["!"].kode == "UF"
+    assert validate(sti).gyldig
