@@ -132,7 +132,7 @@ class _Oppsett:
         self.unntak: dict[str, dict[str, list[tuple[str, int | None, int | None]]]] = {}
         for trinn, r in self.rutine.items():
             slutt_p = r.parametere.get("skoledagens_slutt")
-            self.dagslutt[trinn] = klokkeslett.fromisoformat(str(slutt_p.verdi_paa())) if slutt_p else klokkeslett(15)
+            self.dagslutt[trinn] = klokkeslett.fromisoformat(str(slutt_p.verdi_paa(start))) if slutt_p else klokkeslett(15)
             sein = r.parametere.get("sein_teller_som_fravaer")
             sein_teller = sein is not None and bool(sein.verdi_paa(start))
             self.dagkoder[trinn] = frozenset({"F", "UF", "S"} if sein_teller else {"F", "UF"})

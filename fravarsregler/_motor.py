@@ -257,7 +257,6 @@ class _Kompilert:
     dager: Mapping[str, tuple[Regel, ...]]
     fagtimer: Mapping[str, tuple[Regel, ...]]
     kalender: tuple[Regel, ...]
-    dagslutt: time
     hva: Mapping[int, tuple[str, str]]  # id(regel) -> (hva, innhold)
     # every date a dated parameter value takes effect, sorted: two days between the same two of
     # these read the same value of every parameter
@@ -300,18 +299,20 @@ class _Kompilert:
                     fagtimer[trinn].append(regel)
             elif u.type == "kalender":
                 kalender.append(regel)
-        slutt = rutine.parametere.get("skoledagens_slutt")
-        dagslutt = time.fromisoformat(str(slutt.verdi_paa())) if slutt else time(15, 0)
         return cls(
             rutine=rutine,
             hendelse={k: tuple(v) for k, v in hendelse.items()},
             dager={k: tuple(v) for k, v in dager.items()},
             fagtimer={k: tuple(v) for k, v in fagtimer.items()},
             kalender=tuple(kalender),
-            dagslutt=dagslutt,
             hva=hva,
             endringer=tuple(sorted({pv.fra for p in rutine.parametere.values() for pv in p.verdier if pv.fra})),
         )
+
+    def dagslutt(self, dag: date) -> time:
+        """The end of the school day on ``dag`` (the value of ``skoledagens_slutt`` in force then)."""
+        slutt = self.rutine.parametere.get("skoledagens_slutt")
+        return time.fromisoformat(str(slutt.verdi_paa(dag))) if slutt else time(15)
 
     def hendelsesregler(self, hendelse: str, kode: str | None, trinn: str) -> tuple[Regel, ...]:
         """The rules for this event type and code (rules for the code first, then code-less ones)."""
@@ -773,10 +774,10 @@ class _Evaluering:
     def _frist(self, k: _Kompilert, regel: Regel, dag: date, hendelse: Hendelse | None) -> date | datetime:
         f = regel.frist
         if f.type == "samme_time":
-            slutt = hendelse.til if hendelse and hendelse.til else k.dagslutt
+            slutt = hendelse.til if hendelse and hendelse.til else k.dagslutt(dag)
             return datetime.combine(dag, slutt, TIDSSONE)
         if f.type == "samme_dag":
-            return datetime.combine(dag, k.dagslutt, TIDSSONE)
+            return datetime.combine(dag, k.dagslutt(dag), TIDSSONE)
         if f.type == "skoledager":
             n = f.antall
             antall = int(_verdi_float(k.rutine, n, dag)) if isinstance(n, str) else int(n or 0)

@@ -120,6 +120,35 @@ class TestEtterlysUvarsletFravaer:
         res = kjor(regelsett, skolerute, D(2026, 9, 10), [elev("E1", "6")], [fravaer("H1", "E1", D(2026, 9, 10), "UF")])
         assert en(res, "etterlys-uvarslet-fravaer").frist == datetime(2026, 9, 10, 15, 0, tzinfo=OSLO)
 
+    def test_datert_skoledagens_slutt_leses_for_dagen(self, tmp_path: Path, skolerute: Skolerute) -> None:
+        # a later value of skoledagens_slutt must not move the deadlines of days before it
+        tekst = (RUTINEMAPPE / "grunnskole.yaml").read_text(encoding="utf-8")
+        gammel = '  skoledagens_slutt:\n    verdi: "15:00"\n'
+        assert tekst.count(gammel) == 1
+        tekst = tekst.replace(
+            gammel,
+            "  skoledagens_slutt:\n    verdier:\n"
+            '      - {fra: 2022-08-15, verdi: "15:00"}\n      - {fra: 2026-11-02, verdi: "14:00"}\n',
+        )
+        tekst = tekst.replace("felles: felles.yaml", f"felles: {FELLES_FIL.as_posix()!r}")
+        fil = tmp_path / "grunnskole-slutt.yaml"
+        fil.write_text(tekst, encoding="utf-8")
+        rs = Regelsett([load_routine(fil)])
+        hs = [
+            Hendelse(elev_id="E1", dato=D(2026, 10, 26), type="vegring", hendelse_id="V1"),
+            Hendelse(elev_id="E1", dato=D(2026, 11, 10), type="vegring", hendelse_id="V2"),
+            fravaer("U1", "E1", D(2026, 10, 27), "UF"),
+            fravaer("U2", "E1", D(2026, 11, 11), "UF"),
+        ]
+        res = kjor(rs, skolerute, D(2026, 11, 12), [elev("E1", "6")], hs)
+        frister = {t.hendelser: t.frist for t in res.tiltak if t.kategori == "hendelse"}
+        assert frister == {
+            ("V1",): datetime(2026, 10, 26, 15, 0, tzinfo=OSLO),
+            ("V2",): datetime(2026, 11, 10, 14, 0, tzinfo=OSLO),
+            ("U1",): datetime(2026, 10, 27, 15, 0, tzinfo=OSLO),
+            ("U2",): datetime(2026, 11, 11, 14, 0, tzinfo=OSLO),
+        }
+
     @pytest.mark.parametrize("kode", ["F", "S"])
     def test_varslet_og_sein_etterlyses_ikke(self, regelsett: Regelsett, skolerute: Skolerute, kode: str) -> None:
         h = Hendelse(
