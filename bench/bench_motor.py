@@ -132,7 +132,8 @@ class _Oppsett:
         self.unntak: dict[str, dict[str, list[tuple[str, int | None, int | None]]]] = {}
         for trinn, r in self.rutine.items():
             slutt_p = r.parametere.get("skoledagens_slutt")
-            self.dagslutt[trinn] = klokkeslett.fromisoformat(str(slutt_p.verdi_paa(start))) if slutt_p else klokkeslett(15)
+            slutt = klokkeslett.fromisoformat(str(slutt_p.verdi_paa(start))) if slutt_p else klokkeslett(15)
+            self.dagslutt[trinn] = slutt
             sein = r.parametere.get("sein_teller_som_fravaer")
             sein_teller = sein is not None and bool(sein.verdi_paa(start))
             self.dagkoder[trinn] = frozenset({"F", "UF", "S"} if sein_teller else {"F", "UF"})
@@ -350,6 +351,7 @@ def _dager(
     lo = -1  # first school-day index of the current semester
     teller = 0.0
     unntatt: dict[str, float] = {}
+    perioder: dict[str, tuple[int, int]] = {}  # per leave exception: the running leave's first and last day
     fyrt: set[str] = set()
     holdt_tilbake: set[str] = set()
     dag_naa, brukt = -1, 0.0  # a school day counts at most 1.0, however many events cover it
@@ -387,7 +389,7 @@ def _dager(
             if lo >= 0:
                 sjekk_gulvdager(len(sem_lo))
             lo = sem_lo[dag]
-            teller, unntatt, fyrt, holdt_tilbake = 0.0, {}, set(), set()
+            teller, unntatt, perioder, fyrt, holdt_tilbake = 0.0, {}, {}, set(), set()
             dag_naa, brukt = -1, 0.0
             rekke_mengde = 0.0  # a sickness run goes on across the break; its amount is per semester
             sist_sjekket = -1
@@ -401,8 +403,13 @@ def _dager(
             brukt += mengde
             teller += mengde
             for uid, tidlig, minst in unntak_per_arsak.get(h.arsak, ()):
-                if tidlig is not None and max(indeks[h.dato], lo) - lo + 1 > tidlig:
-                    continue  # leave that began after the first school days of the semester
+                if tidlig is not None:
+                    # a leave: consecutive school days with the cause (one row or a row per day)
+                    forrige = perioder.get(uid)
+                    start = forrige[0] if forrige is not None and dag - forrige[1] <= 1 else max(indeks[h.dato], lo)
+                    perioder[uid] = (start, dag)
+                    if start - lo + 1 > tidlig:
+                        continue  # leave that began after the first school days of the semester
                 if minst is not None:
                     # sickness: only a run of at least ``minst`` consecutive school days is excepted
                     if rekke_siste != dag:

@@ -513,6 +513,7 @@ class _Semesterstand:
         "ferdig",
         "hendelser",
         "holdt_tilbake",
+        "perioder",
         "rekke_dager",
         "rekke_godkjent",
         "rekke_mengde",
@@ -551,6 +552,8 @@ class _Semesterstand:
         self.rekke_dager = 0
         self.rekke_mengde = 0.0
         self.rekke_godkjent = False
+        # per "early" exception (leave): the running period's first and last school day
+        self.perioder: dict[str, tuple[date, date]] = {}
         self.siste_dag: date | None = None
 
 
@@ -1114,9 +1117,16 @@ class _Evaluering:
     ) -> None:
         for uid, grense, minst in unntak:
             if grense is not None:
-                # "Early" is about when the leave begins (its event date), not about each of its
-                # days; a leave carried over from the previous semester begins at this one's start.
-                start = max(h.dato, stand.semester.forste_skoledag)
+                # "Early" is about when the leave begins, not about each of its days. A leave is a run
+                # of consecutive school days with the cause, given as one row of several days or as
+                # a row per day (as school systems export it); a new run begins at its event's date,
+                # and a leave carried over from the previous semester begins at this one's start.
+                forrige = stand.perioder.get(uid)
+                if forrige is not None and (forrige[1] == dag or self.sr.sammenhengende(forrige[1], dag)):
+                    start = forrige[0]
+                else:
+                    start = max(h.dato, stand.semester.forste_skoledag)
+                stand.perioder[uid] = (start, dag)
                 if self._daginfo(start)[1] > grense:
                     continue
             if minst is not None:

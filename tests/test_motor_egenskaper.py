@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fravarsregler import Hendelse, Regelsett, Resultat, Rutine, Skolerute
+from fravarsregler import Elev, Hendelse, Regelsett, Resultat, Rutine, Skolerute, evaluate
 from fravarsregler.testing import Scenario, from_rutine, mer_fravaer, sjekk_invarianter, stokket
 
 INNSTILLINGER = settings(
@@ -250,3 +250,55 @@ class TestBrevUtenUnntak:
         brev = sorted((t.elev_id or "", t.utlost, t.grunnlag) for t in res.tiltak if t.regel == "bekymringsbrev")
         assert brev == kontakt
         assert all(t.status == "aktiv" for t in res.tiltak)
+
+
+@st.composite
+def fravaersperioder(draw: st.DrawFn, sr: Skolerute) -> list[tuple[int, int, str]]:
+    """Non-overlapping absence periods in autumn 2026: (first school-day index, days, cause)."""
+    antall = len(sr.skoledager_i_semester(sr.semestre[0]))
+    perioder: list[tuple[int, int, str]] = []
+    i = draw(st.integers(0, 12))
+    for _ in range(draw(st.integers(1, 6))):
+        lengde = draw(st.integers(1, 8))
+        if i + lengde > antall:
+            break
+        perioder.append((i, lengde, draw(st.sampled_from(["permisjon", "sykdom", "sykehus", "annet"]))))
+        i += lengde + draw(st.integers(0, 15))
+    return perioder
+
+
+class TestEnRadPerDag:
+    """A period of absence given as one row of n days or as a row per day is the same absence: every
+    days decision (rule, status, day, deadline, figures) and the overview are the same."""
+
+    @INNSTILLINGER
+    @given(data=st.data())
+    def test_oppdelt_periode_gir_samme_beslutninger(
+        self, data: st.DataObject, regelsett: Regelsett, skolerute: Skolerute
+    ) -> None:
+        perioder = data.draw(fravaersperioder(skolerute))
+        trinn = data.draw(st.sampled_from(["1", "4", "7", "9"]))
+        dager = skolerute.skoledager_i_semester(skolerute.semestre[0])
+        elever = [Elev(elev_id="E1", trinn=trinn, fodselsdato=date(2012, 5, 5))]
+
+        def rad(hid: str, dag: date, antall: int, arsak: str) -> Hendelse:
+            return Hendelse(
+                elev_id="E1", dato=dag, type="fravaer", kode="F", dager=float(antall), arsak=arsak, hendelse_id=hid
+            )
+
+        samlet = [rad(f"P{n}", dager[i], lengde, arsak) for n, (i, lengde, arsak) in enumerate(perioder)]
+        oppdelt = [
+            rad(f"P{n}-{j:02d}", dager[i + j], 1, arsak)
+            for n, (i, lengde, arsak) in enumerate(perioder)
+            for j in range(lengde)
+        ]
+
+        def beslutninger(hs: list[Hendelse]) -> tuple[object, ...]:
+            res = evaluate(regelsett, elever, hs, skolerute, dager[-1], fra=dager[0])
+            assert res.antall.avvist == 0
+            return (
+                sorted((t.regel, t.status, t.utlost, t.frist, t.grunnlag) for t in res.tiltak if t.grunnlag),
+                res.oversikt,
+            )
+
+        assert beslutninger(samlet) == beslutninger(oppdelt)

@@ -413,6 +413,41 @@ class TestUnntak:
         brev = en(res, "bekymringsbrev", "E4")
         assert (brev.status, brev.utlost) == ("holdt_tilbake", D(2026, 9, 11))
 
+    def test_permisjon_som_en_rad_per_dag_er_samme_permisjon(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # Vedlegg 1's own case, "innvilget 10 dagers permisjon tidlig i et semester", as school systems
+        # export it: a row per day (Sep 7-18, school days 15-24). It begins early, so every day of it
+        # is excepted, as when it is one row of 10 days; its days after day 20 are not a new leave.
+        dager = [skolerute.neste_skoledag_etter(D(2026, 9, 7), i) or D(2026, 9, 7) for i in range(10)]
+        assert dager[-1] == D(2026, 9, 18)
+        per_dag = [fravaer(f"P{i}", "E4", d, arsak="permisjon") for i, d in enumerate(dager)]
+        en_rad = [fravaer("P", "E4", D(2026, 9, 7), dager=10.0, arsak="permisjon")]
+        elever = [elev("E4", "4", D(2017, 1, 1))]
+        for dato in (D(2026, 9, 8), D(2026, 9, 17), D(2026, 9, 25)):
+            svar = [
+                [(t.regel, t.status, t.utlost) for t in kjor(regelsett, skolerute, dato, elever, hs).tiltak]
+                for hs in (per_dag, en_rad)
+            ]
+            assert svar[0] == svar[1]
+            assert ("bekymringsbrev", "aktiv", dato) not in svar[0]
+        brev = en(kjor(regelsett, skolerute, D(2026, 9, 25), elever, per_dag), "bekymringsbrev", "E4")
+        assert (brev.status, brev.utlost) == ("holdt_tilbake", D(2026, 9, 8))
+        assert "(permisjon tidlig: 2 dager)" in brev.begrunnelse
+
+    def test_ny_permisjon_etter_et_opphold_er_ikke_tidlig(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # Leave on day 19 (Sep 11), back at school on day 20, leave again from day 21 (Sep 15): the
+        # second leave begins after the first 20 school days, so its days count towards the letter.
+        hs = [fravaer("P1", "E4", D(2026, 9, 11), arsak="permisjon")] + [
+            fravaer(f"P{i}", "E4", d, arsak="permisjon")
+            for i, d in enumerate([D(2026, 9, 15), D(2026, 9, 16), D(2026, 9, 17)], start=2)
+        ]
+        res = kjor(regelsett, skolerute, D(2026, 9, 17), [elev("E4", "4", D(2017, 1, 1))], hs)
+        brev = sorted(finn(res, "bekymringsbrev", "E4"), key=lambda t: t.utlost)
+        # day 22 (Sep 16): 3/22 = 13,6 %, without the early day 2/22 = 9,1 %; day 23: 3/23 = 13 % without it
+        assert [(t.status, t.utlost) for t in brev] == [
+            ("holdt_tilbake", D(2026, 9, 16)),
+            ("aktiv", D(2026, 9, 17)),
+        ]
+
     def test_permisjon_sent_i_semesteret_er_ikke_unntatt(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         hs = [fravaer("H1", "E4", D(2026, 11, 2), dager=10.0, arsak="permisjon")]  # from day 50
         res = kjor(regelsett, skolerute, D(2026, 11, 9), [elev("E4", "4", D(2017, 1, 1))], hs)
