@@ -112,11 +112,14 @@ def _kjor(
         return 1
     sr = load_skolerute(skolerute)
     kart = load_kodekart(kodekart) if kodekart is not None else None
-    forste, siste = sr.semestre[0].forste_skoledag, sr.semestre[-1].siste_skoledag
+    # any day of the school year: in the summer after the last school day, June's overdue actions
+    # and the kindergarten's events still show
+    forste, siste = sr.skoleaaret
     if not forste <= dato <= siste:
         feil.write(
-            f"fravarsregler evaluer: --dato {dato.isoformat()} er utenfor skoleruta «{sr.id}» "
-            f"({forste.isoformat()}–{siste.isoformat()}). Bruk skoleruta for det skoleåret datoen hører til.\n"
+            f"fravarsregler evaluer: --dato {dato.isoformat()} er utenfor skoleåret {sr.skoleaar} i skoleruta "
+            f"«{sr.id}» ({forste.isoformat()}–{siste.isoformat()}). Bruk skoleruta for det skoleåret datoen "
+            "hører til.\n"
         )
         return 1
     # A deadline pinned for a rule id no routine has would be ignored silently: say so.

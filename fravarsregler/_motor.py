@@ -32,7 +32,7 @@ from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing
 from ._kodekart import Kodekart
 from ._meldinger import M
 from ._model import PLASSHOLDER, Regel, Rutine, formater_prosent, versjonsnokkel
-from ._skolerute import Semester, Skolerute, Vindu
+from ._skolerute import _UKEDAGER, Semester, Skolerute, Vindu
 
 __all__ = [
     "Antall",
@@ -782,14 +782,30 @@ class _Evaluering:
         if f.type == "samme_dag":
             return datetime.combine(dag, k.dagslutt(dag), TIDSSONE)
         if f.type == "skoledager":
-            n = f.antall
-            antall = int(_verdi_float(k.rutine, n, dag)) if isinstance(n, str) else int(n or 0)
-            neste = self.sr.neste_skoledag_etter(dag, antall)
+            neste = self.sr.neste_skoledag_etter(dag, self._skoledager_til_frist(k, regel, dag))
             return neste if neste is not None else self.sr.skoledager[-1]
         if f.type == "klokkeslett" and f.klokkeslett:
             kl = k.rutine.verdi(f.klokkeslett, dag)
             return datetime.combine(dag, time.fromisoformat(str(kl)), TIDSSONE)
         return dag
+
+    @staticmethod
+    def _skoledager_til_frist(k: _Kompilert, regel: Regel, dag: date) -> int:
+        n = regel.frist.antall
+        return int(_verdi_float(k.rutine, n, dag)) if isinstance(n, str) else int(n or 0)
+
+    def _fristmerknad(self, k: _Kompilert, regel: Regel, dag: date) -> str:
+        """A sentence for the explanation when a deadline in school days would fall after the
+        calendar's last school day (it is then set to that day), else ""."""
+        if regel.frist.type != "skoledager":
+            return ""
+        antall = self._skoledager_til_frist(k, regel, dag)
+        if self.sr.neste_skoledag_etter(dag, antall) is not None:
+            return ""
+        return (
+            f" Fristen er satt til siste skoledag i skoleruta ({self.sr.skoledager[-1].isoformat()}), fordi "
+            f"skoleruta slutter før det har gått {antall} skoledager."
+        )
 
     def _lag(
         self,
@@ -885,7 +901,11 @@ class _Evaluering:
                 frist_og_tekst = self._hendelsesfrister.get(nokkel)
                 if frist_og_tekst is None:
                     frist = self._frist(k, regel, dag, h)
-                    frist_og_tekst = (frist, frist.isoformat(), self._fristtekst(regel, h, frist))
+                    naar = self._fristtekst(regel, h, frist)
+                    merknad = self._fristmerknad(k, regel, dag)
+                    if merknad:  # a sentence of its own; the explanation ends with the full stop
+                        naar += "." + merknad.removesuffix(".")
+                    frist_og_tekst = (frist, frist.isoformat(), naar)
                     self._hendelsesfrister[nokkel] = frist_og_tekst
                 frist, frist_iso, naar = frist_og_tekst
                 self._lag(
@@ -1236,6 +1256,7 @@ class _Evaluering:
             f" ({stand.semester.navn})"
         )
         frist = self._frist(k, regel, dag, None)
+        merknad = self._fristmerknad(k, regel, dag)
         if u.unntak:
             if stand.ventende:
                 self._unntak(stand)
@@ -1253,7 +1274,7 @@ class _Evaluering:
                         f"{tekst}. Holdes tilbake i første omgang etter unntak i vedlegg 1 ({navn}): "
                         f"uten disse er det {_tall(uten)} av {holdt} skoledager = "
                         f"{formater_prosent(andel_uten)}, ikke over {formater_prosent(terskel)}. "
-                        "Kontakten med hjemmet gjennomføres likevel."
+                        "Kontakten med hjemmet gjennomføres likevel." + merknad
                     )
                     self._lag(
                         k,
@@ -1279,7 +1300,7 @@ class _Evaluering:
             elev,
             dag,
             frist,
-            begrunnelse=tekst + ".",
+            begrunnelse=tekst + "." + merknad,
             hendelser=tuple(sorted(set(stand.hendelser))),
             grunnlag=grunnlag,
         )
@@ -1396,7 +1417,10 @@ class _Evaluering:
             f"{_tall(st.teller)} {_flertall(st.teller, 'fraværstime', 'fraværstimer')} i {navn} av "
             f"{_tall(arstimer)} årstimer = {formater_prosent(andel)} {_tegn(u.sammenligning, True)} "
             f"{formater_prosent(terskel)}. Teller fravær med dokumentasjon: {', '.join(tell)}"
-            f" (regel i kraft {dag.isoformat()}" + self._hjemmel(k.rutine, u.tellende_dokumentasjon, dag) + ")."
+            f" (regel i kraft {dag.isoformat()}"
+            + self._hjemmel(k.rutine, u.tellende_dokumentasjon, dag)
+            + ")."
+            + self._fristmerknad(k, regel, dag)
         )
         self._lag(
             k,
@@ -1804,7 +1828,7 @@ class _Hendelseskontroll:
             feil = self._datofeil[nokkel] = self._dato(trinn, h.dato) or ""
         if feil:
             return feil
-        if h.dager is not None and h.dager > 1:
+        if h.dager is not None and h.dager > 1 and trinn != "bhg":  # (kindergartens count no school days)
             n = math.ceil(h.dager) - 1
             for_langt = self._for_langt.get((h.dato, n))
             if for_langt is None:
@@ -1821,13 +1845,19 @@ class _Hendelseskontroll:
 
     def _dato(self, trinn: str, dato: date) -> str | None:
         sr = self.sr
-        if sr.semester_for(dato) is None:
-            return f"datoen {dato.isoformat()} er utenfor skoleruta ({sr.id})"
         if trinn == "bhg":
-            # kindergartens are open in the school holidays, but not at weekends or on public holidays
-            grunn = sr.fri_grunn(dato)
-            if dato.weekday() >= 5 or (grunn or "").startswith("helligdag"):
-                return f"datoen {dato.isoformat()} er ikke en barnehagedag ({grunn})"
+            # Kindergartens are open in the school holidays, Christmas and summer too (any weekday of
+            # the school year), but not at weekends or on public holidays.
+            start, slutt = sr.skoleaaret
+            if not start <= dato <= slutt:
+                return f"datoen {dato.isoformat()} er utenfor skoleåret {sr.skoleaar} i skoleruta ({sr.id})"
+            if dato.weekday() >= 5:
+                return f"datoen {dato.isoformat()} er ikke en barnehagedag ({_UKEDAGER[dato.weekday()]})"
+            helligdag = sr.helligdag(dato)
+            if helligdag is not None:
+                return f"datoen {dato.isoformat()} er ikke en barnehagedag (helligdag ({helligdag}))"
+        elif sr.semester_for(dato) is None:
+            return f"datoen {dato.isoformat()} er utenfor skoleruta ({sr.id})"
         elif not sr.er_skoledag(dato):
             return f"datoen {dato.isoformat()} er ikke en skoledag ({sr.fri_grunn(dato)})"
         if self.rs.for_trinn(trinn, dato) is None:

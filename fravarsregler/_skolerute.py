@@ -193,7 +193,7 @@ class Skolerute:
     _vinduer: Mapping[str, tuple[Vindu, ...]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        aar: set[int] = set()
+        aar: set[int] = {d.year for d in _skoleaar_grenser(self.skoleaar) or ()}
         for sem in self.semestre:
             aar.update(range(sem.forste_skoledag.year, sem.siste_skoledag.year + 1))
         helligdager = _norske_helligdager(aar)
@@ -233,6 +233,25 @@ class Skolerute:
     def skoledager(self) -> tuple[date, ...]:
         """Every school day of the calendar, sorted."""
         return self._skoledager
+
+    @property
+    def skoleaaret(self) -> tuple[date, date]:
+        """The school year's first and last date: 1 August to 31 July for ``skoleaar: "2026-27"``.
+
+        For a calendar built without a well-formed ``skoleaar`` (the loader refuses one), the
+        first and last school day of its semesters.
+        """
+        grenser = _skoleaar_grenser(self.skoleaar)
+        if grenser is not None:
+            return grenser
+        return self.semestre[0].forste_skoledag, self.semestre[-1].siste_skoledag
+
+    def helligdag(self, d: date) -> str | None:
+        """The name of the Norwegian public holiday on ``d`` (computed), or None.
+
+        Known for the years of the school year and of its semesters.
+        """
+        return self._helligdager.get(d)
 
     def er_skoledag(self, d: date) -> bool:
         """Return whether ``d`` is a school day. O(1)."""

@@ -255,8 +255,19 @@ class TestDatoer:
         ]  # fmt: skip
         ut, feil = io.StringIO(), io.StringIO()
         assert run(argv, ut, feil) == 1
-        assert "er utenfor skoleruta" in feil.getvalue()
+        assert feil.getvalue() == (
+            "fravarsregler evaluer: --dato 2030-01-01 er utenfor skoleåret 2026-27 i skoleruta «skolerute-2026-27» "
+            "(2026-08-01–2027-07-31). Bruk skoleruta for det skoleåret datoen hører til.\n"
+        )
         assert ut.getvalue() == ""
+        # in the summer after the last school day (2027-06-18) the spring semester's actions show, overdue
+        ut, feil = io.StringIO(), io.StringIO()
+        assert run([*argv[:-1], "2027-07-15", "--format", "json"], ut, feil) == 1  # the example has bad rows
+        svar = json.loads(ut.getvalue())
+        assert svar["fra"] == "2027-01-04"
+        juni = [t for t in svar["tiltak"] if t["regel"] == "rapport-til-rektor" and t["utlost"].startswith("2027-06")]
+        assert juni
+        assert all(t["forfalt"] for t in juni)
         ut, feil = io.StringIO(), io.StringIO()
         assert run([*argv[:-1], "2026-11-26", "--fra", "2026-12-01"], ut, feil) == 2
         assert "kan ikke være etter --dato" in feil.getvalue()

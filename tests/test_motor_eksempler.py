@@ -352,6 +352,27 @@ class TestBekymringsfulltFravaer:
         assert finn(res, "bekymringsfullt-fravaer") == []
         assert [o for o in res.oversikt if o.maal == "skoledager"] == []
 
+    def test_frist_etter_skolerutas_slutt_settes_til_siste_skoledag_og_sies(
+        self, regelsett: Regelsett, skolerute: Skolerute
+    ) -> None:
+        # 11 days from 2027-06-01: on Jun 15 (school day 104) 11/104 = 10,6 % > 10 %. Five school days
+        # later lies after the calendar's last school day (Fri Jun 18): the deadline is that day, and
+        # the explanation says why it is fewer than five school days away.
+        hs = [fravaer("H1", "E6", D(2027, 6, 1), dager=11.0)]
+        res = kjor(regelsett, skolerute, D(2027, 6, 18), [elev("E6", "6", D(2015, 1, 1))], hs)
+        for regel in ("bekymringsfullt-fravaer", "bekymringsbrev"):
+            t = en(res, regel, "E6")
+            assert (t.utlost, t.frist) == (D(2027, 6, 15), D(2027, 6, 18))
+            assert t.begrunnelse == (
+                "11 fraværsdager av 104 skoledager = 10,6 % > 10 % (Våren 2027). Fristen er satt til siste "
+                "skoledag i skoleruta (2027-06-18), fordi skoleruta slutter før det har gått 5 skoledager."
+            )
+        # a crossing with room for the whole deadline says nothing of it
+        tidlig = kjor(regelsett, skolerute, D(2027, 6, 18), [elev("E6", "6", D(2015, 1, 1))], [
+            fravaer("H1", "E6", D(2027, 4, 5), dager=11.0)
+        ])  # fmt: skip
+        assert "Fristen er satt" not in en(tidlig, "bekymringsfullt-fravaer", "E6").begrunnelse
+
 
 class TestUnntak:
     """Vedlegg 1's exceptions hold back the letter in the first round, never the contact step."""
@@ -838,6 +859,38 @@ class TestGrensetilfeller:
             "datoen 2027-05-17 er ikke en barnehagedag (helligdag (Andre pinsedag; Grunnlovsdag))"
         ]
         assert res.antall.brukt == 2
+
+    def test_barnehage_er_aapen_i_jule_og_sommerferien(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # Between the school's semesters the kindergarten is open on weekdays that are no public
+        # holiday (DOMENE 9: the barnehage row applies on every day it is open).
+        hs = [
+            Hendelse(elev_id="B1", dato=D(2026, 12, 21), type="vegring", hendelse_id="jul"),
+            Hendelse(elev_id="B1", dato=D(2026, 12, 25), type="vegring", hendelse_id="juledag"),
+            Hendelse(elev_id="B1", dato=D(2027, 6, 28), type="vegring", hendelse_id="sommer"),
+            Hendelse(elev_id="B1", dato=D(2027, 7, 3), type="vegring", hendelse_id="lordag"),
+            Hendelse(elev_id="B1", dato=D(2027, 8, 2), type="vegring", hendelse_id="nytt-aar"),
+        ]
+        res = kjor(regelsett, skolerute, D(2027, 7, 30), [elev("B1", "bhg", D(2022, 1, 1))], hs)
+        assert [a.melding for a in res.avvist] == [
+            "datoen 2026-12-25 er ikke en barnehagedag (helligdag (Første juledag))",
+            "datoen 2027-07-03 er ikke en barnehagedag (lørdag)",
+            "datoen 2027-08-02 er utenfor skoleåret 2026-27 i skoleruta (skolerute-2026-27)",
+        ]
+        # from the first day of the spring semester, the one that ended last (the Christmas one is before it)
+        assert res.fra == D(2027, 1, 4)
+        assert [(t.regel, t.hendelser, t.frist) for t in res.tiltak if t.kategori == "hendelse"] == [
+            ("vegring-samme-dag", ("sommer",), datetime(2027, 6, 28, 16, 30, tzinfo=OSLO))
+        ]
+        jul = kjor(regelsett, skolerute, D(2026, 12, 21), [elev("B1", "bhg", D(2022, 1, 1))], hs[:1])
+        assert [t.utlost for t in jul.tiltak if t.regel == "vegring-samme-dag"] == [D(2026, 12, 21)]
+
+    def test_skoledager_i_ferien_avvises_fortsatt(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        hs = [fravaer("H1", "E1", D(2026, 12, 21)), fravaer("H2", "E1", D(2027, 6, 28))]
+        res = kjor(regelsett, skolerute, D(2027, 6, 30), [elev("E1", "6")], hs)
+        assert [a.melding for a in res.avvist] == [
+            "datoen 2026-12-21 er utenfor skoleruta (skolerute-2026-27)",
+            "datoen 2027-06-28 er utenfor skoleruta (skolerute-2026-27)",
+        ]
 
     def test_fra_i_juleferien_er_hoestsemesterets_start(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         res = kjor(regelsett, skolerute, D(2026, 12, 28), [elev("E1", "6")], [])
