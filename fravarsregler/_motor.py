@@ -940,7 +940,7 @@ class _Evaluering:
             if h.til:
                 return f"frist ved timens slutt kl. {_klokke(h.til)}"
             return f"timens sluttid mangler, så fristen er skoledagens slutt kl. {frist:%H:%M}"
-        if regel.frist.type == "samme_dag":
+        if regel.frist.type in ("samme_dag", "klokkeslett") and isinstance(frist, datetime):
             return f"frist samme dag kl. {frist:%H:%M}"
         return f"frist {frist.isoformat()}"
 

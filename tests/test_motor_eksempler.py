@@ -149,6 +149,41 @@ class TestEtterlysUvarsletFravaer:
             ("U2",): datetime(2026, 11, 11, 14, 0, tzinfo=OSLO),
         }
 
+    def test_frist_paa_et_klokkeslett_fra_en_datert_parameter(self, tmp_path: Path, skolerute: Skolerute) -> None:
+        # a revision may give an event rule a fixed clock time ("klokkeslett") from a parameter
+        tekst = (RUTINEMAPPE / "grunnskole.yaml").read_text(encoding="utf-8")
+        assert tekst.count("parametere:\n") == 1
+        tekst = tekst.replace(
+            "parametere:\n",
+            "parametere:\n  avgjort_foer:\n    verdier:\n"
+            '      - {fra: 2022-08-15, verdi: "10:00"}\n      - {fra: 2026-11-02, verdi: "11:30"}\n'
+            '    enhet: klokkeslett\n    beskrivelse: "Når skolen senest avgjør om det trengs et møte."\n',
+        )
+        gammel = "            utloser: {type: hendelse, hendelse: vegring}\n            frist: {type: samme_dag}\n"
+        assert tekst.count(gammel) == 3
+        tekst = tekst.replace(
+            gammel,
+            "            utloser: {type: hendelse, hendelse: vegring}\n"
+            "            frist: {type: klokkeslett, klokkeslett: avgjort_foer}\n",
+        )
+        tekst = tekst.replace("felles: felles.yaml", f"felles: {FELLES_FIL.as_posix()!r}")
+        fil = tmp_path / "grunnskole-klokkeslett.yaml"
+        fil.write_text(tekst, encoding="utf-8")
+        rs = Regelsett([load_routine(fil)])
+        hs = [
+            Hendelse(elev_id="E1", dato=D(2026, 10, 26), type="vegring", hendelse_id="V1"),
+            Hendelse(elev_id="E1", dato=D(2026, 11, 10), type="vegring", hendelse_id="V2"),
+        ]
+        res = kjor(rs, skolerute, D(2026, 11, 12), [elev("E1", "3", D(2019, 1, 1))], hs)
+        tiltak = sorted(finn(res, "vegring-samme-dag"), key=lambda t: t.utlost)
+        assert [t.frist for t in tiltak] == [
+            datetime(2026, 10, 26, 10, 0, tzinfo=OSLO),
+            datetime(2026, 11, 10, 11, 30, tzinfo=OSLO),
+        ]
+        assert tiltak[1].begrunnelse == (
+            "Melding 2026-11-10 om at eleven ikke vil komme (hendelse V2); frist samme dag kl. 11:30."
+        )
+
     @pytest.mark.parametrize("kode", ["F", "S"])
     def test_varslet_og_sein_etterlyses_ikke(self, regelsett: Regelsett, skolerute: Skolerute, kode: str) -> None:
         h = Hendelse(
@@ -859,6 +894,24 @@ class TestGrensetilfeller:
             "datoen 2027-05-17 er ikke en barnehagedag (helligdag (Andre pinsedag; Grunnlovsdag))"
         ]
         assert res.antall.brukt == 2
+
+    def test_kryssjekkene_av_rader(self, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute) -> None:
+        # Only the 2026.1 version (from 2026-10-01) is loaded: an event before it has no routine.
+        rs = Regelsett([to_versjoner[1]])
+        hs = [
+            fravaer("H1", "E1", D(2026, 9, 10)),  # before the only version
+            fravaer("H2", "E1", D(2027, 6, 16), dager=4.0),  # Jun 16, 17, 18 and then no school day
+            fravaer("H3", "E1", D(2027, 6, 16), dager=3.0),  # ends on the last school day: fine
+        ]
+        fag = [Fag(elev_id="X1", fag="matematikk", arstimer=100.0)]  # a subject row for no pupil
+        res = kjor(rs, skolerute, D(2027, 6, 18), [elev("E1", "6")], hs, fag=fag)
+        # (rows made in Python have no file and line: sorted by message)
+        assert [a.melding for a in res.avvist] == [
+            "4 fraværsdager fra 2027-06-16 går forbi slutten av skoleruta",
+            "ingen versjon av rutinen for trinn «6» gjelder på 2026-09-10",
+            "ukjent elev «X1»",
+        ]
+        assert (res.antall.lest, res.antall.brukt, res.antall.avvist) == (5, 2, 3)
 
     def test_barnehage_er_aapen_i_jule_og_sommerferien(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         # Between the school's semesters the kindergarten is open on weekdays that are no public
