@@ -285,91 +285,179 @@ def _jsonl_navn(navn: str) -> bool:
 
 
 def _er_jsonl(tekst: str, etter_navn: bool) -> bool:
-    """JSON Lines by the file name, or when the first non-blank character is ``{``."""
-    forste = _FORSTE_TEGN.match(tekst)
-    return etter_navn or (forste is not None and forste.group(1) == "{")
-
-
-def _raa_rader(tekst: str, visning: str, jsonl: bool) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
-    """Yield (line, row dict) or (line, error text) for each data row of a CSV/JSONL text."""
-    if jsonl:
-        yield from _jsonl(tekst)
-    else:
-        yield from _csv(tekst, visning)
+    """JSON Lines by the file name, or when the text starts like JSON: ``{`` (an object), or
+    ``[`` followed by ``{``, ``[`` or ``]`` (a JSON list, which :func:`_jsonl` explains)."""
+    return etter_navn or _JSON_START.match(tekst) is not None
 
 
 _FORSTE_TEGN = re.compile(r"\s*(\S)")
+_JSON_START = re.compile(r"\s*(\{|\[\s*(?:[{\[\]]|\Z))")
+
+#: Line ends: ``\r\n``, ``\n`` and a lone ``\r`` (old Mac, some Excel versions).
+_LINJESKIFT = re.compile(r"\r\n|\r|\n")
+
+# A character that must not stand in a value: C0 and C1 controls and DEL (a line break, a NUL),
+# the Unicode line and paragraph separators (they break the text report's layout), and a lone
+# surrogate (from a JSON escape such as "\ud800"; it cannot be written as UTF-8).
+_UGYLDIG_TEGN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
-class _DobbelNokkel(ValueError):
+def _tegnkode(tegn: str) -> str:
+    return f"U+{ord(tegn):04X}"
+
+
+def _vis(tekst: str) -> str:
+    """``tekst`` fit for a message: control characters and lone surrogates as ``U+000A``."""
+    return _UGYLDIG_TEGN.sub(lambda m: _tegnkode(m.group()), tekst)
+
+
+def _forste_linje(tekst: str) -> str:
+    return _LINJESKIFT.split(tekst, maxsplit=1)[0]
+
+
+def _raa_rader(
+    tekst: str, visning: str, jsonl: bool, pakrevd: tuple[str, ...], valgfrie: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str] | str]]:
+    """Yield (line, row dict) or (line, error text) for each data row of a CSV/JSONL text."""
+    if jsonl:
+        yield from _jsonl(tekst, visning, pakrevd + valgfrie)
+    else:
+        yield from _csv(tekst, visning, pakrevd, valgfrie)
+
+
+_JSON_LISTE = "formatet er JSON Lines: ett JSON-objekt ({…}) per linje, uten [ ] rundt og uten komma mellom linjene"
+
+
+class _Objekt(list[tuple[str, object]]):
+    """A JSON object as its (key, value) pairs in order, so duplicate keys can be found."""
+
+
+class _IkkeTall(ValueError):
     pass
 
 
-def _uten_doble(par: list[tuple[str, object]]) -> dict[str, object]:
-    ut: dict[str, object] = {}
-    for k, v in par:
-        if k in ut:
-            raise _DobbelNokkel(k)
-        ut[k] = v
-    return ut
+def _ikke_tall(navn: str) -> object:
+    raise _IkkeTall(navn)
 
 
-def _jsonl(tekst: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
-    # Split on "\n" only: str.splitlines() would also split on U+2028, U+0085 etc. inside strings.
-    for nr, linje in enumerate(tekst.split("\n"), start=1):
-        linje = linje.removesuffix("\r")  # noqa: PLW2901 - the same line, without CRLF's CR
+@functools.lru_cache(maxsize=256)
+def _naer_nokkel(ukjente: tuple[str, ...], mangler: tuple[str, ...]) -> tuple[str, str] | None:
+    """(unknown key, known key) when an unknown key is a near miss of a known one the row lacks."""
+    for navn in mangler:
+        nar = difflib.get_close_matches(navn, ukjente, n=1, cutoff=0.75)
+        if nar:
+            return nar[0], navn
+    return None
+
+
+def _jsonl(tekst: str, visning: str, kjente: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str] | str]]:
+    if (forste := _FORSTE_TEGN.match(tekst)) is not None and forste.group(1) == "[":
+        raise InndataFeil(
+            f"Filen ser ut til å være en JSON-liste (den begynner med «[»), men {_JSON_LISTE} (se docs/utveksling.md).",
+            fil=visning,
+            linje=len(_LINJESKIFT.findall(tekst, 0, forste.start(1))) + 1,
+        )
+    # Split on line ends only: str.splitlines() would also split on U+2028, U+0085 etc., which may
+    # stand unescaped inside a JSON string. A raw "\r" or "\n" never can, so all three are safe.
+    for nr, linje in enumerate(_LINJESKIFT.split(tekst), start=1):
         if not linje.strip():
             continue
+        if linje.lstrip().startswith("["):
+            yield nr, f"linjen er en JSON-liste, ikke et objekt; {_JSON_LISTE}"
+            continue
         try:
-            obj = json.loads(linje, object_pairs_hook=_uten_doble)
-        except _DobbelNokkel as e:
-            yield nr, f"feltet «{e}» står to ganger i samme objekt"
+            obj = json.loads(linje, object_pairs_hook=_Objekt, parse_constant=_ikke_tall)
+        except _IkkeTall as e:
+            yield nr, f"«{e}» er ikke et gyldig tall i JSON; la feltet stå ute, eller bruk null"
             continue
         except json.JSONDecodeError as e:
             yield nr, f"ugyldig JSON i tegn {e.colno}: sjekk anførselstegn, komma og krøllparenteser"
             continue
-        if not isinstance(obj, dict):
+        except ValueError:  # an integer of more digits than int() takes
+            yield nr, f"et tall har for mange sifre (høyst {sys.get_int_max_str_digits()})"
+            continue
+        except RecursionError:
+            yield nr, "lister eller objekter står for dypt inni hverandre; hver linje skal være ett flatt JSON-objekt"
+            continue
+        if not isinstance(obj, _Objekt):
             yield nr, "hver linje må være et JSON-objekt"
             continue
-        rad: dict[str, str] = {}
-        for k, v in obj.items():
-            if v is None:
-                continue
-            if isinstance(v, bool):
-                rad[str(k).strip().lower()] = "ja" if v else "nei"
-            elif isinstance(v, str):
-                if v.strip():
-                    rad[str(k).strip().lower()] = v.strip()  # as for CSV: trimmed, empty = missing
-            elif isinstance(v, int | float):
-                rad[str(k).strip().lower()] = str(v)
-            else:
-                rad[str(k).strip().lower()] = json.dumps(v, ensure_ascii=False)
-        yield nr, rad
+        yield nr, _jsonl_rad(obj, kjente)
 
 
-def _csv(tekst: str, visning: str) -> Iterator[tuple[int, dict[str, str]] | tuple[int, str]]:
-    forste_linje = tekst.split("\n", 1)[0]
+def _jsonl_rad(obj: _Objekt, kjente: tuple[str, ...]) -> dict[str, str] | str:
+    """The row of one JSON object, or why it is rejected."""
+    rad: dict[str, str] = {}
+    sett: set[str] = set()
+    ukjente: list[str] = []
+    for k, v in obj:
+        navn = k.strip().lower()  # as a CSV header: " Dato" is dato
+        if navn in sett:
+            return f"feltet «{_vis(navn)}» står to ganger i samme objekt"
+        sett.add(navn)
+        if navn not in kjente:
+            ukjente.append(navn)  # ignored, unless a near miss of a known key (below)
+            continue
+        if v is None:
+            continue
+        if isinstance(v, bool):
+            rad[navn] = "ja" if v else "nei"
+        elif isinstance(v, str):
+            if v.strip():
+                rad[navn] = v.strip()  # as for CSV: trimmed, empty = missing
+        elif isinstance(v, int | float):
+            rad[navn] = str(v)
+        else:  # never echoed: a nested object may hold a name or other personal data
+            slags = "et objekt" if isinstance(v, _Objekt) else "en liste"
+            return f"«{navn}» har {slags} som verdi; her skal det stå tekst, et tall, true/false eller null"
+    if ukjente:
+        nar = _naer_nokkel(tuple(ukjente), tuple(n for n in kjente if n not in sett))
+        if nar is not None:
+            return (
+                f"feltet «{_vis(nar[0])}» er ukjent. Mente du «{nar[1]}»? Rett navnet (et felt med ukjent navn "
+                "brukes ikke, og verdien ville gått tapt)"
+            )
+    return rad
+
+
+_FELTGRENSE = re.compile(r"field larger than field limit \((\d+)\)")
+
+
+def _csv_grunn(feil: csv.Error) -> str:
+    """The csv module's (English) error, in Norwegian."""
+    if (m := _FELTGRENSE.search(str(feil))) is not None:
+        return f"et felt er for langt (høyst {int(m.group(1)):_} tegn)".replace("_", " ")
+    return "raden er ikke gyldig CSV (sjekk anførselstegnene)"
+
+
+def _csv(
+    tekst: str, visning: str, pakrevd: tuple[str, ...], valgfrie: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str] | str]]:
+    forste_linje = _forste_linje(tekst)
     if not forste_linje.strip():
         raise InndataFeil(
             "Filen er tom eller mangler overskriftslinje. Første linje skal være kolonnenavnene, "
-            "for eksempel «elev_id;trinn;fodselsdato».",
+            f"for eksempel «{';'.join(pakrevd)}».",
             fil=visning,
             linje=1,
         )
     sep = _separator(forste_linje)
+    # newline="": the csv module sees "\r\n", "\n" and a lone "\r" as line ends, and line_num
+    # counts them all
     leser = csv.reader(io.StringIO(tekst, newline=""), delimiter=sep)
     try:
         hode = [h.strip().lower() for h in next(leser)]
     except csv.Error as e:
-        raise InndataFeil(f"Kan ikke lese overskriftslinjen ({e}).", fil=visning, linje=1) from None
+        raise InndataFeil(f"Kan ikke lese overskriftslinjen: {_csv_grunn(e)}.", fil=visning, linje=1) from None
     # Excel often adds empty columns at the end of the header ("a;b;c;;"): ignore them
     while hode and hode[-1] == "":
         hode.pop()
+    _sjekk_kolonner(hode, visning, pakrevd, valgfrie)
     if "" in hode:
         raise InndataFeil(f"Kolonne {hode.index('') + 1} i overskriftslinjen har ikke noe navn.", fil=visning, linje=1)
     if len(set(hode)) != len(hode):
         dobbel = sorted({h for h in hode if hode.count(h) > 1})
-        raise InndataFeil(f"Kolonnen «{dobbel[0]}» står to ganger i overskriftslinjen.", fil=visning, linje=1)
+        raise InndataFeil(f"Kolonnen «{_vis(dobbel[0])}» står to ganger i overskriftslinjen.", fil=visning, linje=1)
     while True:
         start = leser.line_num + 1  # a record starts on the line after the previous one ended
         try:
@@ -377,7 +465,7 @@ def _csv(tekst: str, visning: str) -> Iterator[tuple[int, dict[str, str]] | tupl
         except StopIteration:
             return
         except csv.Error as e:
-            yield start, f"kan ikke lese raden ({e})"
+            yield start, f"kan ikke lese raden: {_csv_grunn(e)}"
             continue
         nr = start
         if leser.line_num - start > 0 and any('"' in f or "\n" in f for f in felt) and len(felt) != len(hode):
@@ -412,9 +500,11 @@ class _RadFeil(Exception):
 # last few thousand results: a year's export has a few hundred distinct values of each, so the
 # rows share one object per value instead of holding a copy each. Birth dates are not cached.
 _CACHE = 4096
-_TALL = re.compile(r"-?\d+([.,]\d+)?")
-_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
-_KLOKKE = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)")
+# ASCII digits only: float() and int() also take other scripts' digits ("١", "٠,٧٥"), which no
+# export means and no person checking the file would read as a number.
+_TALL = re.compile(r"-?[0-9]+([.,][0-9]+)?")
+_DATO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_KLOKKE = re.compile(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])")
 
 
 @functools.lru_cache(maxsize=_CACHE)
@@ -480,15 +570,20 @@ def _les(
 ) -> Innlesing[T]:
     tekst, visning, jsonl_navn = _innhold(kilde)
     jsonl = _er_jsonl(tekst, jsonl_navn)
-    if not jsonl:
-        _sjekk_kolonner(tekst, visning, pakrevd, valgfrie)
+    kjente = pakrevd + valgfrie
     rader: list[T] = []
     avvist: list[Avvist] = []
     lest = 0
-    for nr, rad in _raa_rader(tekst, visning, jsonl):
+    for nr, rad in _raa_rader(tekst, visning, jsonl, pakrevd, valgfrie):
         lest += 1
         if isinstance(rad, str):
             avvist.append(Avvist(visning, nr, rad))
+            continue
+        if (feil := _ugyldige_tegn(rad, kjente)) is not None:
+            elev_id = rad.get("elev_id")
+            if elev_id is not None and _UGYLDIG_TEGN.search(elev_id):
+                elev_id = None
+            avvist.append(Avvist(visning, nr, feil, elev_id=elev_id))
             continue
         try:
             rader.append(lag(rad, Kilde(visning, nr)))
@@ -497,40 +592,81 @@ def _les(
     return Innlesing(fil=visning, rader=tuple(rader), avvist=tuple(avvist), lest=lest)
 
 
-def _sjekk_kolonner(tekst: str, visning: str, pakrevd: tuple[str, ...], valgfrie: tuple[str, ...]) -> None:
+def _ugyldige_tegn(rad: Mapping[str, str], kjente: tuple[str, ...]) -> str | None:
+    """Why a row is rejected for a character no value may hold, or None. Ids and names are
+    copied into the output: a line break would break the report's layout, and a lone surrogate
+    cannot be written at all. The character is named by its code, never shown. Unknown columns
+    are not used, so they are not checked (a free-text note may span lines)."""
+    for felt in kjente:
+        verdi = rad.get(felt)
+        if verdi is None or (m := _UGYLDIG_TEGN.search(verdi)) is None:
+            continue
+        tegn = m.group()
+        if "\ud800" <= tegn <= "\udfff":
+            return (
+                f"«{felt}» har et ugyldig tegn ({_tegnkode(tegn)}, et enslig surrogattegn, som ikke kan "
+                "skrives som UTF-8); rett verdien i eksporten"
+            )
+        return f"«{felt}» har et kontrolltegn ({_tegnkode(tegn)}{_TEGNNAVN.get(tegn, '')}); fjern det fra verdien"
+    return None
+
+
+_TEGNNAVN = {"\n": ", linjeskift", "\r": ", vognretur", "\t": ", tabulator", "\x00": ", nulltegn"}
+
+# A header cell that looks like data, not a column name: a date (a birth date), or a run of
+# digits (a national identity number). Such a cell is never echoed in a message.
+_DATOFORM = re.compile(r"[0-9]{1,4}[-./][0-9]{1,2}[-./][0-9]{1,4}")
+_SIFFERREKKE = re.compile(r"[0-9]{6}")
+
+
+def _ser_ut_som_data(celle: str) -> bool:
+    return _DATOFORM.search(celle) is not None or _SIFFERREKKE.search(celle) is not None
+
+
+def _sjekk_kolonner(hode: list[str], visning: str, pakrevd: tuple[str, ...], valgfrie: tuple[str, ...]) -> None:
     """Fail early, for the whole file, when a CSV header lacks a required column or has a column
-    whose name is a near miss of a known one (it would be ignored, and its data silently lost)."""
-    forste = tekst.split("\n", 1)[0].rstrip("\r")
-    if not forste.strip():
+    whose name is a near miss of a known one (it would be ignored, and its data silently lost).
+
+    The first line is echoed only when it looks like a header: a first line that is a data row
+    (no header at all) holds a name or a birth date, which a message must not show."""
+    kjente = pakrevd + valgfrie
+    mangler = [navn for navn in pakrevd if navn not in hode]
+    onsket = (
+        f"Første linje skal være overskriftslinjen med kolonnenavnene: {';'.join(pakrevd)}"
+        + (f" (og eventuelt {', '.join(valgfrie)})" if valgfrie else "")
+        + "."
+    )
+    if mangler and any(_ser_ut_som_data(h) for h in hode):
         raise InndataFeil(
-            "Filen er tom eller mangler overskriftslinje. Første linje skal være kolonnenavnene, "
-            f"for eksempel «{';'.join(pakrevd)}».",
+            f"Første linje ser ut som en datarad, ikke kolonnenavn (verdiene vises ikke). {onsket}",
             fil=visning,
             linje=1,
         )
-    hode = next(csv.reader([forste], delimiter=_separator(forste)))
-    hode = [h.strip().lower() for h in hode]
-    while hode and hode[-1] == "":
-        hode.pop()
-    kjente = pakrevd + valgfrie
     ukjente = [h for h in hode if h and h not in kjente]
-    for navn in (*pakrevd, *valgfrie):
+    for navn in kjente:
         if navn in hode:
             continue
         nar = difflib.get_close_matches(navn, ukjente, n=1, cutoff=0.75)
         if nar:
             raise InndataFeil(
-                f"Kolonnen «{nar[0]}» i overskriftslinjen er ukjent. Mente du «{navn}»? Rett navnet "
+                f"Kolonnen «{_vis(nar[0])}» i overskriftslinjen er ukjent. Mente du «{navn}»? Rett navnet "
                 "(en kolonne med ukjent navn brukes ikke, og dataene i den ville gått tapt).",
                 fil=visning,
                 linje=1,
             )
-        if navn in pakrevd:
+        if navn not in pakrevd:
+            continue
+        if not any(h in kjente for h in hode):
             raise InndataFeil(
-                f"Mangler kolonnen «{navn}» i overskriftslinjen (fant: {', '.join(hode)}).",
+                f"Første linje har ingen av de kjente kolonnenavnene (verdiene vises ikke). {onsket}",
                 fil=visning,
                 linje=1,
             )
+        raise InndataFeil(
+            f"Mangler kolonnen «{navn}» i overskriftslinjen (fant: {', '.join(_vis(h) for h in hode)}).",
+            fil=visning,
+            linje=1,
+        )
 
 
 # --------------------------------------------------------------------------- public readers
@@ -539,7 +675,7 @@ def _sjekk_kolonner(tekst: str, visning: str, pakrevd: tuple[str, ...], valgfrie
 # The pupil file holds personal data: a value is echoed in a message only when it has the shape
 # of what belongs in its column, never when the columns may have slipped (a birth date or a name
 # in «trinn»). See docs/utveksling.md, section 10.
-_TRINNFORM = re.compile(r"[A-Za-z]{0,3}\s?\d{1,2}[A-Za-z]?")
+_TRINNFORM = re.compile(r"[A-Za-z]{0,3} ?[0-9]{1,2}[A-Za-z]?")
 _JA_NEI_FORM = frozenset({"j", "n", "y", "yes", "no", "true", "false", "sann", "usann", "1", "0", "x", "ok"})
 
 
