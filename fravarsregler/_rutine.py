@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -64,6 +64,16 @@ FASTE_REGLER: Mapping[str, tuple[str, ...]] = {
     ),
     "vgs": ("varselbrev-fagfravaer", "fravaersgrense-overskredet"),
 }
+
+# A fixed rule that no longer covers every trinn of its routine (see _faste_reglers_trinn).
+_FAST_REGEL_OMDOPT_TRINN: Final = (
+    "Regelen «{verdi}» gjelder ikke lenger trinn {trinn}, men her står «{funnet}». Id-en «{verdi}» er fast: "
+    "motoren og integrasjoner bruker den, så den kan ikke få nytt navn. Skriv «{verdi}» igjen."
+)
+_FAST_REGEL_TRINN: Final = (
+    "Regelen «{verdi}» gjelder ikke lenger trinn {trinn}: ingen regel for de trinnene har denne id-en. "
+    "Er det meningen? Skal regelen gjelde dem, må den hete «{verdi}» der også."
+)
 
 # Which parameter unit each parameter reference needs.
 _ENHETSKRAV = {
@@ -456,20 +466,25 @@ class _Semantikk:
         regel_ider_vedlegg: dict[str, tuple[str | int, ...]] = {}
         # every rule id in the file -> where it first appears
         alle_regler: dict[str, tuple[str | int, ...]] = {}
+        # every rule: (id, where, the trinn it applies to)
+        self.regeltrinn: list[tuple[str, tuple[str | int, ...], frozenset[str]]] = []
         for vi, v in enumerate(_list(self.data.get("vedlegg"))):
             for ri, r in enumerate(_list(_dict(v).get("regler"))):
                 rpath: tuple[str | int, ...] = ("vedlegg", vi, "regler", ri)
                 self._regel(rpath, _dict(r), rutinetrinn)
                 rid = _dict(r).get("id")
                 if isinstance(rid, str):
+                    self.regeltrinn.append((rid, rpath, _regelens_trinn(_dict(r), rutinetrinn)))
                     alle_regler.setdefault(rid, rpath)
                     if rid in regel_ider_vedlegg:
                         self._duplikat_regel(rpath, rid, regel_ider_vedlegg[rid])
                     else:
                         regel_ider_vedlegg[rid] = rpath
+        self.seksjonstrinn: list[tuple[tuple[str | int, ...], frozenset[str]]] = []
         for si, seksjon in enumerate(_list(self.data.get("seksjoner"))):
             s = _dict(seksjon)
             strinn = [t for t in _list(s.get("trinn")) if isinstance(t, str)]
+            self.seksjonstrinn.append((("seksjoner", si, "trinn"), frozenset(strinn or rutinetrinn)))
             for ti, t in enumerate(strinn):
                 if rutinetrinn and t not in rutinetrinn:
                     self.feil(
@@ -502,6 +517,7 @@ class _Semantikk:
                     self._regel(rpath, _dict(regel), strinn)
                     gid = _dict(regel).get("id")
                     if isinstance(gid, str):
+                        self.regeltrinn.append((gid, rpath, _regelens_trinn(_dict(regel), strinn or rutinetrinn)))
                         alle_regler.setdefault(gid, rpath)
                         if gid in regler:
                             self._duplikat_regel(rpath, gid, regler[gid])
@@ -509,6 +525,7 @@ class _Semantikk:
                             regler[gid] = rpath
         self._tekster((), self.data)
         self._faste_regler(alle_regler)
+        self._faste_reglers_trinn(rutinetrinn)
 
     def _faste_regler(self, alle_regler: Mapping[str, tuple[str | int, ...]]) -> None:
         """Every fixed rule id is present; a missing one is located at its likely renaming."""
@@ -533,6 +550,49 @@ class _Semantikk:
                     ("id",),
                     M["fast-regel-mangler"].format(verdi=fast, rutine=rutine_id),
                     "fast-regel",
+                )
+
+    def _faste_reglers_trinn(self, rutinetrinn: Sequence[str]) -> None:
+        """A fixed rule still applies to every trinn of the routine.
+
+        Renaming it in one table only (the grunnskole tables each have their own copy) would leave
+        those trinn without it: an error at the renamed id when a rule there has a near-miss id;
+        otherwise a warning (a revision may have removed it for those trinn on purpose).
+        """
+        rutine_id = self.data.get("id")
+        if not isinstance(rutine_id, str):
+            return
+        faste = FASTE_REGLER.get(rutine_id, ())
+        for fast in faste:
+            dekket = frozenset().union(*(t for rid, _, t in self.regeltrinn if rid == fast))
+            if not dekket:
+                continue  # missing altogether: _faste_regler says so
+            mangler = [t for t in rutinetrinn if t not in dekket]
+            if not mangler:
+                continue
+            kandidater = {rid: path for rid, path, t in self.regeltrinn if rid not in faste and t & set(mangler)}
+            like = difflib.get_close_matches(fast, list(kandidater), n=1, cutoff=0.8)
+            if like:
+                self.feil(
+                    (*kandidater[like[0]], "id"),
+                    _FAST_REGEL_OMDOPT_TRINN.format(verdi=fast, funnet=like[0], trinn=", ".join(mangler)),
+                    "fast-regel",
+                    (fast,),
+                )
+            else:
+                # at the table that lost it, else at the rule where it still stands
+                path = next(
+                    (sti for sti, trinn in self.seksjonstrinn if trinn & set(mangler)),
+                    next((*sti, "id") for rid, sti, _ in self.regeltrinn if rid == fast),
+                )
+                self.problemer.append(
+                    lag_problem(
+                        self.doc,
+                        path,
+                        _FAST_REGEL_TRINN.format(verdi=fast, trinn=", ".join(mangler)),
+                        kode="fast-regel",
+                        alvor="advarsel",
+                    )
                 )
 
     def _duplikat_regel(self, path: tuple[str | int, ...], rid: str, forrige: tuple[str | int, ...]) -> None:
@@ -683,6 +743,12 @@ class _Semantikk:
                     for felt in ("tidlig_i_semesteret", "minst_sammenhengende_skoledager"):
                         if felt in _dict(un):
                             self._param_ref(("vedlegg", vi, "unntak", ui, felt), un[felt], felt)
+
+
+def _regelens_trinn(regel: Mapping[str, Any], standard: Sequence[str]) -> frozenset[str]:
+    """The trinn a rule applies to: its own ``trinn``, else its table's (or the routine's)."""
+    egne = [t for t in _list(regel.get("trinn")) if isinstance(t, str)]
+    return frozenset(egne or standard)
 
 
 def _ider(elementer: Any) -> set[str]:
