@@ -21,6 +21,7 @@ import jinja2
 
 from ._meldinger import MAANEDER
 from ._model import (
+    PLASSHOLDER,
     Felles,
     Parameter,
     Rutine,
@@ -210,6 +211,26 @@ def _unike_felles(rutiner: Iterable[Rutine]) -> list[Felles]:
     return unike
 
 
+def _tekst(rutine: Rutine, mal: str) -> str:
+    """A text with its ``{parameter}`` placeholders as the document shows them: the value in force
+    on the routine's ``gyldig_fra``, followed by each later dated value, e.g.
+    ``10 % (fra 1. august 2030: 8 %)``. (The newest value alone would show a future value as if it
+    applied already.)"""
+
+    def bytt(m: re.Match[str]) -> str:
+        p = rutine.parametere.get(m.group(1))
+        if p is None:
+            return m.group(0)
+        tekst = p.formater(rutine.gyldig_fra)
+        senere = [(v.fra, v.verdi) for v in p.verdier if v.fra is not None and v.fra > rutine.gyldig_fra]
+        if senere:
+            endringer = (f"fra {formater_dato(fra)}: {formater_verdi(verdi, p.enhet)}" for fra, verdi in senere)
+            tekst += f" ({'; '.join(endringer)})"
+        return tekst
+
+    return PLASSHOLDER.sub(bytt, mal)
+
+
 def _parameterverdi(p: Parameter) -> tuple[str, str]:
     """(value, legal basis) of a parameter as shown in the table; dated values one per line."""
     if len(p.verdier) == 1 and p.verdier[0].fra is None:
@@ -232,11 +253,11 @@ def _parametertabell(rutine: Rutine) -> Parametertabell:
             Parameterlinje(
                 navn=p.navn,
                 verdi=verdi,
-                beskrivelse=rutine.tekst(p.beskrivelse),
+                beskrivelse=_tekst(rutine, p.beskrivelse),
                 lokal_presisering=p.lokal_presisering,
                 hjemmel=hjemmel,
                 kilde=p.kilde or "",
-                merknad=rutine.tekst(p.merknad) if p.merknad else "",
+                merknad=_tekst(rutine, p.merknad) if p.merknad else "",
             )
         )
     return Parametertabell(rutine=rutine.id, tittel=rutine.navn, linjer=tuple(linjer))
@@ -254,11 +275,11 @@ def bygg_dokument(rutiner: Sequence[Rutine]) -> Dokument:
                     rutine=rutine.id,
                     seksjon=seksjon.id,
                     id=rad.id,
-                    hva=rutine.tekst(rad.hva),
-                    naar=rutine.tekst(rad.naar),
-                    ansvar=rutine.tekst(rad.ansvar_tekst),
+                    hva=_tekst(rutine, rad.hva),
+                    naar=_tekst(rutine, rad.naar),
+                    ansvar=_tekst(rutine, rad.ansvar_tekst),
                     roller=tuple(rutine.felles.rollenavn(r) for r in rad.roller),
-                    innhold=rutine.tekst(rad.innhold),
+                    innhold=_tekst(rutine, rad.innhold),
                 )
                 for rad in seksjon.rader
             )
@@ -270,11 +291,11 @@ def bygg_dokument(rutiner: Sequence[Rutine]) -> Dokument:
                     rutine=rutine.id,
                     id=v.id,
                     tittel=tittel,
-                    innledning=rutine.tekst(v.innledning),
-                    steg=tuple(rutine.tekst(s.tekst) for s in v.steg),
-                    unntak=tuple(rutine.tekst(u.tekst) for u in v.unntak),
+                    innledning=_tekst(rutine, v.innledning),
+                    steg=tuple(_tekst(rutine, s.tekst) for s in v.steg),
+                    unntak=tuple(_tekst(rutine, u.tekst) for u in v.unntak),
                     brev=tuple(
-                        Dokumentbrev(id=b.id, tittel=b.tittel, tekst=rutine.tekst(b.tekst).strip()) for b in v.brev
+                        Dokumentbrev(id=b.id, tittel=b.tittel, tekst=_tekst(rutine, b.tekst).strip()) for b in v.brev
                     ),
                 )
             )

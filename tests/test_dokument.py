@@ -332,6 +332,21 @@ class TestTerskel:
         assert etter.count("8 %") == for_.count("10 %")
         assert for_.split("10 %") == etter.split("8 %")
 
+    @pytest.mark.parametrize("render", [render_html, render_markdown])
+    def test_datert_verdi_vises_med_datoen_den_gjelder_fra(self, tmp_path: Path, render: Any) -> None:
+        # A value dated after gyldig_fra (2022-08-15) is not yet in force when the routine starts:
+        # the texts show the value of gyldig_fra and then the change, never the future value alone.
+        data = copy.deepcopy(load_yaml_file(RUTINER / "grunnskole.yaml").data)
+        terskel = data["parametere"]["bekymring_terskel"]
+        del terskel["verdi"]
+        terskel["verdier"] = [{"fra": "2016-08-01", "verdi": 0.1}, {"fra": "2030-08-01", "verdi": 0.08}]
+        data["felles"] = str(FELLES)
+        fil = tmp_path / "grunnskole.yaml"
+        fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        tekst = render([load_routine(fil)])
+        assert "Når fraværet overstiger 10 % (fra 1. august 2030: 8 %) av antall skoledager" in tekst
+        assert "overstiger 8 % av" not in tekst
+
     def test_formatert_med_enhet(self, tmp_path: Path) -> None:
         rutine = _endret_terskel(tmp_path, 0.125)
         assert formater_parameterverdi(rutine.parameter("bekymring_terskel")) == "12,5 %"
