@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, Any, NoReturn, cast
 
 import attrs
 
 from . import _kommandoer
-from ._errors import FravarsreglerError
-from ._meldinger import M
+from ._errors import FravarsreglerError, InndataFeil
+from ._inndata import STANDARD_INN
+from ._meldinger import M, os_grunn
 from ._paths import rutinemappe
 from ._rutine import Valideringsresultat, iter_yaml_filer, validate_files
 
@@ -91,8 +94,14 @@ class _Avslutt(Exception):
 Kommando = Callable[[argparse.Namespace, IO[str], IO[str]], int]
 
 
+#: Exactly ÅÅÅÅ-MM-DD, ASCII digits: date.fromisoformat also takes 20261126 and 2026-W48-4.
+_DATOFORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _dato(tekst: str) -> object:
     try:
+        if _DATOFORM.fullmatch(tekst) is None:
+            raise ValueError(tekst)
         return date.fromisoformat(tekst)
     except ValueError:
         raise argparse.ArgumentTypeError(f"«{tekst}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)") from None
@@ -140,7 +149,7 @@ def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str], stdin: IO[bytes] 
             return OK
         stderr.write(e.message or "")
         return BRUKSFEIL
-    args.stdin = stdin
+    args.stdin = stdin if stdin is not None else cast(IO[bytes], _Standardinn())
     kjor: Kommando | None = getattr(args, "kjor", None)
     if kjor is None:
         parser.print_help(stderr)
@@ -155,23 +164,138 @@ def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str], stdin: IO[bytes] 
         return AVBRUTT
 
 
+class _Standardinn:
+    """The process's standard input, looked up only when an input named ``-`` is read: the shell
+    may have closed it (``<&-``, ``sys.stdin`` is then None), which matters only to a command that
+    reads it. A closed standard input is an unreadable input file: exit code 1."""
+
+    def read(self) -> bytes | str:
+        strom = sys.stdin
+        if strom is None:
+            raise InndataFeil(
+                "Standard inn er lukket, så det er ingenting å lese. Send dataene inn med en pipe "
+                "(eksport | fravarsregler evaluer --hendelser - …) eller oppgi filen i stedet for «-».",
+                fil=STANDARD_INN,
+            )
+        kilde: IO[bytes] | IO[str] = getattr(strom, "buffer", strom)
+        return kilde.read()
+
+
+class _Skrivefeil(Exception):
+    """Standard output could not be written (a full disk, a closed stream)."""
+
+    def __init__(self, feil: OSError) -> None:
+        super().__init__(feil)
+        self.feil = feil
+
+    @property
+    def melding(self) -> str:
+        if self.feil.errno == errno.EBADF:
+            return (
+                "standard ut er lukket, så resultatet kan ikke skrives. Send det til en fil "
+                "(> resultat.json) eller til et program."
+            )
+        return f"kan ikke skrive resultatet til standard ut ({os_grunn(self.feil)}); resultatet er ufullstendig."
+
+
+class _Utstrom:
+    """The process's standard output for :func:`main`: a failed write becomes :class:`_Skrivefeil`,
+    so it is told apart from other OS errors; a broken pipe stays a :class:`BrokenPipeError`."""
+
+    def __init__(self, strom: IO[str] | None) -> None:
+        self._strom = strom
+        self.feilet = False
+
+    def _aapen(self) -> IO[str]:
+        if self._strom is None:
+            self.feilet = True
+            raise _Skrivefeil(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+        return self._strom
+
+    def write(self, tekst: str) -> int:
+        strom = self._aapen()
+        try:
+            return strom.write(tekst)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            self.feilet = True
+            raise _Skrivefeil(e) from None
+
+    def flush(self) -> None:
+        strom = self._aapen()
+        try:
+            strom.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            self.feilet = True
+            raise _Skrivefeil(e) from None
+
+    def __getattr__(self, navn: str) -> Any:
+        if self._strom is None:
+            raise AttributeError(navn)
+        return getattr(self._strom, navn)
+
+
+class _Feilstrom:
+    """The process's standard error for :func:`main`: when it is closed or cannot be written,
+    messages are dropped (there is nowhere to say so); the exit code still tells."""
+
+    def __init__(self, strom: IO[str] | None) -> None:
+        self._strom = strom
+        self.feilet = False
+
+    def write(self, tekst: str) -> int:
+        if self._strom is not None and not self.feilet:
+            try:
+                return self._strom.write(tekst)
+            except (OSError, ValueError):
+                self.feilet = True
+        return len(tekst)
+
+    def flush(self) -> None:
+        if self._strom is not None and not self.feilet:
+            try:
+                self._strom.flush()
+            except (OSError, ValueError):
+                self.feilet = True
+
+
+def _til_devnull(strom: IO[str] | None) -> None:
+    """Point ``strom``'s file descriptor at /dev/null: Python flushes the standard streams at exit
+    and would report a failed write again, with a traceback-like "Exception ignored" (the recipe
+    in the signal module's documentation)."""
+    if strom is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, strom.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - no real file descriptor
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
-    if sys.stdout.encoding and sys.stdout.encoding.lower() not in ("utf-8", "utf8"):
-        try:
-            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-            sys.stderr.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):  # pragma: no cover
-            pass
-    kode = run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
-    if kode == AVBRUTT:
-        # Python flushes stdout at exit and would report the broken pipe again: point it elsewhere
-        # (the recipe in the signal module's documentation).
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):  # pragma: no cover - no real file descriptor
-            pass
+    for strom in (sys.stdout, sys.stderr):
+        if strom is not None and strom.encoding and strom.encoding.lower() not in ("utf-8", "utf8"):
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                strom.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    ut, feil = _Utstrom(sys.stdout), _Feilstrom(sys.stderr)
+    try:
+        kode = run(sys.argv[1:] if argv is None else argv, cast(IO[str], ut), cast(IO[str], feil))
+        ut.flush()
+    except BrokenPipeError:  # the final flush: the reader left before the end (`| head`)
+        kode = AVBRUTT
+    except _Skrivefeil as e:
+        feil.write(f"fravarsregler: {e.melding}\n")
+        kode = UGYLDIG
+    feil.flush()
+    if kode == AVBRUTT or ut.feilet:
+        _til_devnull(sys.stdout)
+    if feil.feilet:
+        _til_devnull(sys.stderr)
     return kode
 
 

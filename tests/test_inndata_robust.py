@@ -3,15 +3,20 @@ traceback, never a leaked name or birth date, and ``lest == brukt + avvist`` (do
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from clihjelp import evaluer
+from clihjelp import SKOLERUTE, evaluer, kjor
 
 from fravarsregler import InndataFeil, Innlesing, read_elever, read_fag, read_hendelser
+from fravarsregler._cli import main
 
 ELEVER = "elev_id;trinn;fodselsdato\nE1;5;2015-03-04\n"
 VEGRING = '{"elev_id":"E1","dato":"2026-10-13","type":"vegring"'
@@ -314,3 +319,86 @@ class TestBareVanligeSifre:
         fil = skriv(tmp_path / "h.jsonl", json.dumps(rad, ensure_ascii=False) + "\n")
         ((_, melding),) = avvist(read_hendelser(fil))
         assert melding.startswith(f"«{felt}» må være")
+
+
+class TestMiljoet:
+    """A closed standard input, a full disk or a closed standard output: one Norwegian line on
+    standard error and exit code 1, never a traceback (``main``, as the console script runs it)."""
+
+    class _FullDisk(io.StringIO):
+        def write(self, s: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    @pytest.fixture
+    def filer(self, tmp_path: Path) -> list[str]:
+        elever = skriv(tmp_path / "e.csv", ELEVER)
+        hendelser = skriv(tmp_path / "h.csv", "elev_id;dato;type\nE1;2026-10-13;vegring\n")
+        return [
+            *("evaluer", "--elever", str(elever), "--hendelser", str(hendelser)),
+            *("--skolerute", str(SKOLERUTE), "--dato", "2026-11-26"),
+        ]
+
+    def _main(self, monkeypatch: pytest.MonkeyPatch, argv: list[str], ut: io.StringIO | None) -> tuple[int, str]:
+        feil = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", ut)
+        monkeypatch.setattr(sys, "stderr", feil)
+        return main(argv), feil.getvalue()
+
+    def test_lukket_standard_inn(self, monkeypatch: pytest.MonkeyPatch, filer: list[str]) -> None:
+        monkeypatch.setattr(sys, "stdin", None)
+        argv = [*filer[:4], "-", *filer[5:]]
+        kode, feil = self._main(monkeypatch, argv, io.StringIO())
+        assert (kode, feil) == (
+            1,
+            "fravarsregler: (standard inn): Standard inn er lukket, så det er ingenting å lese. Send dataene inn "
+            "med en pipe (eksport | fravarsregler evaluer --hendelser - …) eller oppgi filen i stedet for «-».\n",
+        )
+
+    def test_lukket_standard_inn_som_ikke_brukes(self, monkeypatch: pytest.MonkeyPatch, filer: list[str]) -> None:
+        monkeypatch.setattr(sys, "stdin", None)
+        ut = io.StringIO()
+        assert self._main(monkeypatch, filer, ut) == (0, "")
+        assert "Rader: 2 lest, 2 brukt, 0 avvist." in ut.getvalue()
+
+    def test_full_disk(self, monkeypatch: pytest.MonkeyPatch, filer: list[str]) -> None:
+        kode, feil = self._main(monkeypatch, filer, self._FullDisk())
+        assert (kode, feil) == (
+            1,
+            "fravarsregler: kan ikke skrive resultatet til standard ut (disken er full); resultatet er ufullstendig.\n",
+        )
+
+    def test_lukket_standard_ut(self, monkeypatch: pytest.MonkeyPatch, filer: list[str]) -> None:
+        kode, feil = self._main(monkeypatch, [*filer, "--format", "json"], None)
+        assert (kode, feil) == (
+            1,
+            "fravarsregler: standard ut er lukket, så resultatet kan ikke skrives. Send det til en fil "
+            "(> resultat.json) eller til et program.\n",
+        )
+
+    @pytest.mark.parametrize(
+        ("omdirigering", "melding"),
+        [
+            (">/dev/full", "kan ikke skrive resultatet til standard ut (disken er full)"),
+            (">&-", "standard ut er lukket"),
+            ("<&-", "Standard inn er lukket"),
+        ],
+    )
+    def test_ekte_prosess(self, filer: list[str], omdirigering: str, melding: str) -> None:
+        if not Path("/dev/full").exists() or shutil.which("sh") is None:
+            pytest.skip("trenger /dev/full og sh")
+        argv = [*filer[:4], "-", *filer[5:]] if omdirigering == "<&-" else filer
+        kommando = [sys.executable, "-c", "import sys; from fravarsregler._cli import main; sys.exit(main())", *argv]
+        skall = 'exec "$@" ' + omdirigering
+        prosess = subprocess.run(["sh", "-c", skall, "sh", *kommando], capture_output=True, check=False, timeout=120)
+        feil = prosess.stderr.decode("utf-8")
+        assert prosess.returncode == 1
+        assert len(feil.splitlines()) == 1, feil  # no traceback, no "Exception ignored" at exit
+        assert melding in feil
+
+    @pytest.mark.parametrize("dato", ["20261126", "2026-W48-4", "2026-330", "2026-11-26T00:00", "２０２６-11-26"])
+    @pytest.mark.parametrize("valg", ["--dato", "--fra"])
+    def test_dato_bare_som_aaaa_mm_dd(self, filer: list[str], dato: str, valg: str) -> None:
+        argv = [*filer, "--fra", dato] if valg == "--fra" else [*filer[:-1], dato]
+        kode, ut, feil = kjor(*argv)
+        assert (kode, ut) == (2, "")
+        assert f"argument {valg}: «{dato}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)" in feil
