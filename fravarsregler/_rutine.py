@@ -185,6 +185,8 @@ def _valider_innhold(doc: YamlDokument, p: Path) -> Valideringsresultat:
         problemer = _valider_felles(doc)
     elif typ == "skolerute":
         problemer = skolerute_problemer(doc)
+        if not problemer:
+            problemer = _skolerute_advarsler(doc)
     elif typ == "kodekart":
         problemer = kodekart_problemer(doc)
     else:
@@ -228,6 +230,17 @@ def validate_files(paths: Iterable[str | os.PathLike[str]]) -> list[Valideringsr
     rutiner = {nokkel: doc for nokkel, (resultat, doc) in lest.items() if doc is not None and resultat.type == "rutine"}
     for nokkel, problem in _versjonskonflikter(rutiner):
         problemer[nokkel].append(problem)
+    skoleruter = {
+        nokkel: doc
+        for nokkel, (resultat, doc) in lest.items()
+        if doc is not None and resultat.type == "skolerute" and resultat.gyldig
+    }
+    for nokkel, problem in _skolerutekonflikter(skoleruter):
+        problemer[nokkel].append(problem)
+    gyldige_rutiner = [doc for nokkel, doc in rutiner.items() if lest[nokkel][0].gyldig]
+    if gyldige_rutiner:
+        for nokkel, problem in _ukjente_frister(skoleruter, gyldige_rutiner):
+            problemer[nokkel].append(problem)
     return [attrs.evolve(resultat, problemer=_sortert(problemer[nokkel])) for nokkel, (resultat, _) in lest.items()]
 
 
@@ -255,6 +268,98 @@ def _versjonskonflikter(docs: Mapping[Path, YamlDokument]) -> list[tuple[Path, P
             )
             ut.append((nokkel, lag_problem(doc, ("gyldig_fra",), melding, kode="versjoner")))
     return ut
+
+
+_AARSTALL_RE: Final = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?!\d)")
+
+
+def _skolerute_advarsler(doc: YamlDokument) -> list[Problem]:
+    """A valid skolerute whose ``id`` names another school year than ``skoleaar`` (a copy of last
+    year's file where the id was not changed): a warning at the id."""
+    sr_id, skoleaar = doc.data.get("id"), doc.data.get("skoleaar")
+    if not isinstance(sr_id, str) or not isinstance(skoleaar, str):
+        return []
+    m = _AARSTALL_RE.search(sr_id)
+    if m is None or m.group(0) == skoleaar:
+        return []
+    forslag = sr_id[: m.start()] + skoleaar + sr_id[m.end() :]
+    melding = (
+        f"Id-en «{sr_id}» nevner skoleåret {m.group(0)}, men «skoleaar» er {skoleaar}. Er fila kopiert fra "
+        f"fjorårets skolerute? Skriv id-en som «{forslag}»."
+    )
+    return [lag_problem(doc, ("id",), melding, kode="skolerute-id", forslag=(forslag,), alvor="advarsel")]
+
+
+def _skolerutekonflikter(docs: Mapping[Path, YamlDokument]) -> list[tuple[Path, Problem]]:
+    """Two skolerute files with the same ``id``: an error at the id of each but one. The file
+    whose id names its own school year keeps it (the other is likely a copy of it)."""
+    grupper: dict[str, list[tuple[bool, int, Path, YamlDokument]]] = defaultdict(list)
+    for i, (nokkel, doc) in enumerate(docs.items()):
+        sr_id = doc.data.get("id")
+        if isinstance(sr_id, str):
+            grupper[sr_id].append((not _skolerute_advarsler(doc), i, nokkel, doc))
+    ut: list[tuple[Path, Problem]] = []
+    for sr_id, liste in grupper.items():
+        liste.sort(key=lambda x: (not x[0], x[1]))
+        annen = liste[0][3]
+        for _, _, nokkel, doc in liste[1:]:
+            forslag = f"skolerute-{doc.data.get('skoleaar')}"
+            hint = f", for eksempel «{forslag}»" if forslag != sr_id else ""
+            melding = (
+                f"Skoleruta har samme id «{sr_id}» som {annen.fil} (linje {annen.plassering(('id',))[0]}). "
+                f"Gi hver skolerute sin egen id{hint}."
+            )
+            ut.append((nokkel, lag_problem(doc, ("id",), melding, kode="duplikat-id")))
+    return ut
+
+
+def _ukjente_frister(
+    skoleruter: Mapping[Path, YamlDokument], rutiner: Sequence[YamlDokument]
+) -> list[tuple[Path, Problem]]:
+    """A rule id under a skolerute's ``frister`` that none of the routines validated with it has
+    (``evaluer`` would ignore that deadline): a warning at the key, with "Mente du …?"."""
+    kjente: set[str] = set()
+    for doc in rutiner:
+        kjente |= {rid for rid, _, _ in _alle_regelider(doc.data)}
+    ut: list[tuple[Path, Problem]] = []
+    for nokkel, doc in skoleruter.items():
+        for regel_id in _dict(doc.data.get("frister")):
+            if regel_id in kjente:
+                continue
+            mente, forslag = mente_du(regel_id, kjente)
+            melding = (
+                f"«frister» nevner regelen «{regel_id}», som ingen av rutinene som valideres sammen med "
+                f"skoleruta har; fristen blir ikke brukt.{mente}"
+            )
+            ut.append(
+                (
+                    nokkel,
+                    lag_problem(
+                        doc,
+                        ("frister", regel_id),
+                        melding,
+                        kode="ukjent-regel",
+                        nokkel=True,
+                        forslag=forslag,
+                        alvor="advarsel",
+                    ),
+                )
+            )
+    return ut
+
+
+def _alle_regelider(data: Any) -> Iterator[tuple[str, Any, Any]]:
+    """Every rule of a routine document's data: (id, the rule, its row or vedlegg)."""
+    d = _dict(data)
+    for v in _list(d.get("vedlegg")):
+        for r in _list(_dict(v).get("regler")):
+            if isinstance(rid := _dict(r).get("id"), str):
+                yield rid, r, v
+    for seksjon in _list(d.get("seksjoner")):
+        for rad in _list(_dict(seksjon).get("rader")):
+            for r in _list(_dict(rad).get("regler")):
+                if isinstance(rid := _dict(r).get("id"), str):
+                    yield rid, r, rad
 
 
 def _filtype_problem(doc: YamlDokument, forventet: str) -> Problem | None:
