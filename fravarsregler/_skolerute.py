@@ -445,6 +445,13 @@ class _Funn:
     paa_nokkel: bool = False
 
 
+def _navn(sem: object) -> str:
+    """A semester as named in messages: its ``navn``, else its ``id``."""
+    if isinstance(sem, Mapping):
+        return str(sem.get("navn") or sem.get("id") or "")
+    return ""
+
+
 def _som_dato(verdi: object) -> date | None:
     """The date of an ISO ``YYYY-MM-DD`` string, or None (no error: the schema reports it)."""
     if isinstance(verdi, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", verdi):
@@ -512,7 +519,7 @@ def _semantiske_funn(data: object) -> list[_Funn]:
                 funn.append(
                     _Funn(
                         ("semestre", i, "id"),
-                        f"Semester-id-en «{sem_id}» er brukt før (semestre[{sett_id[sem_id]}]). "
+                        f"Semester-id-en «{sem_id}» er brukt før, av semesteret «{_navn(semestre[sett_id[sem_id]])}». "
                         "Gi hvert semester sin egen id.",
                         "duplikat-id",
                     )
@@ -541,13 +548,13 @@ def _semantiske_funn(data: object) -> list[_Funn]:
         gyldige.append((i, str(sem.get("navn", sem_id)), forste, siste))
 
     ordnet = sorted(gyldige, key=lambda t: (t[2], t[3]))
-    for (i_a, navn_a, _fa, siste_a), (i_b, navn_b, forste_b, _sb) in itertools.pairwise(ordnet):
+    for (_i_a, navn_a, _fa, siste_a), (i_b, navn_b, forste_b, _sb) in itertools.pairwise(ordnet):
         if forste_b <= siste_a:
             funn.append(
                 _Funn(
                     ("semestre", i_b, "forste_skoledag"),
                     f"Semesteret «{navn_b}» begynner {forste_b.isoformat()}, før semesteret "
-                    f"«{navn_a}» (semestre[{i_a}]) slutter {siste_a.isoformat()}. "
+                    f"«{navn_a}» slutter {siste_a.isoformat()}. "
                     "Semestrene kan ikke overlappe: rett første eller siste skoledag.",
                     "semestre-overlapper",
                 )
@@ -563,9 +570,9 @@ def _semantiske_funn(data: object) -> list[_Funn]:
         til = _som_dato(rad.get("til"))
         navn = str(rad.get("navn", ""))
         if fra is not None:
-            utenfor(("fridager", i, "fra"), fra, f"Fridagen «{navn}» begynner")
+            utenfor(("fridager", i, "fra"), fra, f"Første dag av «{navn}»")
         if til is not None:
-            utenfor(("fridager", i, "til"), til, f"Fridagen «{navn}» slutter")
+            utenfor(("fridager", i, "til"), til, f"Siste dag av «{navn}»")
         if fra is None or til is None:
             continue
         if til < fra:

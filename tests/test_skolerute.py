@@ -438,6 +438,8 @@ class TestFeilIFila:
         (problem,) = _problemer_fra_data(data)
         assert problem.kode == "semestre-overlapper"
         assert problem.json_path == "$.semestre[1].forste_skoledag"
+        assert "semestre[" not in problem.melding  # no technical path in what staff read
+        assert problem.melding.startswith("Semesteret «Våren 2027» begynner 2026-12-14, før semesteret «Høsten 2026»")
 
     def test_fridag_utenfor_skoleaaret(self) -> None:
         data = _grunndata()
@@ -445,6 +447,10 @@ class TestFeilIFila:
         problemer = _problemer_fra_data(data)
         assert [p.json_path for p in problemer] == ["$.fridager[1].fra", "$.fridager[1].til"]
         assert all(p.kode == "utenfor-skoleaaret" for p in problemer)
+        assert [p.melding.split(" ligger")[0] for p in problemer] == [
+            "Første dag av «Feil år» 2025-10-01",
+            "Siste dag av «Feil år» 2025-10-01",
+        ]
 
     def test_forste_skoledag_maa_vaere_skoledag(self) -> None:
         data = _grunndata()
@@ -475,6 +481,9 @@ class TestFeilIFila:
         (problem,) = skolerute_problemer(load_yaml_file(fil))
         assert problem.kode == "duplikat-id"
         assert problem.json_path == "$.semestre[1].id"
+        assert problem.melding == (
+            "Semester-id-en «hoest-2026» er brukt før, av semesteret «Høsten 2026». Gi hvert semester sin egen id."
+        )
         assert problem.linje == _linje_med(tekst, "id: vaar-2027")
 
     def test_grunndata_er_gyldig(self) -> None:
