@@ -510,16 +510,18 @@ def _semantiske_funn(data: object) -> list[_Funn]:
     gyldige: list[tuple[int, str, date, date]] = []
     sett_id: dict[str, int] = {}
     semestre = data.get("semestre")
-    for i, sem in enumerate(semestre if isinstance(semestre, list) else []):
+    semesterliste: list[Any] = semestre if isinstance(semestre, list) else []
+    for i, sem in enumerate(semesterliste):
         if not isinstance(sem, Mapping):
             continue
         sem_id = sem.get("id")
         if isinstance(sem_id, str):
             if sem_id in sett_id:
+                forrige = _navn(semesterliste[sett_id[sem_id]])
                 funn.append(
                     _Funn(
                         ("semestre", i, "id"),
-                        f"Semester-id-en «{sem_id}» er brukt før, av semesteret «{_navn(semestre[sett_id[sem_id]])}». "
+                        f"Semester-id-en «{sem_id}» er brukt før, av semesteret «{forrige}». "
                         "Gi hvert semester sin egen id.",
                         "duplikat-id",
                     )
