@@ -19,6 +19,7 @@ from ._diff import Fellesdiff, Rutinediff, diff_felles, diff_routines, skriv_tek
 from ._dokument import render_html, render_markdown, standard_rutinefiler
 from ._errors import Problem
 from ._meldinger import os_grunn
+from ._model import Felles, Rutine, versjonsnokkel
 from ._rutine import load_felles, load_routines, validate
 
 __all__ = ["kjor_diff", "kjor_dokument", "legg_til"]
@@ -110,6 +111,7 @@ def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
             feil.write(f"fravarsregler diff: kan bare sammenligne to rutinefiler eller to felles-filer ({hva}).\n")
             return PROBLEMER
         gammel_f, ny_f = (load_felles(f) for f, _ in typer)
+        _advar_om_byttet_rekkefolge(gammel_f, ny_f, args, feil)
         fdiff = diff_felles(gammel_f, ny_f)
         _skriv_diff(fdiff, args.format, ut)
         return INGEN_FORSKJELLER if fdiff.tom else FORSKJELLER
@@ -125,9 +127,23 @@ def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
             f"(«{gammel.id}» i {gammel.fil} og «{ny.id}» i {ny.fil}).\n"
         )
         return PROBLEMER
+    _advar_om_byttet_rekkefolge(gammel, ny, args, feil)
     diff = diff_routines(gammel, ny)
     _skriv_diff(diff, args.format, ut)
     return INGEN_FORSKJELLER if diff.tom else FORSKJELLER
+
+
+def _advar_om_byttet_rekkefolge(
+    gammel: Rutine | Felles, ny: Rutine | Felles, args: argparse.Namespace, feil: IO[str]
+) -> None:
+    """A note on stderr when the first file is the newer version: every change then reads backwards."""
+    eldre = (versjonsnokkel(ny.versjon), ny.gyldig_fra) < (versjonsnokkel(gammel.versjon), gammel.gyldig_fra)
+    if eldre:
+        feil.write(
+            f"fravarsregler diff: merk: {args.gammel} (versjon {gammel.versjon}, gyldig fra "
+            f"{gammel.gyldig_fra.isoformat()}) er nyere enn {args.ny} (versjon {ny.versjon}, gyldig fra "
+            f"{ny.gyldig_fra.isoformat()}). Er filene byttet om? Den gamle versjonen skal stå først.\n"
+        )
 
 
 _FILTYPER = {
