@@ -597,6 +597,8 @@ def _ugyldige_tegn(rad: Mapping[str, str], kjente: tuple[str, ...]) -> str | Non
     copied into the output: a line break would break the report's layout, and a lone surrogate
     cannot be written at all. The character is named by its code, never shown. Unknown columns
     are not used, so they are not checked (a free-text note may span lines)."""
+    if _UGYLDIG_TEGN.search("".join(rad.values())) is None:  # the common case, in one pass
+        return None
     for felt in kjente:
         verdi = rad.get(felt)
         if verdi is None or (m := _UGYLDIG_TEGN.search(verdi)) is None:
