@@ -354,16 +354,14 @@ def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
             for p in r.problemer:
                 prefiks = "" if p.alvor == "feil" else "advarsel: "
                 ut.write(f"{_sted(p.fil, p.linje, p.kolonne)}: {prefiks}{p.melding}\n")
+        advarsler = f"{antall_advarsler} {'advarsel' if antall_advarsler == 1 else 'advarsler'}"
         if ugyldige:
             filord = "fil" if len(resultater) == 1 else "filer"
-            ut.write(
-                f"{len(ugyldige)} av {len(resultater)} {filord} har feil "
-                f"({antall_feil} feil, {antall_advarsler} advarsler).\n"
-            )
+            ut.write(f"{len(ugyldige)} av {len(resultater)} {filord} har feil ({antall_feil} feil, {advarsler}).\n")
         elif len(resultater) == 1:
-            ut.write(f"Filen er gyldig ({antall_advarsler} advarsler).\n")
+            ut.write(f"Filen er gyldig ({advarsler}).\n")
         else:
-            ut.write(f"Alle {len(resultater)} filer er gyldige ({antall_advarsler} advarsler).\n")
+            ut.write(f"Alle {len(resultater)} filer er gyldige ({advarsler}).\n")
     return UGYLDIG if ugyldige else OK
 
 

@@ -59,3 +59,15 @@ def test_en_annen_id_i_en_tabell_er_en_advarsel_ved_tabellen(tmp_path: Path, nr:
     assert problem.linje is not None
     assert linjer[problem.linje - 1].lstrip().startswith("trinn:")
     assert trinn.replace(", ", '", "') in linjer[problem.linje - 1]
+
+
+def test_valider_skriver_advarselen_og_teller_den_i_entall(tmp_path: Path) -> None:
+    from clihjelp import kjor
+
+    fil, _ = _grunnskole_med(tmp_path, "- id: vegring-samme-dag", "- id: moete-ved-vegring", nr=1)
+    kode, ut, feil = kjor("valider", fil)
+    assert (kode, feil) == (0, "")
+    linjer = ut.splitlines()
+    assert len(linjer) == 2
+    assert ": advarsel: Regelen «vegring-samme-dag» gjelder ikke lenger trinn 5, 6, 7:" in linjer[0]
+    assert linjer[1] == "Filen er gyldig (1 advarsel)."
