@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import errno
 import re
+import unicodedata
 from collections.abc import Iterable
 
 MAANEDER = (
@@ -50,6 +51,8 @@ M = {
     "enum-anforsel": 'Her skal det stå tekst: skriv "{verdi}" i anførselstegn.',
     "type-tekst-tall": "Her skal det stå tekst, men det står tallet {verdi}. Sett verdien i anførselstegn, "
     'slik den skal stå, for eksempel "{verdi}".',
+    "type-tekst-tall-lest": "Her skal det stå tekst, men {skrevet} uten anførselstegn blir lest som tallet "
+    '{verdi}. Sett verdien i anførselstegn, slik den skal stå: "{skrevet}".',
     "type": "Feil type: her skal det stå {forventet}, men det står {fikk}.",
     "type-janei": "Skriv {riktig} her, ikke «{verdi}». Bare true og false forstås som ja og nei.",
     "type-tall-tekst": "Her skal det stå {forventet}. Fjern anførselstegnene rundt «{verdi}».",
@@ -112,6 +115,8 @@ M = {
     "krav-klokkeslett-forslag": 'et klokkeslett skrives med to sifre for timen og i anførselstegn: skriv "{forslag}"',
     "krav-liste": "verdien må være en liste med tekster",
     "datert-rekkefolge": "Verdiene må stå i stigende rekkefølge etter «fra»-dato; {dato} kommer etter {forrige}.",
+    "datert-samme-dato": "«fra»-datoen {dato} står to ganger. Hver verdi må ha sin egen «fra»-dato: rett "
+    "datoen, eller fjern den ene verdien.",
     "trinn-utenfor": "Trinn «{verdi}» hører ikke til {hvor} (tillatt: {lovlige}).",
     "fast-regel-mangler": "Regelen «{verdi}» mangler i rutinen «{rutine}». Id-en er fast: motoren "
     "og integrasjoner bruker den, så den kan ikke fjernes eller få nytt navn.",
@@ -131,6 +136,15 @@ M = {
     "versjon-samme-dato": "To versjoner av rutinen «{id}» gjelder fra samme dato ({dato}): denne "
     "filen (versjon {versjon}) og {annen}:{linje} (versjon {annen_versjon}). Gi den nye versjonen en "
     "senere «gyldig_fra» (datoen den begynner å gjelde).",
+    # warnings (alvor "advarsel"): the file is valid, but probably not as meant
+    "usynlig-tegn-advarsel": "{hvor} «{utdrag}» har {hva}. Slike tegn følger ofte med tekst kopiert fra "
+    "Word eller PDF, og blir med uten å synes. Slett {det} hvis {de} ikke skal være der.",
+    "typografiske-anforselstegn": "Teksten begynner med «{start}» og slutter med «{slutt}»: typografiske "
+    "anførselstegn, som Word ofte setter inn. YAML leser dem ikke som anførselstegn, så de blir en del av "
+    'teksten. Bruk vanlige anførselstegn (") rundt teksten{eksempel}.',
+    "anforsel-mangler-foran": 'Teksten «{utdrag}» slutter med et anførselstegn («"»), men begynner ikke med et, '
+    'så anførselstegnet blir en del av teksten. Mangler det et «"» foran teksten? Sett hele teksten i '
+    "anførselstegn, eller fjern det siste.",
     "feil-filtype": "Dette er {er} (type: {type}), ikke {ikke}. Oppgi {oppgi}, for eksempel {eksempel}.",
 }
 
@@ -153,17 +167,92 @@ def feil_filtype(funnet: object, forventet: str) -> str | None:
     return M["feil-filtype"].format(er=er, type=funnet, ikke=ikke, oppgi=oppgi, eksempel=eksempel)
 
 
+# Keys and ids are written in ASCII (naar, kontaktlaerer); staff often type the Norwegian letters.
+_ASCII_FORM = str.maketrans({"å": "aa", "æ": "ae", "ø": "oe", "Å": "Aa", "Æ": "Ae", "Ø": "Oe"})
+
+
 def mente_du(verdi: object, muligheter: Iterable[str]) -> tuple[str, tuple[str, ...]]:
-    """A ' Mente du «x»?' suffix and the suggestions it names (may be empty)."""
+    """A ' Mente du «x»?' suffix and the suggestions it names (may be empty).
+
+    Compared with å, æ and ø written aa, ae and oe on both sides, so «når» suggests «naar» and
+    «hoest» suggests «høst».
+    """
     if not isinstance(verdi, str):
         return "", ()
-    forslag = tuple(difflib.get_close_matches(verdi, sorted(set(muligheter)), n=3, cutoff=0.6))
+    # ASCII form -> the possibilities written that way
+    former: dict[str, list[str]] = {}
+    for mulighet in sorted(set(muligheter)):
+        former.setdefault(mulighet.translate(_ASCII_FORM), []).append(mulighet)
+    form = verdi.translate(_ASCII_FORM)
+    # the same word with the letters written the other way is the one meant: name only that
+    naere = [form] if form in former else difflib.get_close_matches(form, list(former), n=3, cutoff=0.6)
+    forslag = tuple(dict.fromkeys(m for f in naere for m in former[f]))[:3]
     if not forslag:
         return "", ()
     if len(forslag) == 1:
         return f" Mente du «{forslag[0]}»?", forslag
     liste = ", ".join(f"«{f}»" for f in forslag[:-1]) + f" eller «{forslag[-1]}»"
     return f" Mente du {liste}?", forslag
+
+
+# Characters a message shows as ⟨U+XXXX⟩: format characters (soft hyphen, zero-width space and
+# joiners, word joiner, byte order mark, direction marks) and control characters other than a line
+# break. They are invisible on screen, so «foresatte-melder-fravaer» would look right in a message
+# while the file has a zero-width space after it.
+def _usynlig(tegn: str) -> bool:
+    return tegn != "\n" and unicodedata.category(tegn) in ("Cf", "Cc", "Zl", "Zp")
+
+
+_USYNLIGE_NAVN: dict[str, str] = {
+    "\u00ad": "en myk bindestrek",
+    "\u200b": "et nullbreddemellomrom",
+    "\u200c": "et usynlig skilletegn",
+    "\u200d": "et usynlig bindetegn",
+    "\u2060": "et usynlig bindetegn",
+    "\ufeff": "et usynlig BOM-tegn",
+}
+
+
+def usynlig_navn(tegn: str) -> str:
+    """What an invisible character is, in words ('et nullbreddemellomrom')."""
+    if tegn in _USYNLIGE_NAVN:
+        return _USYNLIGE_NAVN[tegn]
+    return "et usynlig kontrolltegn" if unicodedata.category(tegn) == "Cc" else "et usynlig tegn"
+
+
+def usynlige_tegn(tekst: str) -> list[str]:
+    """The distinct invisible characters in ``tekst``, in the order they first appear."""
+    return list(dict.fromkeys(t for t in tekst if _usynlig(t)))
+
+
+def vis_tegn(tegn: str) -> str:
+    """One character as a message shows it when it cannot be seen: ⟨U+200B⟩."""
+    return f"⟨U+{ord(tegn):04X}⟩"
+
+
+def synlig(tekst: str) -> str:
+    """``tekst`` with every invisible character shown as ⟨U+XXXX⟩."""
+    if not any(_usynlig(t) for t in tekst):
+        return tekst
+    return "".join(vis_tegn(t) if _usynlig(t) else t for t in tekst)
+
+
+def med_usynlige_vist(melding: str) -> str:
+    """A message that quotes a value with invisible characters: the characters shown as ⟨U+XXXX⟩,
+    and a sentence saying that they are there. A message without any is returned unchanged."""
+    tegn = usynlige_tegn(melding)
+    if not tegn:
+        return melding
+    vist = [vis_tegn(t) for t in tegn]
+    kilde = "ofte fra tekst kopiert fra Word eller PDF"
+    if len(tegn) == 1:
+        navn = usynlig_navn(tegn[0])
+        hvorfra = kilde if navn == "et usynlig tegn" else f"{navn}, {kilde}"
+        tillegg = f"Teksten har et usynlig tegn, vist her som {vist[0]} ({hvorfra}). Slett tegnet."
+    else:
+        liste = ", ".join(vist[:-1]) + f" og {vist[-1]}"
+        tillegg = f"Teksten har usynlige tegn, vist her som {liste} ({kilde}). Slett tegnene."
+    return f"{synlig(melding)} {tillegg}"
 
 
 def eller_liste(verdier: Iterable[str]) -> str:

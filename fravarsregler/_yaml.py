@@ -14,6 +14,16 @@ Interface contract (other modules rely on exactly this):
     doc.nokkel_plassering(path) -> tuple[int, int]
         1-based (line, column) of the *key* node for a mapping entry at ``path``
         (falls back to plassering(path)).
+    doc.som_skrevet(path) -> str | None
+        the scalar at ``path`` as written, before it was read as a number, true/false or
+        null (``2027.10`` for the number 2027.1); None where there is no scalar.
+    doc.stil(path) -> str | None
+        how the scalar at ``path`` is written: "plain", "double", "single", "literal" (``|``)
+        or "folded" (``>``); None where there is no scalar.
+    doc.tegn_plassering(path, indeks) -> tuple[int, int]
+        1-based (line, column) of character ``indeks`` of the text at ``path``: exact in a
+        ``|`` block and in a one-line text (plain, or quoted without escapes); otherwise,
+        where the text may have been folded or unescaped, plassering(path).
 
 Reading rules (YAML 1.2 core schema, with a few deliberate restrictions):
 
@@ -47,6 +57,11 @@ Reading rules (YAML 1.2 core schema, with a few deliberate restrictions):
 * Exactly one document per file (kode ``"flere-dokumenter"``).  An empty file (or
   one with only comments) gives ``data is None``; callers decide what that means.
 * Files must be UTF-8 (a UTF-8 byte order mark is accepted).
+* Spaces that only look like spaces (a non-breaking space U+00A0, U+2000–U+200A, U+202F,
+  U+205F, U+3000), pasted from Word or a web page, are errors (kode ``"tegn"``) where YAML's
+  structure is: in the indentation, around ``:``, after ``-`` and at the start or end of a
+  plain text.  YAML reads them as text, so the line would otherwise fail further on (or not
+  at all) with a misleading message.  Inside a text (``"kl.\u00a015"``) they are kept.
 * Syntax errors (kode ``"syntaks"``) and refused characters (kode ``"tegn"``) get a
   Norwegian explanation with a fix, located where the user has to look (an unclosed
   quote or bracket where it was opened); PyYAML's English text never reaches them.
@@ -69,7 +84,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._errors import YamlFeil
-from ._meldinger import os_grunn
+from ._meldinger import med_usynlige_vist, os_grunn
 
 __all__ = [
     "MAKS_ALIASER",
@@ -96,6 +111,15 @@ _MELDINGER: Final[dict[str, str]] = {
         "Filen inneholder et usynlig {hva} ({tegn}), ofte med tekst kopiert fra Word eller PDF. YAML ville "
         "lest det som et linjeskift, så teksten og linjenumrene etter det ville blitt feil. Slett tegnet, "
         "eller erstatt det med {erstatt}.{flere}"
+    ),
+    "mellomrom-tegn": (
+        "Her står {hva} ({tegn}), ofte fra tekst kopiert fra Word, PDF eller en nettside. Det ser ut "
+        "som et vanlig mellomrom, men YAML leser det som tekst, så innrykket, kolonet eller «-» rundt "
+        "det blir lest feil. Erstatt det med et vanlig mellomrom.{flere}"
+    ),
+    "usynlig-tegn": (
+        "Her står {hva} ({tegn}), ofte fra tekst kopiert fra Word, PDF eller en nettside. YAML leser "
+        "det som tekst, så innrykket, kolonet eller «-» rundt det blir lest feil. Slett tegnet.{flere}"
     ),
     "ulovlig-tegn": (
         "Filen inneholder {hva} ({tegn}) som ikke er tillatt i YAML. Slett tegnet; er det usynlig, "
@@ -231,6 +255,10 @@ _MELDINGER: Final[dict[str, str]] = {
         "Nøkkelen «{nokkel}» står to ganger i samme tabell (linje {forste} og linje "
         "{andre}). Fjern eller gi nytt navn til én av dem."
     ),
+    "duplikat-nokkel-linje": (
+        "Nøkkelen «{nokkel}» står to ganger på samme nivå på linje {linje} (kolonne {forste} og "
+        "kolonne {andre}). Fjern eller gi nytt navn til én av dem."
+    ),
     "nokkel-ikke-tekst": (
         "Nøkkelen «{nokkel}» blir lest som {hva}, men nøkler må være tekst. "
         'Sett nøkkelen i anførselstegn, for eksempel "{nokkel}":'
@@ -298,6 +326,8 @@ class _Laster(yaml.SafeLoader):
         self._fil = fil
         self._aliaser = 0
         self._dybde = 0
+        # id() of each alias copy -> the anchored node it copies (where its text is written)
+        self.kopier: dict[int, Node] = {}
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -310,6 +340,7 @@ class _Laster(yaml.SafeLoader):
             # A copy that shares the target's value but carries the alias's own
             # location, so the aliased value is located where the alias is written.
             kopi: Node = type(target)(target.tag, target.value, mark, target.end_mark)
+            self.kopier[id(kopi)] = self.kopier.get(id(target), target)
             return kopi
         self._dybde += 1
         try:
@@ -349,7 +380,7 @@ def _plass(mark: Mark | None) -> Plass:
 def _feil(kode_melding: str, fil: str, mark: Mark | None, kode: str, **felt: object) -> NoReturn:
     linje, kolonne = _plass(mark) if mark is not None else (None, None)
     raise YamlFeil(
-        _MELDINGER[kode_melding].format(**felt),
+        med_usynlige_vist(_MELDINGER[kode_melding].format(**felt)),
         fil=fil,
         linje=linje,
         kolonne=kolonne,
@@ -365,6 +396,26 @@ def _tagg_visning(tag: str) -> str:
     return "!!" + tag[len(_T) :] if tag.startswith(_T) else tag
 
 
+_STILER: Final[dict[str | None, str]] = {
+    None: "plain",
+    "": "plain",
+    '"': "double",
+    "'": "single",
+    "|": "literal",
+    ">": "folded",
+}
+
+
+@attrs.frozen
+class _Skalar:
+    """Where and how one scalar is written: its style, its text as written and its place."""
+
+    stil: str
+    skrevet: str  # the scalar's text as PyYAML read it (unescaped, before any conversion)
+    start: int  # index in the document text where the node starts (its anchor or tag, if any)
+    slutt: int  # index just after the scalar
+
+
 @attrs.frozen
 class YamlDokument:
     """One loaded YAML document: display name, plain data and source locations."""
@@ -373,6 +424,8 @@ class YamlDokument:
     data: Any
     _verdier: Mapping[Sti, Plass] = attrs.field(repr=False, eq=False)
     _nokler: Mapping[Sti, Plass] = attrs.field(repr=False, eq=False)
+    _skalarer: Mapping[Sti, _Skalar] = attrs.field(factory=dict, repr=False, eq=False, kw_only=True)
+    _tekst: str = attrs.field(default="", repr=False, eq=False, kw_only=True)
 
     def plassering(self, path: Iterable[str | int]) -> Plass:
         """1-based (line, column) of the value at ``path`` or its deepest existing ancestor."""
@@ -389,14 +442,88 @@ class YamlDokument:
         plass = self._nokler.get(sti)
         return plass if plass is not None else self.plassering(sti)
 
+    def som_skrevet(self, path: Iterable[str | int]) -> str | None:
+        """The scalar at ``path`` as written, before it was read as a number, true/false or null
+        (``2027.10``, not the number 2027.1); None where there is no scalar."""
+        skalar = self._skalarer.get(tuple(path))
+        return None if skalar is None else skalar.skrevet
+
+    def stil(self, path: Iterable[str | int]) -> str | None:
+        """How the scalar at ``path`` is written: "plain", "double", "single", "literal" (``|``) or
+        "folded" (``>``); None where there is no scalar."""
+        skalar = self._skalarer.get(tuple(path))
+        return None if skalar is None else skalar.stil
+
+    def tegn_plassering(self, path: Iterable[str | int], indeks: int) -> Plass:
+        """1-based (line, column) of character ``indeks`` of the text at ``path``.
+
+        Exact in a ``|`` block and in a text on one line written plain or quoted without escapes;
+        elsewhere (a folded or multi-line text, escapes) the text's own location.
+        """
+        sti = tuple(path)
+        skalar = self._skalarer.get(sti)
+        tekst = self._tekst
+        if skalar is None or not 0 <= indeks < len(skalar.skrevet) or not tekst:
+            return self.plassering(sti)
+        verdi = skalar.skrevet
+        if skalar.stil in ("plain", "double", "single"):
+            # The text ends the node; an anchor or tag may stand before it.
+            q = skalar.stil != "plain"
+            start = skalar.slutt - len(verdi) - 2 * q
+            kilde = tekst[start : skalar.slutt]
+            if (
+                start >= skalar.start
+                and kilde[q : len(kilde) - q] == verdi
+                and (not q or kilde[0] == kilde[-1] == ('"' if skalar.stil == "double" else "'"))
+                and not any(t in _LINJESKIFT for t in kilde)
+            ):
+                return _linje_og_kolonne(tekst, start + q + indeks)
+        elif skalar.stil == "literal":
+            # Line n of the value is line n after the «|» line in the file, indentation removed.
+            strek = tekst.find("|", skalar.start, skalar.slutt)
+            nr = verdi.count("\n", 0, indeks)
+            linjestart = verdi.rfind("\n", 0, indeks) + 1
+            linjeslutt = verdi.find("\n", indeks)
+            verdilinje = verdi[linjestart : linjeslutt if linjeslutt >= 0 else len(verdi)]
+            linjer = _LINJESKIFT_RE.split(tekst)
+            linje = _linje_og_kolonne(tekst, strek)[0] + nr + 1  # 1-based
+            if strek >= 0 and linje <= len(linjer):
+                fillinje = linjer[linje - 1]
+                innrykk = len(fillinje) - len(verdilinje)
+                if fillinje.endswith(verdilinje) and not fillinje[:innrykk].strip(" "):
+                    return (linje, innrykk + indeks - linjestart + 1)
+        return self.plassering(sti)
+        linje, kolonne = skalar.plass
+        kilde = self._tekst[skalar.start : skalar.slutt]
+        if skalar.stil in ("plain", "double", "single"):
+            innhold = kilde if skalar.stil == "plain" else kilde[1:-1]
+            if innhold == verdi and not any(t in _LINJESKIFT for t in kilde):
+                return (linje, kolonne + indeks + (skalar.stil != "plain"))
+            return self.plassering(sti)
+        if skalar.stil == "literal":
+            # Each line of the value is a line of the file after the «|» line, indentation removed.
+            nr = verdi.count("\n", 0, indeks)
+            linjestart = verdi.rfind("\n", 0, indeks) + 1
+            linjeslutt = verdi.find("\n", indeks)
+            verdilinje = verdi[linjestart : linjeslutt if linjeslutt >= 0 else len(verdi)]
+            linjer = _LINJESKIFT_RE.split(self._tekst)
+            if linje + nr < len(linjer):
+                fillinje = linjer[linje + nr]  # line number linje + nr + 1, 0-based
+                innrykk = len(fillinje) - len(verdilinje)
+                if fillinje.endswith(verdilinje) and not fillinje[:innrykk].strip(" "):
+                    return (linje + nr + 1, innrykk + indeks - linjestart + 1)
+        return self.plassering(sti)
+
 
 class _Bygger:
     """Builds plain Python data from a composed node tree, recording locations."""
 
-    def __init__(self, fil: str) -> None:
+    def __init__(self, fil: str, kopier: Mapping[int, Node] | None = None) -> None:
         self.fil = fil
         self.verdier: dict[Sti, Plass] = {}
         self.nokler: dict[Sti, Plass] = {}
+        self.skalarer: dict[Sti, _Skalar] = {}
+        self._kopier: Mapping[int, Node] = kopier or {}
         # Keyed by id() of a collection node's value list, which alias copies share.
         self._ferdig: dict[int, tuple[int, int]] = {}
         self._pagaar: set[int] = set()
@@ -440,6 +567,14 @@ class _Bygger:
     def bygg(self, node: Node, sti: Sti) -> Any:
         self.verdier[sti] = _plass(node.start_mark)
         if isinstance(node, ScalarNode):
+            kilde = self._kopier.get(id(node), node)  # an alias's text is where its anchor is
+            assert isinstance(kilde, ScalarNode)
+            self.skalarer[sti] = _Skalar(
+                _STILER.get(kilde.style, "plain"),
+                str(kilde.value),
+                kilde.start_mark.index,
+                kilde.end_mark.index,
+            )
             return self._skalar(node)
         if isinstance(node, SequenceNode):
             self._sjekk_samlingstagg(node, _SEQ)
@@ -485,6 +620,18 @@ class _Bygger:
         return flettet | egne
 
     def _duplikat(self, nokkel: str, forste: Node, andre: Node) -> NoReturn:
+        if forste.start_mark.line == andre.start_mark.line:
+            # «{a: 1, a: 2}»: both on one line, told apart by column
+            _feil(
+                "duplikat-nokkel-linje",
+                self.fil,
+                andre.start_mark,
+                "duplikat-nokkel",
+                nokkel=_kort(nokkel),
+                linje=_plass(andre.start_mark)[0],
+                forste=_plass(forste.start_mark)[1],
+                andre=_plass(andre.start_mark)[1],
+            )
         _feil(
             "duplikat-nokkel",
             self.fil,
@@ -558,6 +705,123 @@ _LINJESKIFT: Final = "\r\n\x85\u2028\u2029"
 # The three of them no editor shows as a line break.
 _USYNLIGE: Final = {"\x85": "neste-linje-tegn", "\u2028": "linjeskilletegn", "\u2029": "avsnittsskilletegn"}
 _USYNLIG_LINJESKIFT_RE: Final = re.compile("[\x85\u2028\u2029]")
+# Spaces that YAML reads as text: only the ordinary space (and a tab) separate its structure.
+_MELLOMROM_RE: Final = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_MELLOMROM_NAVN: Final = {
+    "\u00a0": "et hardt mellomrom",
+    "\u202f": "et smalt hardt mellomrom",
+    "\u2009": "et tynt mellomrom",
+    "\u3000": "et bredt (ideografisk) mellomrom",
+}
+# Invisible characters that are not spaces at all (soft hyphen, zero-width space and joiners,
+# word joiner, byte order mark): in a text they are only warned about (see _skjema).
+_USYNLIG_RE: Final = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_FEILPLASSERT_RE: Final = re.compile(f"{_MELLOMROM_RE.pattern}|{_USYNLIG_RE.pattern}")
+
+
+def _feilplasserte_tegn(tekst: str, til: int | None = None) -> list[int]:
+    """Indexes of the odd spaces and invisible characters that stand where YAML's structure is.
+
+    YAML reads them as text, so they only end up in a plain (unquoted) scalar, or stop the
+    scanner.  An odd space in a plain scalar is misplaced when it, with the spaces around it,
+    starts or ends the scalar (indentation, after «- » or «: », before «:», at the end of a line)
+    or follows a «:» or an initial «-»/«?», or comes before a «#»: where an ordinary space would
+    have been structure.  Between words it is text (``kl.\u00a015``).  An invisible character is
+    misplaced only in the indentation: elsewhere in a text it is warned about (see _skjema),
+    except before ``til``, the place of a syntax error, which it may well have caused.  The file
+    is only scanned, never parsed.
+    """
+    funn: list[int] = []
+    skanner = yaml.SafeLoader(tekst)
+
+    def se_paa(tokens: Iterable[yaml.Token]) -> None:
+        for token in tokens:
+            if isinstance(token, yaml.ScalarToken) and token.plain:
+                funn.extend(_i_strukturen(tekst, token.start_mark.index, token.end_mark.index, strengt=til is not None))
+
+    try:
+        while not skanner.check_token(yaml.StreamEndToken):
+            token: yaml.Token = skanner.get_token()  # type: ignore[no-untyped-call]
+            if til is not None and token.start_mark.index > til:
+                break
+            se_paa([token])
+    except yaml.MarkedYAMLError as feil:
+        # Tokens already scanned but not handed out: the scanner gave up after them
+        # («naar:\u00a0 "tekst"» has no «: », so the key's «:» is missing on the next line).
+        se_paa(skanner.tokens)
+        mark = feil.problem_mark
+        if mark is not None and _FEILPLASSERT_RE.match(tekst, mark.index):
+            # the scanner stopped at one («&navn\u00a0», «|\u00a0»)
+            funn.append(mark.index)
+    except yaml.reader.ReaderError:
+        pass
+    finally:
+        skanner.dispose()
+    return sorted(i for i in funn if til is None or i <= til)
+
+
+def _i_strukturen(tekst: str, start: int, slutt: int, *, strengt: bool) -> list[int]:
+    """The misplaced odd spaces and invisible characters in the plain scalar ``tekst[start:slutt]``
+    (``strengt``: invisible characters too, wherever an odd space would be misplaced)."""
+
+    def blankt(i: int) -> bool:
+        return tekst[i] in " \t" or _FEILPLASSERT_RE.match(tekst, i) is not None
+
+    funn: list[int] = []
+    ferdig = start
+    for m in _FEILPLASSERT_RE.finditer(tekst, start, slutt):
+        if m.start() < ferdig:
+            continue  # in a run already looked at
+        a, b = m.start(), m.end()
+        while a > start and blankt(a - 1):
+            a -= 1
+        while b < slutt and blankt(b):
+            b += 1
+        ferdig = b
+        innrykk = a == start and _forst_paa_linjen_i(tekst, start)
+        struktur = (
+            a == start
+            or b == slutt
+            or tekst[a - 1] in _LINJESKIFT
+            or tekst[b] in _LINJESKIFT
+            or tekst[a - 1] == ":"
+            or tekst[b] == "#"
+            or (a == start + 1 and tekst[start] in "-?")
+        )
+        mellomrom = _MELLOMROM_RE.search(tekst, a, b) is not None
+        if innrykk or (struktur and (mellomrom or strengt)):
+            funn.append(m.start())
+    return funn
+
+
+def _forst_paa_linjen_i(tekst: str, indeks: int) -> bool:
+    """Whether only spaces stand before ``indeks`` on its line."""
+    i = indeks
+    while i > 0 and tekst[i - 1] == " ":
+        i -= 1
+    return i == 0 or tekst[i - 1] in _LINJESKIFT
+
+
+def _sjekk_feilplasserte_tegn(tekst: str, fil: str, til: int | None = None) -> None:
+    """Raise at the first odd space or invisible character that stands in YAML's structure, if any
+    (see :func:`_feilplasserte_tegn`)."""
+    funn = _feilplasserte_tegn(tekst, til)
+    if not funn:
+        return
+    tegn = tekst[funn[0]]
+    linje, kolonne = _linje_og_kolonne(tekst, funn[0])
+    flere = f" Det står {len(funn)} slike tegn på feil sted i filen; dette er det første." if len(funn) > 1 else ""
+    if _MELLOMROM_RE.match(tegn):
+        hva, kode_melding = _MELLOMROM_NAVN.get(tegn, "et typografisk mellomrom"), "mellomrom-tegn"
+    else:
+        hva, kode_melding = "et usynlig tegn", "usynlig-tegn"
+    raise YamlFeil(
+        _MELDINGER[kode_melding].format(hva=hva, tegn=f"U+{ord(tegn):04X}", flere=flere),
+        fil=fil,
+        linje=linje,
+        kolonne=kolonne,
+        kode="tegn",
+    )
 
 
 def _tegn_ved(tekst: str, mark: Mark | None, forskyvning: int = 0) -> str:
@@ -840,6 +1104,11 @@ def load_yaml_text(text: str, *, fil: str) -> YamlDokument:
             mark = _naeste_mark(laster)
             _feil("flere-dokumenter", fil, mark, "flere-dokumenter", linje=_plass(mark)[0])
     except yaml.MarkedYAMLError as feil:
+        feilmark = feil.problem_mark or feil.context_mark
+        if _FEILPLASSERT_RE.search(text):
+            # A space pasted from Word where YAML wants an ordinary one is the likely cause of a
+            # syntax error after it; so is an invisible character in the indentation.
+            _sjekk_feilplasserte_tegn(text, fil, feilmark.index if feilmark is not None else None)
         raise _syntaksfeil(feil, fil, text, laster.marks if laster is not None else ()) from None
     except yaml.reader.ReaderError as feil:
         linje, kolonne = _linje_og_kolonne(text, int(feil.position))
@@ -856,12 +1125,16 @@ def load_yaml_text(text: str, *, fil: str) -> YamlDokument:
         if laster is not None:
             laster.dispose()
 
-    bygger = _Bygger(fil)
+    if _FEILPLASSERT_RE.search(text):
+        # Read fine, but such a character may still have made a key or value different from what
+        # the editor shows («naar\u00a0:» is the key «naar\u00a0»).
+        _sjekk_feilplasserte_tegn(text, fil)
+    bygger = _Bygger(fil, laster.kopier)
     if rot is None:
-        return YamlDokument(fil, None, {(): (1, 1)}, {})
+        return YamlDokument(fil, None, {(): (1, 1)}, {}, tekst=text)
     bygger.sjekk_storrelse(rot)
     data = bygger.bygg(rot, ())
-    return YamlDokument(fil, data, bygger.verdier, bygger.nokler)
+    return YamlDokument(fil, data, bygger.verdier, bygger.nokler, skalarer=bygger.skalarer, tekst=text)
 
 
 def load_yaml_file(path: str | os.PathLike[str], *, visningsnavn: str | None = None) -> YamlDokument:

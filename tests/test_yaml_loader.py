@@ -292,6 +292,184 @@ class TestDuplikatNokler:
         assert "«<<»" in e.melding
         assert "(linje 4 og linje 5)" in e.melding
 
+    def test_both_on_one_line_are_told_apart_by_column(self) -> None:
+        e = feil("a: 1\nb: {x: 1, y: 2, x: 3}\n")
+        assert (e.kode, e.linje, e.kolonne) == ("duplikat-nokkel", 2, 17)
+        assert e.melding == (
+            "Nøkkelen «x» står to ganger på samme nivå på linje 2 (kolonne 5 og kolonne 17). "
+            "Fjern eller gi nytt navn til én av dem."
+        )
+        assert "linje 2 og linje 2" not in e.melding
+
+    def test_an_invisible_character_in_the_key_is_shown(self) -> None:
+        # «id» and «id\u200b» are different keys; the same key twice with it is shown visibly
+        e = feil("a:\n  id\u200b: 1\n  id\u200b: 2\n")
+        assert e.kode == "duplikat-nokkel"
+        assert "Nøkkelen «id⟨U+200B⟩» står to ganger" in e.melding
+        assert "Teksten har et usynlig tegn, vist her som ⟨U+200B⟩ (et nullbreddemellomrom" in e.melding
+        assert "\u200b" not in e.melding
+
+
+class TestKildetekst:
+    """How a scalar is written: as typed, its style, and where each of its characters stands."""
+
+    TEKST = (
+        "versjon: 2027.10\n"
+        "naar: 08.00\n"
+        "hex: 0x1F\n"
+        'sitat: &s "kl.\u00a015 {a}"\n'
+        "kopi: *s\n"
+        "enkel: 'it''s {b}'\n"
+        'escape: "tab\\t{c}"\n'
+        "tagget: !!str ren {d}\n"
+        "blokk: |\n"
+        "  Første linje\n"
+        "\n"
+        "    innrykket {e} her\n"
+        "brettet: >\n"
+        "  en {f}\n"
+        "  to\n"
+        "flerlinje: en\n"
+        "  to {g}\n"
+        "liste: [x, {h: 1}]\n"
+    )
+
+    def test_som_skrevet(self) -> None:
+        doc = load_yaml_text(self.TEKST, fil="x.yaml")
+        assert doc.data["versjon"] == 2027.1
+        assert doc.som_skrevet(["versjon"]) == "2027.10"
+        assert (doc.data["naar"], doc.som_skrevet(["naar"])) == (8.0, "08.00")
+        assert (doc.data["hex"], doc.som_skrevet(["hex"])) == (31, "0x1F")
+        assert doc.som_skrevet(["liste", 0]) == "x"
+        assert doc.som_skrevet(["liste", 1]) is None  # a mapping, not a scalar
+        assert doc.som_skrevet(["finnes-ikke"]) is None
+
+    def test_stil(self) -> None:
+        doc = load_yaml_text(self.TEKST, fil="x.yaml")
+        stiler = {n: doc.stil([n]) for n in ("versjon", "sitat", "kopi", "enkel", "tagget", "blokk", "brettet")}
+        assert stiler == {
+            "versjon": "plain",
+            "sitat": "double",
+            "kopi": "double",
+            "enkel": "single",
+            "tagget": "plain",
+            "blokk": "literal",
+            "brettet": "folded",
+        }
+        assert doc.stil(["liste"]) is None
+
+    @pytest.mark.parametrize(
+        ("navn", "linje", "kolonne"),
+        [
+            ("sitat", 4, 19),  # after an anchor, with a non-breaking space before it
+            ("kopi", 4, 19),  # an alias: where the anchored text is written
+            ("tagget", 8, 19),  # after a tag
+            ("blokk", 12, 15),  # a «|» block: its own line and column, indentation kept
+            ("brettet", 13, 10),  # folded: the text's start
+            ("flerlinje", 16, 12),  # plain over two lines (folded): the text's start
+            ("enkel", 6, 8),  # '' stands for ': the text's start
+            ("escape", 7, 9),  # an escape: the text's start
+        ],
+    )
+    def test_tegn_plassering(self, navn: str, linje: int, kolonne: int) -> None:
+        doc = load_yaml_text(self.TEKST, fil="x.yaml")
+        assert doc.tegn_plassering([navn], doc.data[navn].index("{")) == (linje, kolonne)
+
+    def test_tegn_plassering_peker_paa_tegnet(self) -> None:
+        doc = load_yaml_text(self.TEKST, fil="x.yaml")
+        linjer = self.TEKST.split("\n")
+        for navn in ("sitat", "kopi", "tagget", "blokk"):
+            linje, kolonne = doc.tegn_plassering([navn], doc.data[navn].index("{"))
+            assert linjer[linje - 1][kolonne - 1] == "{", navn
+
+    def test_tegn_plassering_utenfor_teksten(self) -> None:
+        doc = load_yaml_text(self.TEKST, fil="x.yaml")
+        assert doc.tegn_plassering(["sitat"], 99) == doc.plassering(["sitat"]) == (4, 8)
+        assert doc.tegn_plassering(["liste", 1], 0) == doc.plassering(["liste", 1])
+
+    def test_tegn_plassering_med_crlf(self) -> None:
+        doc = load_yaml_text("a: 1\r\nb: |\r\n  en\r\n  to {x}\r\n", fil="x.yaml")
+        assert doc.tegn_plassering(["b"], doc.data["b"].index("{")) == (4, 6)
+
+
+# Odd spaces where YAML's structure is: (text, line, column, what it is, code point).
+N = "\u00a0"
+FEILPLASSERTE_MELLOMROM = [
+    (f"a:\n  b: 1\n{N}       c: 2\n", 3, 1, "et hardt mellomrom", "U+00A0"),  # before the indentation
+    (f"a:\n  b: 1\n {N}c: 2\n", 3, 2, "et hardt mellomrom", "U+00A0"),  # inside the indentation
+    (f'a:\n  naar:{N} "Dagen før"\n  b: 1\n', 2, 8, "et hardt mellomrom", "U+00A0"),  # after «:»
+    (f"naar: {N}Samme dag\n", 1, 7, "et hardt mellomrom", "U+00A0"),  # after «: »
+    (f"naar{N}: Samme dag\n", 1, 5, "et hardt mellomrom", "U+00A0"),  # before «:»
+    (f"naar: Samme dag{N}\n", 1, 16, "et hardt mellomrom", "U+00A0"),  # at the end of the line
+    (f"a:\n  -{N}x\n", 2, 4, "et hardt mellomrom", "U+00A0"),  # after «-»
+    (f"a:\n  - {N}x\n", 2, 5, "et hardt mellomrom", "U+00A0"),  # after «- »
+    (f"a: x{N}# kommentar\n", 1, 5, "et hardt mellomrom", "U+00A0"),  # before a comment
+    (f"a: [x,{N}y]\n", 1, 7, "et hardt mellomrom", "U+00A0"),  # after a comma
+    (f'a: "x"{N}\nb: 1\n', 1, 7, "et hardt mellomrom", "U+00A0"),  # after a quoted text
+    (f"a: en\n  {N}to\n", 2, 3, "et hardt mellomrom", "U+00A0"),  # a continued line's indentation
+    (f"a: &x{N}1\n", 1, 6, "et hardt mellomrom", "U+00A0"),  # after an anchor
+    (f"a: |{N}\n  x\n", 1, 5, "et hardt mellomrom", "U+00A0"),  # after «|»
+    ('a:\u2009"x"\n', 1, 3, "et tynt mellomrom", "U+2009"),
+    ("a:\n\u202f b: 1\n", 2, 1, "et smalt hardt mellomrom", "U+202F"),
+    ("a:\u3000x\n", 1, 3, "et bredt (ideografisk) mellomrom", "U+3000"),
+    ("a:\u2003x\n", 1, 3, "et typografisk mellomrom", "U+2003"),
+]
+
+
+class TestFeilplassertMellomrom:
+    """A non-breaking space (or another odd space) pasted from Word where YAML's structure is, is
+    an error at that character, naming it; inside a text it is the text's own."""
+
+    @pytest.mark.parametrize(("tekst", "linje", "kolonne", "hva", "kode"), FEILPLASSERTE_MELLOMROM)
+    def test_feilen_staar_ved_tegnet(self, tekst: str, linje: int, kolonne: int, hva: str, kode: str) -> None:
+        with pytest.raises(YamlFeil) as fanget:
+            load_yaml_text(tekst, fil="x.yaml")
+        e = fanget.value
+        assert (e.linje, e.kolonne, e.kode) == (linje, kolonne, "tegn")
+        assert e.melding.startswith(f"Her står {hva} ({kode}), ofte fra tekst kopiert fra Word")
+        assert e.melding.endswith("Erstatt det med et vanlig mellomrom.")
+
+    @pytest.mark.parametrize(
+        ("tekst", "verdi"),
+        [
+            (f'a: "kl.{N}15"\n', f"kl.{N}15"),
+            (f"a: 'kl.{N}15'\n", f"kl.{N}15"),
+            (f"a: kl.{N}15 og mer\n", f"kl.{N}15 og mer"),
+            (f"a: Samme {N}dag\n", f"Samme {N}dag"),
+            (f"a: |\n  kl.{N}15\n  {N}inn\n", f"kl.{N}15\n{N}inn\n"),
+            (f"a: 1 # en{N}kommentar\n", 1),
+            ("a: kl.\u202f15\n", "kl.\u202f15"),
+        ],
+    )
+    def test_i_en_tekst_er_det_tillatt(self, tekst: str, verdi: object) -> None:
+        assert load_yaml_text(tekst, fil="x.yaml").data == {"a": verdi}
+
+    def test_antallet_nevnes(self) -> None:
+        e = feil(f"a: {N}1\nb: 2\nc: 3{N}\n")
+        assert (e.linje, e.kolonne) == (1, 4)
+        assert "Det står 2 slike tegn på feil sted i filen; dette er det første." in e.melding
+
+    def test_en_syntaksfeil_foer_tegnet_meldes_som_foer(self) -> None:
+        e = feil(f"a: b: c\nd:{N}x\n")
+        assert (e.linje, e.kolonne, e.kode) == (1, 5, "syntaks")
+        assert e.melding.startswith("Kolon er ikke tillatt her.")
+
+    @pytest.mark.parametrize("tegn", ["\u200b", "\ufeff", "\u2060", "\u00ad"])
+    def test_usynlig_tegn_i_innrykket(self, tegn: str) -> None:
+        e = feil(f"a:\n  b: 1\n{tegn}  c: 2\n")
+        assert (e.linje, e.kolonne, e.kode) == (3, 1, "tegn")
+        assert e.melding.startswith(f"Her står et usynlig tegn (U+{ord(tegn):04X}), ofte fra tekst kopiert")
+        assert e.melding.endswith("Slett tegnet.")
+
+    def test_usynlig_tegn_foer_en_syntaksfeil(self) -> None:
+        # «naar:\u200b "x"» has no «: »: the key's colon is then missing on the next line
+        e = feil('a:\n  naar:\u200b "x"\n  b: 1\n')
+        assert (e.linje, e.kolonne, e.kode) == (2, 8, "tegn")
+
+    def test_usynlig_tegn_i_en_tekst_leses(self) -> None:
+        # the validator warns about it (see tekst_advarsler); an id with it fails the schema
+        assert last("a: x\u200b\nb: sko\u00adle\n").data == {"a": "x\u200b", "b": "sko\u00adle"}
+
 
 class TestFletting:
     """Merge keys follow the YAML merge-key spec and keep locations in the anchor."""
@@ -907,7 +1085,10 @@ ENGELSKE_FRASER = ("while scanning", "while parsing", "expected", "found", "coul
 # Characters YAML gives a meaning, so random text made of them breaks in many ways.
 yaml_stoy = st.lists(
     st.sampled_from(
-        [*"ab :-[]{},'\"\n\t&*!|>%@`#?\\.0x", "---\n", "...\n", "- ", ": ", "%YAML 1.2\n", "æ", "\x07", "\r"]
+        [
+            *"ab :-[]{},'\"\n\t&*!|>%@`#?\\.0x",
+            *("---\n", "...\n", "- ", ": ", "%YAML 1.2\n", "æ", "\x07", "\r", "\u00a0", "\u200b"),
+        ]
     ),
     max_size=30,
 ).map("".join)
