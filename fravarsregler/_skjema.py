@@ -19,11 +19,23 @@ from ._meldinger import (
     beskriv_verdi,
     janei_forslag,
     klokkeslett_forslag,
+    med_usynlige_vist,
     mente_du,
+    synlig,
+    usynlig_navn,
+    usynlige_tegn,
+    vis_tegn,
 )
 from ._paths import finn_datafil
 
-__all__ = ["Lokaliserbar", "UtenPlassering", "json_path", "lag_problem", "skjema_problemer"]
+__all__ = [
+    "Lokaliserbar",
+    "UtenPlassering",
+    "json_path",
+    "lag_problem",
+    "skjema_problemer",
+    "tekst_advarsler",
+]
 
 
 class Lokaliserbar(Protocol):
@@ -39,6 +51,12 @@ class Lokaliserbar(Protocol):
 
     def nokkel_plassering(self, path: Iterable[str | int]) -> tuple[int | None, int | None]: ...
 
+    def tegn_plassering(self, path: Iterable[str | int], indeks: int) -> tuple[int | None, int | None]: ...
+
+    def som_skrevet(self, path: Iterable[str | int]) -> str | None: ...
+
+    def stil(self, path: Iterable[str | int]) -> str | None: ...
+
 
 @attrs.frozen
 class UtenPlassering:
@@ -52,6 +70,15 @@ class UtenPlassering:
 
     def nokkel_plassering(self, path: Iterable[str | int]) -> tuple[int | None, int | None]:
         return None, None
+
+    def tegn_plassering(self, path: Iterable[str | int], indeks: int) -> tuple[int | None, int | None]:
+        return None, None
+
+    def som_skrevet(self, path: Iterable[str | int]) -> str | None:
+        return None
+
+    def stil(self, path: Iterable[str | int]) -> str | None:
+        return None
 
 
 def json_path(path: Iterable[str | int]) -> str:
@@ -71,13 +98,25 @@ def lag_problem(
     nokkel: bool = False,
     forslag: tuple[str, ...] = (),
     alvor: str = "feil",
+    tegn: int | None = None,
 ) -> Problem:
-    linje, kolonne = doc.nokkel_plassering(tuple(path)) if nokkel else doc.plassering(tuple(path))
+    """A located problem at the value at ``path`` (``nokkel``: at its key).
+
+    ``tegn``: at this character of the text at ``path`` (a placeholder in a long text), where the
+    file shows exactly where it is (see ``YamlDokument.tegn_plassering``). An invisible character
+    in ``melding`` (quoted from a value) is shown as ⟨U+XXXX⟩, and the message says it is there.
+    """
+    if nokkel:
+        linje, kolonne = doc.nokkel_plassering(tuple(path))
+    elif tegn is not None:
+        linje, kolonne = doc.tegn_plassering(tuple(path), tegn)
+    else:
+        linje, kolonne = doc.plassering(tuple(path))
     return Problem(
         fil=doc.fil,
         linje=linje,
         kolonne=kolonne,
-        melding=melding,
+        melding=med_usynlige_vist(melding),
         json_path=json_path(path),
         alvor=alvor,
         kode=kode,
@@ -147,6 +186,12 @@ def _tall(verdi: object) -> str:
     return str(verdi)
 
 
+def _tall_som_skrevet(doc: Lokaliserbar, path: Sequence[str | int], verdi: object) -> str:
+    """A number as written in the file (``2027.10``, ``08.00``), or as YAML writes it when unknown."""
+    skrevet = doc.som_skrevet(path)
+    return skrevet if skrevet else _tall(verdi)
+
+
 def _oversett(doc: Lokaliserbar, feil: ValidationError) -> list[Problem]:
     path = tuple(feil.absolute_path)
     verdi = feil.instance
@@ -207,7 +252,12 @@ def _oversett(doc: Lokaliserbar, feil: ValidationError) -> list[Problem]:
         elif isinstance(verdi, str) and {"number", "integer"} & set(typer) and re.fullmatch(r"-?\d+([.,]\d+)?", verdi):
             melding = M["type-tall-tekst"].format(forventet=forventet, verdi=verdi)
         elif typer == ["string"] and isinstance(verdi, int | float) and not isinstance(verdi, bool):
-            melding = M["type-tekst-tall"].format(verdi=_tall(verdi))
+            skrevet = _tall_som_skrevet(doc, path, verdi)
+            if skrevet != _tall(verdi):
+                # 2027.10 is read as 2027.1, 08.00 as 8: quote what was written, not the number
+                melding = M["type-tekst-tall-lest"].format(skrevet=skrevet, verdi=_tall(verdi))
+            else:
+                melding = M["type-tekst-tall"].format(verdi=skrevet)
         else:
             melding = M["type"].format(forventet=forventet, fikk=beskriv_verdi(verdi))
         return en(melding, "feil-type")
@@ -238,12 +288,12 @@ def _oversett(doc: Lokaliserbar, feil: ValidationError) -> list[Problem]:
     if kind == "uniqueItems":
         return en(M["unique"], "duplikat")
     if kind == "minimum":
-        return en(M["minimum"].format(verdi=_tall(verdi), grense=_tall(grense)), "utenfor")
+        return en(M["minimum"].format(verdi=_tall_som_skrevet(doc, path, verdi), grense=_tall(grense)), "utenfor")
     if kind == "exclusiveMinimum":
-        melding = M["exclusive-minimum"].format(verdi=_tall(verdi), grense=_tall(grense))
+        melding = M["exclusive-minimum"].format(verdi=_tall_som_skrevet(doc, path, verdi), grense=_tall(grense))
         return en(melding, "utenfor")
     if kind == "maximum":
-        return en(M["maksimum"].format(verdi=_tall(verdi), grense=_tall(grense)), "utenfor")
+        return en(M["maksimum"].format(verdi=_tall_som_skrevet(doc, path, verdi), grense=_tall(grense)), "utenfor")
     if kind in ("oneOf", "anyOf"):
         if (
             isinstance(verdi, dict)
@@ -283,3 +333,87 @@ def _monster_melding(monster: str, verdi: object) -> str:
     if monster == "^(\\S(.*\\S)?)?$":  # no space first or last (codes in a kodekart)
         return M["mellomrom-rundt"].format(verdi=verdi)
     return M["pattern"].format(verdi=verdi, monster=monster)
+
+
+# --------------------------------------------------------------------------- warnings
+
+# Typographic quotes Word puts in for ", which YAML reads as part of the text.
+_TYPOGRAFISKE: str = "\u201c\u201d"
+
+
+def tekst_advarsler(doc: Lokaliserbar, problemer: Iterable[Problem] = ()) -> list[Problem]:
+    """Warnings (``alvor`` "advarsel") for likely paste and quoting mistakes in the texts of ``doc``.
+
+    - an invisible character in a text or key (soft hyphen, zero-width space, ...), at the
+      character (kode ``usynlig-tegn``);
+    - a plain text between typographic quotes, “Samme dag”: meant as quotes, read as text
+      (kode ``typografiske-anforselstegn``);
+    - a plain text that ends with ``"`` but does not start with one, with an odd number of them:
+      the opening quote is missing (kode ``anforselstegn``).
+
+    A place that already has an error in ``problemer`` gets no warning: one mistake, one problem.
+    """
+    med_feil = {p.json_path for p in problemer if p.alvor == "feil"}
+    ut: list[Problem] = []
+
+    def gaa(sti: tuple[str | int, ...], node: object) -> None:
+        if isinstance(node, dict):
+            for nokkel, verdi in node.items():
+                barn = (*sti, nokkel)
+                if isinstance(nokkel, str) and json_path(barn) not in med_feil:
+                    ut.extend(_usynlig_advarsel(doc, barn, nokkel, nokkel=True))
+                gaa(barn, verdi)
+        elif isinstance(node, list):
+            for i, verdi in enumerate(node):
+                gaa((*sti, i), verdi)
+        elif isinstance(node, str) and json_path(sti) not in med_feil:
+            ut.extend(_usynlig_advarsel(doc, sti, node))
+            ut.extend(_anforsel_advarsel(doc, sti, node))
+
+    gaa((), doc.data)
+    return ut
+
+
+def _utdrag(tekst: str, indeks: int, bredde: int = 20) -> str:
+    """The part of ``tekst`` around ``indeks``, with «…» where it is cut."""
+    start, slutt = max(0, indeks - bredde), min(len(tekst), indeks + bredde)
+    return ("…" if start > 0 else "") + tekst[start:slutt] + ("…" if slutt < len(tekst) else "")
+
+
+def _usynlig_advarsel(
+    doc: Lokaliserbar, sti: tuple[str | int, ...], tekst: str, *, nokkel: bool = False
+) -> list[Problem]:
+    tegn = [t for t in usynlige_tegn(tekst) if t != "\t"]  # a tab shows as space
+    if not tegn:
+        return []
+    forste = min(tekst.index(t) for t in tegn)
+    vist = [vis_tegn(t) for t in tegn]
+    if len(tegn) == 1:
+        navn = usynlig_navn(tegn[0])
+        hva = "et usynlig tegn, vist her som " + vist[0] + ("" if navn == "et usynlig tegn" else f" ({navn})")
+    else:
+        hva = "usynlige tegn, vist her som " + ", ".join(vist[:-1]) + f" og {vist[-1]}"
+    melding = M["usynlig-tegn-advarsel"].format(
+        hva=hva,
+        hvor="Nøkkelen" if nokkel else "Teksten",
+        utdrag=synlig(_utdrag(tekst, forste).replace("\n", " ")),
+        det="det" if len(tegn) == 1 else "dem",
+        de="det" if len(tegn) == 1 else "de",
+    )
+    if nokkel:
+        return [lag_problem(doc, sti, melding, kode="usynlig-tegn", nokkel=True, alvor="advarsel")]
+    return [lag_problem(doc, sti, melding, kode="usynlig-tegn", tegn=forste, alvor="advarsel")]
+
+
+def _anforsel_advarsel(doc: Lokaliserbar, sti: tuple[str | int, ...], tekst: str) -> list[Problem]:
+    if doc.stil(sti) != "plain" or len(tekst) < 2:
+        return []
+    if tekst[0] in _TYPOGRAFISKE and tekst[-1] in _TYPOGRAFISKE:
+        indre = tekst[1:-1]
+        eksempel = f': "{indre}"' if len(indre) <= 40 and '"' not in indre and "\\" not in indre else ""
+        melding = M["typografiske-anforselstegn"].format(start=tekst[0], slutt=tekst[-1], eksempel=eksempel)
+        return [lag_problem(doc, sti, melding, kode="typografiske-anforselstegn", alvor="advarsel")]
+    if tekst.endswith('"') and tekst.count('"') % 2 == 1:
+        melding = M["anforsel-mangler-foran"].format(utdrag=_utdrag(tekst, len(tekst) - 1))
+        return [lag_problem(doc, sti, melding, kode="anforselstegn", alvor="advarsel")]
+    return []
