@@ -26,6 +26,7 @@ from typing import Final, Literal, TypeAlias, TypeVar
 import attrs
 
 from ._dokument import formater_parameterverdi
+from ._meldinger import synlig, vis_tegn
 from ._model import (
     Felles,
     Frist,
@@ -791,15 +792,25 @@ def _tekst(verdi: Verdi | None, felles: Felles | None = None) -> str:
     return str(verdi)
 
 
+# Spaces that look like an ordinary one (a non-breaking space and its kin). In what changed they
+# are shown as ⟨U+00A0⟩, so that a space made non-breaking is seen: "[- -]{+⟨U+00A0⟩+}", not two
+# texts that look the same. Characters that do not show at all are shown everywhere (skriv_tekst).
+_RART_MELLOMROM: Final = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _mellomrom_vist(tekst: str) -> str:
+    return _RART_MELLOMROM.sub(lambda m: vis_tegn(m.group()), tekst)
+
+
 def _ordforskjell_tekst(bits: Sequence[Tekstbit]) -> str:
     ut = []
     for b in bits:
         if b.op == "lik":
             ut.append(b.tekst)
         elif b.op == "fjernet":
-            ut.append(f"[-{b.tekst}-]")
+            ut.append(f"[-{_mellomrom_vist(b.tekst)}-]")
         else:
-            ut.append(f"{{+{b.tekst}+}}")
+            ut.append(f"{{+{_mellomrom_vist(b.tekst)}+}}")
     return "".join(ut)
 
 
@@ -827,7 +838,7 @@ def _endringslinjer(e: Endring, etikett: str, innrykk: str, felles: Felles | Non
     if e.tekstdiff and er_tekst and (re.search(r"\s", str(e.gammel)) or re.search(r"\s", str(e.ny))):
         vist = _ordforskjell_tekst(e.tekstdiff)
     else:
-        vist = f"{_tekst(e.gammel, roller)} → {_tekst(e.ny, roller)}"
+        vist = f"{_mellomrom_vist(_tekst(e.gammel, roller))} → {_mellomrom_vist(_tekst(e.ny, roller))}"
     return [f"{innrykk}{etikett}: {_innrykket(vist, fortsett)}"]
 
 
@@ -855,9 +866,15 @@ def _radtekst(diff: Rutinediff, seksjon: str, rad: str) -> str:
 
 
 def skriv_tekst(diff: Rutinediff | Fellesdiff) -> str:
-    """The diff as Norwegian text for the staff who approve a revision."""
-    if isinstance(diff, Fellesdiff):
-        return _skriv_felles(diff)
+    """The diff as Norwegian text for the staff who approve a revision.
+
+    Characters that do not show (a zero-width space, a soft hyphen) are shown as ⟨U+200B⟩, so a
+    change that is only such a character is seen; so are odd spaces (⟨U+00A0⟩) in what changed.
+    """
+    return synlig(_skriv_felles(diff) if isinstance(diff, Fellesdiff) else _skriv_rutine(diff))
+
+
+def _skriv_rutine(diff: Rutinediff) -> str:
     g, n = diff.gammel, diff.ny
     ut = [
         f"Rutine «{n.id}» ({n.navn})",

@@ -20,7 +20,16 @@ from hypothesis import strategies as st
 from rutinehjelp import med_rad
 
 from fravarsregler._cli import run
-from fravarsregler._diff import Endring, Tekstbit, diff_felles, diff_routines, ordforskjell, skriv_tekst, som_json
+from fravarsregler._diff import (
+    Endring,
+    Tekstbit,
+    _endringslinjer,
+    diff_felles,
+    diff_routines,
+    ordforskjell,
+    skriv_tekst,
+    som_json,
+)
 from fravarsregler._dokument import formater_parameterverdi
 from fravarsregler._model import Frist, Rutine
 from fravarsregler._rutine import FASTE_REGLER, load_felles, load_routine
@@ -347,6 +356,44 @@ class TestRapport:
     def test_endring_som_data(self) -> None:
         e = Endring("seksjoner/s/rader/r/ansvar/roller", "endret", gammel=("a",), ny=("a", "b"))
         assert e.as_dict()["ny"] == ["a", "b"]
+
+    def test_usynlig_tegn_vises(self) -> None:
+        """A change that is only a zero-width space or a soft hyphen is seen in the report."""
+        gammel = _rutine("grunnskole")
+        seksjon, rad = gammel.seksjoner[0], gammel.seksjoner[0].rader[0]
+        assert rad.naar == "Vårsemester før skolestart"
+        ny = med_rad(gammel, seksjon.id, rad.id, naar="Vårsemester før skole\u200bstart", hva=rad.hva + "\u00ad")
+        diff = diff_routines(gammel, ny)
+        tekst = skriv_tekst(diff)
+        assert "    NÅR: Vårsemester før [-skolestart-]{+skole⟨U+200B⟩start+}\n" in tekst
+        assert "utarbeiding⟨U+00AD⟩+}\n" in tekst
+        assert "\u200b" not in tekst
+        assert "\u00ad" not in tekst
+        # the data keeps the text as it is
+        naar = next(e for e in som_json(diff)["endringer"] if e["sti"].endswith("/naar"))
+        assert naar["ny"] == "Vårsemester før skole\u200bstart"
+
+    def test_endring_bare_i_mellomrommet_vises(self) -> None:
+        """A space made non-breaking looks the same: the report names it where that is the change."""
+        gammel = _rutine("grunnskole")
+        seksjon, rad = gammel.seksjoner[0], gammel.seksjoner[0].rader[0]
+        ny = med_rad(gammel, seksjon.id, rad.id, naar="Vårsemester før\u00a0skolestart kl.\u00a015")
+        tekst = skriv_tekst(diff_routines(gammel, ny))
+        assert "    NÅR: Vårsemester før[- skolestart-]{+⟨U+00A0⟩skolestart kl.⟨U+00A0⟩15+}\n" in tekst
+
+    def test_endring_bare_i_mellomrommet_uten_ordforskjell(self) -> None:
+        e = Endring("metadata/versjon", "endret", gammel="2027.1", ny="2027.1\u202f")
+        assert _endringslinjer(e, "versjon", "  ") == ["  versjon: 2027.1 → 2027.1⟨U+202F⟩"]
+
+    def test_uendret_tekst_med_hardt_mellomrom_vises_som_den_er(self) -> None:
+        e = Endring(
+            "n",
+            "endret",
+            gammel="kl.\u00a015 samme dag",
+            ny="kl.\u00a015 neste dag",
+            tekstdiff=ordforskjell("kl.\u00a015 samme dag", "kl.\u00a015 neste dag"),
+        )
+        assert _endringslinjer(e, "n", "  ") == ["  n: kl.\u00a015 [-samme-]{+neste+} dag"]
 
 
 def _kjor(*argv: str) -> tuple[int, str, str]:
