@@ -47,7 +47,7 @@ from ._model import (
     VedleggReferanse,
     versjonsnokkel,
 )
-from ._skjema import json_path, lag_problem, skjema_problemer
+from ._skjema import json_path, lag_problem, skjema_problemer, tekst_advarsler
 from ._skolerute import skolerute_problemer
 from ._yaml import YamlDokument, load_yaml_file
 
@@ -196,6 +196,8 @@ def _valider_innhold(doc: YamlDokument, p: Path) -> Valideringsresultat:
                 doc, ("type",), M["ukjent-type"].format(verdi=typ, mente=mente), kode="ugyldig-verdi", forslag=forslag
             )
         ]
+    # likely paste and quoting mistakes in texts: warnings, not where there is an error already
+    problemer = [*problemer, *tekst_advarsler(doc, problemer)]
     return Valideringsresultat(doc.fil, str(typ), _sortert(problemer))
 
 
@@ -561,8 +563,15 @@ class _Semantikk:
             self.brev |= _ider(v.get("brev"))
             self.steg |= _ider(v.get("steg"))
 
-    def feil(self, path: tuple[str | int, ...], melding: str, kode: str, forslag: tuple[str, ...] = ()) -> None:
-        self.problemer.append(lag_problem(self.doc, path, melding, kode=kode, forslag=forslag))
+    def feil(
+        self,
+        path: tuple[str | int, ...],
+        melding: str,
+        kode: str,
+        forslag: tuple[str, ...] = (),
+        tegn: int | None = None,
+    ) -> None:
+        self.problemer.append(lag_problem(self.doc, path, melding, kode=kode, forslag=forslag, tegn=tegn))
 
     def sjekk(self) -> None:
         self._datoer()
@@ -727,11 +736,12 @@ class _Semantikk:
                     self._verdi(("parametere", navn, "verdier", i, "verdi"), navn, dv["verdi"], enhet)
                 fra = _dato(dv.get("fra"))
                 if fra and forrige and fra <= forrige:
-                    self.feil(
-                        ("parametere", navn, "verdier", i, "fra"),
-                        M["datert-rekkefolge"].format(dato=fra.isoformat(), forrige=forrige.isoformat()),
-                        "parameter",
+                    melding = (
+                        M["datert-samme-dato"].format(dato=fra.isoformat())
+                        if fra == forrige
+                        else M["datert-rekkefolge"].format(dato=fra.isoformat(), forrige=forrige.isoformat())
                     )
+                    self.feil(("parametere", navn, "verdier", i, "fra"), melding, "parameter")
                 forrige = fra or forrige
 
     def _verdi(self, path: tuple[str | int, ...], navn: str, verdi: Any, enhet: Any) -> None:
@@ -831,10 +841,13 @@ class _Semantikk:
             for m in PLASSHOLDER.finditer(node):
                 if m.group(1) not in self.parametere:
                     mente, forslag = mente_du(m.group(1), self.parametere)
-                    self.feil(path, M["ukjent-plassholder"].format(verdi=m.group(1), mente=mente), "referanse", forslag)
-            rest = PLASSHOLDER.sub("", node)
-            if "{" in rest or "}" in rest:
-                self.feil(path, M["krollparentes"], "plassholder")
+                    melding = M["ukjent-plassholder"].format(verdi=m.group(1), mente=mente)
+                    self.feil(path, melding, "referanse", forslag, tegn=m.start())
+            # a brace outside every placeholder: reported at the first such brace
+            i_plassholder = {i for m in PLASSHOLDER.finditer(node) for i in range(m.start(), m.end())}
+            los = next((i for i, t in enumerate(node) if t in "{}" and i not in i_plassholder), None)
+            if los is not None:
+                self.feil(path, M["krollparentes"], "plassholder", tegn=los)
         elif isinstance(node, dict):
             for k, v in node.items():
                 self._tekster((*path, k), v)

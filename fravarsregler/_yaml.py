@@ -252,7 +252,7 @@ _MELDINGER: Final[dict[str, str]] = {
     "rekursivt-alias": ("Aliaset viser til et anker det selv står inne i, så verdien blir uendelig. Fjern aliaset."),
     "for-dyp": ("Verdiene er nestet for dypt (mer enn {maks} nivåer). Forenkle strukturen."),
     "duplikat-nokkel": (
-        "Nøkkelen «{nokkel}» står to ganger i samme tabell (linje {forste} og linje "
+        "Nøkkelen «{nokkel}» står to ganger på samme nivå (linje {forste} og linje "
         "{andre}). Fjern eller gi nytt navn til én av dem."
     ),
     "duplikat-nokkel-linje": (

@@ -31,7 +31,7 @@ FORVENTET: dict[str, list[tuple[int, int, str, str]]] = {
     "syntaks-parentes.yaml": [(12, 1, "syntaks", "«[» på linje 11 er ikke lukket")],
     "syntaks-kolon.yaml": [(37, 24, "syntaks", "Sett teksten i anførselstegn")],
     "tabulator.yaml": [(29, 1, "syntaks", "Bruk mellomrom, ikke tabulator")],
-    "duplikat-nokkel.yaml": [(38, 9, "duplikat-nokkel", "«naar» står to ganger i samme tabell (linje 37 og linje 38)")],
+    "duplikat-nokkel.yaml": [(38, 9, "duplikat-nokkel", "«naar» står to ganger på samme nivå (linje 37 og linje 38)")],
     "billion-laughs.yaml": [(18, 25, "alias", "når aliasene (*navn) er pakket ut")],
     "ukjent-felt.yaml": [(36, 9, "ukjent-felt", "Ukjent felt «hvaa». Mente du «hva»?")],
     "feil-type.yaml": [(40, 19, "feil-type", "her skal det stå liste, men det står teksten «styrer»")],
@@ -51,8 +51,8 @@ FORVENTET: dict[str, list[tuple[int, int, str, str]]] = {
     "ukjent-parameter.yaml": [
         (75, 20, "referanse", "Ukjent parameter «bekymrings_terskel». Mente du «bekymring_terskel»?")
     ],
-    "ukjent-plassholder.yaml": [(68, 17, "referanse", "«{bekymringsterskel}», men det finnes ingen parameter")],
-    "ulukket-plassholder.yaml": [(68, 17, "plassholder", "krøllparentes «{» eller «}» som ikke hører til")],
+    "ukjent-plassholder.yaml": [(68, 42, "referanse", "«{bekymringsterskel}», men det finnes ingen parameter")],
+    "ulukket-plassholder.yaml": [(68, 42, "plassholder", "krøllparentes «{» eller «}» som ikke hører til")],
     "andel-utenfor.yaml": [
         (19, 12, "parameter", "«bekymring_terskel» har verdien 10, men en andel skrives som desimaltall")
     ],

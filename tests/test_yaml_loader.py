@@ -269,7 +269,7 @@ class TestDuplikatNokler:
         )
         assert e.kode == "duplikat-nokkel"
         assert e.melding == (
-            "Nøkkelen «id» står to ganger i samme tabell (linje 4 og linje 6). Fjern eller gi nytt navn til én av dem."
+            "Nøkkelen «id» står to ganger på samme nivå (linje 4 og linje 6). Fjern eller gi nytt navn til én av dem."
         )
         assert (e.fil, e.linje, e.kolonne) == ("test.yaml", 6, 3)
         assert str(e).startswith("test.yaml:6:3: Nøkkelen «id»")
