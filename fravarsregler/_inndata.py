@@ -237,7 +237,8 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
         navn = getattr(kilde, "name", None)
         visning = navn if isinstance(navn, str) and navn and not navn.startswith("<") else STANDARD_INN
         try:
-            data = kilde.read()
+            # typed IO[bytes], but a caller may pass a text stream (io.StringIO, sys.stdin)
+            data: bytes | str = kilde.read()
         except OSError as e:
             raise InndataFeil(f"Kan ikke lese ({os_grunn(e)}).", fil=visning) from None
         if isinstance(data, str):  # a text stream: already decoded

@@ -493,26 +493,6 @@ class YamlDokument:
                 if fillinje.endswith(verdilinje) and not fillinje[:innrykk].strip(" "):
                     return (linje, innrykk + indeks - linjestart + 1)
         return self.plassering(sti)
-        linje, kolonne = skalar.plass
-        kilde = self._tekst[skalar.start : skalar.slutt]
-        if skalar.stil in ("plain", "double", "single"):
-            innhold = kilde if skalar.stil == "plain" else kilde[1:-1]
-            if innhold == verdi and not any(t in _LINJESKIFT for t in kilde):
-                return (linje, kolonne + indeks + (skalar.stil != "plain"))
-            return self.plassering(sti)
-        if skalar.stil == "literal":
-            # Each line of the value is a line of the file after the «|» line, indentation removed.
-            nr = verdi.count("\n", 0, indeks)
-            linjestart = verdi.rfind("\n", 0, indeks) + 1
-            linjeslutt = verdi.find("\n", indeks)
-            verdilinje = verdi[linjestart : linjeslutt if linjeslutt >= 0 else len(verdi)]
-            linjer = _LINJESKIFT_RE.split(self._tekst)
-            if linje + nr < len(linjer):
-                fillinje = linjer[linje + nr]  # line number linje + nr + 1, 0-based
-                innrykk = len(fillinje) - len(verdilinje)
-                if fillinje.endswith(verdilinje) and not fillinje[:innrykk].strip(" "):
-                    return (linje + nr + 1, innrykk + indeks - linjestart + 1)
-        return self.plassering(sti)
 
 
 class _Bygger:
