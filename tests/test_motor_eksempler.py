@@ -48,6 +48,18 @@ SJEKKLISTER = ("skolesituasjonen", "informasjon-fra-eleven", "informasjon-fra-fo
 # --------------------------------------------------------------------------- helpers
 
 
+def grunnskole_endret(tmp_path: Path, *endringer: tuple[str, str, int]) -> Regelsett:
+    """The shipped grunnskole routine with text edits (old, new, how often old stands), loaded."""
+    tekst = (RUTINEMAPPE / "grunnskole.yaml").read_text(encoding="utf-8")
+    for gammel, ny, antall in endringer:
+        assert tekst.count(gammel) == antall, gammel
+        tekst = tekst.replace(gammel, ny)
+    tekst = tekst.replace("felles: felles.yaml", f"felles: {FELLES_FIL.as_posix()!r}")
+    fil = tmp_path / "grunnskole-endret.yaml"
+    fil.write_text(tekst, encoding="utf-8")
+    return Regelsett([load_routine(fil)])
+
+
 def time_i_fag(hid: str, elev_id: str, dato: date, fag: str, *, dok: str = "ingen", kode: str = "F") -> Hendelse:
     """One 45-minute lesson (08:30-09:15 = 0.75 clock hours) missed in ``fag``."""
     return Hendelse(
@@ -122,18 +134,15 @@ class TestEtterlysUvarsletFravaer:
 
     def test_datert_skoledagens_slutt_leses_for_dagen(self, tmp_path: Path, skolerute: Skolerute) -> None:
         # a later value of skoledagens_slutt must not move the deadlines of days before it
-        tekst = (RUTINEMAPPE / "grunnskole.yaml").read_text(encoding="utf-8")
-        gammel = '  skoledagens_slutt:\n    verdi: "15:00"\n'
-        assert tekst.count(gammel) == 1
-        tekst = tekst.replace(
-            gammel,
-            "  skoledagens_slutt:\n    verdier:\n"
-            '      - {fra: 2022-08-15, verdi: "15:00"}\n      - {fra: 2026-11-02, verdi: "14:00"}\n',
+        rs = grunnskole_endret(
+            tmp_path,
+            (
+                '  skoledagens_slutt:\n    verdi: "15:00"\n',
+                "  skoledagens_slutt:\n    verdier:\n"
+                '      - {fra: 2022-08-15, verdi: "15:00"}\n      - {fra: 2026-11-02, verdi: "14:00"}\n',
+                1,
+            ),
         )
-        tekst = tekst.replace("felles: felles.yaml", f"felles: {FELLES_FIL.as_posix()!r}")
-        fil = tmp_path / "grunnskole-slutt.yaml"
-        fil.write_text(tekst, encoding="utf-8")
-        rs = Regelsett([load_routine(fil)])
         hs = [
             Hendelse(elev_id="E1", dato=D(2026, 10, 26), type="vegring", hendelse_id="V1"),
             Hendelse(elev_id="E1", dato=D(2026, 11, 10), type="vegring", hendelse_id="V2"),
@@ -151,25 +160,22 @@ class TestEtterlysUvarsletFravaer:
 
     def test_frist_paa_et_klokkeslett_fra_en_datert_parameter(self, tmp_path: Path, skolerute: Skolerute) -> None:
         # a revision may give an event rule a fixed clock time ("klokkeslett") from a parameter
-        tekst = (RUTINEMAPPE / "grunnskole.yaml").read_text(encoding="utf-8")
-        assert tekst.count("parametere:\n") == 1
-        tekst = tekst.replace(
-            "parametere:\n",
-            "parametere:\n  avgjort_foer:\n    verdier:\n"
-            '      - {fra: 2022-08-15, verdi: "10:00"}\n      - {fra: 2026-11-02, verdi: "11:30"}\n'
-            '    enhet: klokkeslett\n    beskrivelse: "Når skolen senest avgjør om det trengs et møte."\n',
+        rs = grunnskole_endret(
+            tmp_path,
+            (
+                "parametere:\n",
+                "parametere:\n  avgjort_foer:\n    verdier:\n"
+                '      - {fra: 2022-08-15, verdi: "10:00"}\n      - {fra: 2026-11-02, verdi: "11:30"}\n'
+                '    enhet: klokkeslett\n    beskrivelse: "Når skolen senest avgjør om det trengs et møte."\n',
+                1,
+            ),
+            (
+                "            utloser: {type: hendelse, hendelse: vegring}\n            frist: {type: samme_dag}\n",
+                "            utloser: {type: hendelse, hendelse: vegring}\n"
+                "            frist: {type: klokkeslett, klokkeslett: avgjort_foer}\n",
+                3,
+            ),
         )
-        gammel = "            utloser: {type: hendelse, hendelse: vegring}\n            frist: {type: samme_dag}\n"
-        assert tekst.count(gammel) == 3
-        tekst = tekst.replace(
-            gammel,
-            "            utloser: {type: hendelse, hendelse: vegring}\n"
-            "            frist: {type: klokkeslett, klokkeslett: avgjort_foer}\n",
-        )
-        tekst = tekst.replace("felles: felles.yaml", f"felles: {FELLES_FIL.as_posix()!r}")
-        fil = tmp_path / "grunnskole-klokkeslett.yaml"
-        fil.write_text(tekst, encoding="utf-8")
-        rs = Regelsett([load_routine(fil)])
         hs = [
             Hendelse(elev_id="E1", dato=D(2026, 10, 26), type="vegring", hendelse_id="V1"),
             Hendelse(elev_id="E1", dato=D(2026, 11, 10), type="vegring", hendelse_id="V2"),
@@ -286,14 +292,10 @@ class TestBekymringsfulltFravaer:
         assert oversikt(res, "E9") == (2, 21)
 
     def test_sein_teller_naar_parameteren_sier_det(self, tmp_path: Path, skolerute: Skolerute) -> None:
-        tekst = (RUTINEMAPPE / "grunnskole.yaml").read_text(encoding="utf-8")
-        gammel = "  sein_teller_som_fravaer:\n    verdi: false\n"
-        assert tekst.count(gammel) == 1
-        tekst = tekst.replace(gammel, "  sein_teller_som_fravaer:\n    verdi: true\n")
-        tekst = tekst.replace("felles: felles.yaml", f"felles: {FELLES_FIL.as_posix()!r}")
-        fil = tmp_path / "grunnskole-sein.yaml"
-        fil.write_text(tekst, encoding="utf-8")
-        rs = Regelsett([load_routine(fil)])
+        rs = grunnskole_endret(
+            tmp_path,
+            ("  sein_teller_som_fravaer:\n    verdi: false\n", "  sein_teller_som_fravaer:\n    verdi: true\n", 1),
+        )
         res = kjor(rs, skolerute, D(2026, 9, 15), [elev("E9", "9", D(2012, 4, 4))], self._hendelser())
         t = en(res, "bekymringsfullt-fravaer", "E9")
         assert t.utlost == D(2026, 9, 15)
