@@ -15,12 +15,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from ._diff import Fellesdiff, Rutinediff, diff_felles, diff_routines, skriv_tekst, som_json
+from ._diff import (
+    Fellesdiff,
+    Rutinediff,
+    Skolerutediff,
+    diff_felles,
+    diff_routines,
+    diff_skoleruter,
+    skriv_tekst,
+    som_json,
+)
 from ._dokument import render_html, render_markdown, standard_rutinefiler
 from ._errors import Problem
 from ._meldinger import os_grunn
 from ._model import Felles, Rutine, versjonsnokkel
 from ._rutine import load_felles, load_routines, validate
+from ._skolerute import load_skolerute
 
 __all__ = ["kjor_diff", "kjor_dokument", "legg_til"]
 
@@ -51,13 +61,16 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "diff",
-        help="vis forskjellene mellom to versjoner av en rutine (eller av felles.yaml)",
+        help="vis forskjellene mellom to versjoner av en rutine (eller av felles.yaml eller en skolerute)",
         description="Sammenligner to versjoner av samme rutine: metadata, parametere, tabeller, rader "
         "(ord for ord) og vedlegg. Er begge filene felles.yaml-filer, sammenlignes roller, sjekklister, "
-        "tidlige tegn og vedleggstitler. Avslutningskode 0: ingen forskjeller, 1: forskjeller, 2: feil.",
+        "tidlige tegn og vedleggstitler. Er begge skoleruter, sammenlignes semestre, fridager, ekstra "
+        "skoledager og faste frister, og antallet skoledager som følger av dem. "
+        "Avslutningskode 0: ingen forskjeller, 1: forskjeller, 2: feil.",
     )
-    p.add_argument("gammel", type=Path, metavar="GAMMEL", help="den gamle versjonen (rutinefil eller felles.yaml)")
-    p.add_argument("ny", type=Path, metavar="NY", help="den nye versjonen (rutinefil eller felles.yaml)")
+    hva = "rutinefil, felles.yaml eller skolerute"
+    p.add_argument("gammel", type=Path, metavar="GAMMEL", help=f"den gamle versjonen ({hva})")
+    p.add_argument("ny", type=Path, metavar="NY", help=f"den nye versjonen ({hva})")
     p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="utdataformat")
     p.set_defaults(kjor=kjor_diff)
 
@@ -106,9 +119,17 @@ def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     """
     typer = [(f, validate(f)) for f in (args.gammel, args.ny)]
     if all(v.gyldig for _, v in typer) and {v.type for _, v in typer} != {"rutine"}:
+        if {v.type for _, v in typer} == {"skolerute"}:
+            gammel_s, ny_s = (load_skolerute(f) for f, _ in typer)
+            sdiff = diff_skoleruter(gammel_s, ny_s)
+            _skriv_diff(sdiff, args.format, ut)
+            return INGEN_FORSKJELLER if sdiff.tom else FORSKJELLER
         if {v.type for _, v in typer} != {"felles"}:
             hva = ", ".join(f"{f} er {_FILTYPER.get(str(v.type), v.type)}" for f, v in typer)
-            feil.write(f"fravarsregler diff: kan bare sammenligne to rutinefiler eller to felles-filer ({hva}).\n")
+            feil.write(
+                "fravarsregler diff: kan bare sammenligne to rutinefiler, to felles-filer eller to skoleruter "
+                f"({hva}).\n"
+            )
             return PROBLEMER
         gammel_f, ny_f = (load_felles(f) for f, _ in typer)
         _advar_om_byttet_rekkefolge(gammel_f, ny_f, args, feil)
@@ -154,7 +175,7 @@ _FILTYPER = {
 }
 
 
-def _skriv_diff(diff: Rutinediff | Fellesdiff, format_: str, ut: IO[str]) -> None:
+def _skriv_diff(diff: Rutinediff | Fellesdiff | Skolerutediff, format_: str, ut: IO[str]) -> None:
     if format_ == "json":
         json.dump(som_json(diff), ut, ensure_ascii=False, indent=2)
         ut.write("\n")

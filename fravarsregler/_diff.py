@@ -11,6 +11,10 @@ id), rules by rule id, steps, exceptions and letters by their ids, parameters by
 compared as written in the file (``{bekymring_terskel}`` stays a placeholder), so changing a
 parameter shows up once, as the parameter, and not in every text that renders it.
 
+:func:`diff_skoleruter` compares two school calendars (``skolerute``): semesters by id, days off
+by name, extra school days and pinned deadlines, and what follows from them: the school days of
+each semester, the denominator of the absence share.
+
 :func:`skriv_tekst` and :func:`som_json` turn a diff into Norwegian text for the staff who
 approve a revision, or into plain data.
 """
@@ -44,14 +48,17 @@ from ._model import (
     Vedlegg,
     VedleggReferanse,
 )
+from ._skolerute import Fridag, Semester, Skolerute
 
 __all__ = [
     "Endring",
     "Fellesdiff",
     "Rutinediff",
+    "Skolerutediff",
     "Tekstbit",
     "diff_felles",
     "diff_routines",
+    "diff_skoleruter",
     "ordforskjell",
     "skriv_tekst",
     "som_json",
@@ -171,6 +178,16 @@ class Fellesdiff(_Endringene):
 
     gammel: Felles
     ny: Felles
+    endringer: tuple[Endring, ...]
+
+
+@attrs.frozen
+class Skolerutediff(_Endringene):
+    """Every difference between two school calendars, in file order, then the school days that
+    follow from them (paths ``skoledager/<semester id>``)."""
+
+    gammel: Skolerute
+    ny: Skolerute
     endringer: tuple[Endring, ...]
 
 
@@ -598,6 +615,86 @@ def diff_felles(gammel: Felles, ny: Felles) -> Fellesdiff:
     return Fellesdiff(gammel=gammel, ny=ny, endringer=tuple(s.endringer))
 
 
+def diff_skoleruter(gammel: Skolerute, ny: Skolerute) -> Skolerutediff:
+    """Every difference between two school calendars (pure; no files are read).
+
+    Semesters are matched by id, days off by name (a name used more than once, such as
+    "Planleggingsdag", by its dates), extra school days by date and pinned deadlines by rule id.
+    Then, per semester in both, the number of school days when it changed, with the days that
+    stopped or started being school days (when both calendars are for the same school year).
+    """
+    s = _Samler()
+    for felt in ("id", "kommune", "skoleaar", "merknad"):
+        s.verdi(felt, getattr(gammel, felt), getattr(ny, felt))
+    _samling(
+        s,
+        "semestre",
+        gammel.semestre,
+        ny.semestre,
+        nokkel=lambda x: x.id,
+        sammendrag=lambda x: x.navn,
+        innhold=lambda x: [
+            ("navn", x.navn),
+            ("første skoledag", x.forste_skoledag.isoformat()),
+            ("siste skoledag", x.siste_skoledag.isoformat()),
+        ],
+        sammenlign=_semester,
+    )
+    _fridager(s, gammel.fridager, ny.fridager)
+    for d in sorted(set(gammel.ekstra_skoledager) ^ set(ny.ekstra_skoledager)):
+        if d in ny.ekstra_skoledager:
+            s.lagt_til(f"ekstra_skoledager/{d.isoformat()}", d.isoformat(), ())
+        else:
+            s.fjernet(f"ekstra_skoledager/{d.isoformat()}", d.isoformat(), ())
+    for regel in [*gammel.frister, *(r for r in ny.frister if r not in gammel.frister)]:
+        s.verdi(f"frister/{regel}", gammel.frister.get(regel), ny.frister.get(regel))
+    samme_aar = gammel.skoleaar == ny.skoleaar
+    nye_semestre = {sem.id: sem for sem in ny.semestre}
+    for sem in gammel.semestre:
+        nsem = nye_semestre.get(sem.id)
+        if nsem is None:
+            continue
+        gdager, ndager = gammel.skoledager_i_semester(sem), ny.skoledager_i_semester(nsem)
+        if gdager == ndager:
+            continue
+        sti = f"skoledager/{sem.id}"
+        s.endringer.append(Endring(sti, "endret", gammel=len(gdager), ny=len(ndager)))
+        if samme_aar:
+            borte, nye = sorted(set(gdager) - set(ndager)), sorted(set(ndager) - set(gdager))
+            if borte:
+                s.fjernet(f"{sti}/dager", ", ".join(d.isoformat() for d in borte), ())
+            if nye:
+                s.lagt_til(f"{sti}/dager", ", ".join(d.isoformat() for d in nye), ())
+    return Skolerutediff(gammel=gammel, ny=ny, endringer=tuple(s.endringer))
+
+
+def _semester(s: _Samler, sti: str, g: Semester, n: Semester) -> None:
+    for felt in ("navn", "forste_skoledag", "siste_skoledag"):
+        s.verdi(f"{sti}/{felt}", getattr(g, felt), getattr(n, felt))
+
+
+def _fridag_tekst(f: Fridag) -> str:
+    return f.fra.isoformat() if f.fra == f.til else f"{f.fra.isoformat()}–{f.til.isoformat()}"
+
+
+def _fridager(s: _Samler, gamle: Sequence[Fridag], nye: Sequence[Fridag]) -> None:
+    """Days off matched by name; a name that stands more than once on a side is matched by dates."""
+    navn = list(dict.fromkeys([f.navn for f in gamle] + [f.navn for f in nye]))
+    for n in navn:
+        g = [f for f in gamle if f.navn == n]
+        ny_ = [f for f in nye if f.navn == n]
+        if len(g) == 1 and len(ny_) == 1:
+            if g[0] != ny_[0]:
+                s.verdi(f"fridager/{n}", _fridag_tekst(g[0]), _fridag_tekst(ny_[0]))
+            continue
+        for f in g:
+            if f not in ny_:
+                s.fjernet(f"fridager/{n}", _fridag_tekst(f), ())
+        for f in ny_:
+            if f not in g:
+                s.lagt_til(f"fridager/{n}", _fridag_tekst(f), ())
+
+
 def _samling(
     s: _Samler,
     sti: str,
@@ -865,12 +962,14 @@ def _radtekst(diff: Rutinediff, seksjon: str, rad: str) -> str:
     return ""
 
 
-def skriv_tekst(diff: Rutinediff | Fellesdiff) -> str:
+def skriv_tekst(diff: Rutinediff | Fellesdiff | Skolerutediff) -> str:
     """The diff as Norwegian text for the staff who approve a revision.
 
     Characters that do not show (a zero-width space, a soft hyphen) are shown as ⟨U+200B⟩, so a
     change that is only such a character is seen; so are odd spaces (⟨U+00A0⟩) in what changed.
     """
+    if isinstance(diff, Skolerutediff):
+        return synlig(_skriv_skolerute(diff))
     return synlig(_skriv_felles(diff) if isinstance(diff, Fellesdiff) else _skriv_rutine(diff))
 
 
@@ -984,12 +1083,78 @@ def _skriv_felles(diff: Fellesdiff) -> str:
     return "\n".join(ut) + "\n"
 
 
+_SKOLERUTEDELER: Final = {
+    "metadata": "Metadata",
+    "semestre": "Semestre",
+    "fridager": "Fridager",
+    "ekstra_skoledager": "Ekstra skoledager",
+    "frister": "Faste frister",
+    "skoledager": "Skoledager (følger av endringene over)",
+}
+
+
+def _skolerutedel(e: Endring) -> str:
+    forste = e.sti.split("/", 1)[0]
+    return forste if forste in _SKOLERUTEDELER else "metadata"
+
+
+def _skolerute_etikett(e: Endring, diff: Skolerutediff) -> str:
+    deler = e.sti.split("/")
+    if deler[0] == "semestre" and len(deler) > 1:
+        navn = {sem.id: sem.navn for sem in (*diff.gammel.semestre, *diff.ny.semestre)}.get(deler[1], deler[1])
+        felt = {"forste_skoledag": "første skoledag", "siste_skoledag": "siste skoledag"}
+        return f"«{navn}»" + (f", {felt.get(deler[2], deler[2])}" if len(deler) > 2 else "")
+    if deler[0] == "fridager":
+        return f"«{deler[1]}»"
+    if deler[0] == "ekstra_skoledager":
+        return "ekstra skoledag"
+    if deler[0] == "frister":
+        return f"regel «{deler[1]}»"
+    if deler[0] == "skoledager":
+        navn = {sem.id: sem.navn for sem in diff.ny.semestre}.get(deler[1], deler[1])
+        if len(deler) > 2:
+            return f"«{navn}», " + ("nye skoledager" if e.type == "lagt_til" else "ikke lenger skoledager")
+        return f"«{navn}», antall skoledager"
+    return _etikett(e.sti)
+
+
+def _skriv_skolerute(diff: Skolerutediff) -> str:
+    g, n = diff.gammel, diff.ny
+    ut = [
+        f"Skolerute «{n.id}» ({n.kommune})",
+        f"  Gammel: skoleåret {g.skoleaar}, {len(g.skoledager)} skoledager ({g.fil})",
+        f"  Ny:     skoleåret {n.skoleaar}, {len(n.skoledager)} skoledager ({n.fil})",
+    ]
+    if diff.tom:
+        ut += ["", "Ingen forskjeller: de to skolerutene har samme innhold."]
+        return "\n".join(ut) + "\n"
+    for del_, tittel in _SKOLERUTEDELER.items():
+        endringer = [e for e in diff.endringer if _skolerutedel(e) == del_]
+        ut += _overskrift(tittel)
+        for e in endringer:
+            ut += _endringslinjer(e, _skolerute_etikett(e, diff), "  ")
+        if not endringer:
+            ut.append("  Ingen endringer.")
+    ut += ["", f"Til sammen {_flertall(len(diff.endringer), 'endring', 'endringer')}."]
+    return "\n".join(ut) + "\n"
+
+
 def _omtale(r: Rutine | Felles) -> dict[str, object]:
     return {"fil": r.fil, "id": r.id, "versjon": r.versjon, "gyldig_fra": r.gyldig_fra.isoformat()}
 
 
-def som_json(diff: Rutinediff | Fellesdiff) -> dict[str, object]:
+def som_json(diff: Rutinediff | Fellesdiff | Skolerutediff) -> dict[str, object]:
     """The diff as plain data (for ``--format json``)."""
+    if isinstance(diff, Skolerutediff):
+        return {
+            "type": "skolerute",
+            "skolerute": diff.ny.id,
+            "gammel": {"fil": diff.gammel.fil, "id": diff.gammel.id, "skoleaar": diff.gammel.skoleaar},
+            "ny": {"fil": diff.ny.fil, "id": diff.ny.id, "skoleaar": diff.ny.skoleaar},
+            "forskjeller": not diff.tom,
+            "antall": {"endringer": len(diff.endringer)},
+            "endringer": [e.as_dict() for e in diff.endringer],
+        }
     if isinstance(diff, Fellesdiff):
         return {
             "type": "felles",
