@@ -5,7 +5,7 @@ The routine "Fraværsoppfølging i barnehage, grunnskole og videregående skole 
 events into actions with deadlines, and tools for the yearly revision.
 """
 
-from ._diff import Endring, Fellesdiff, Rutinediff, diff_felles, diff_routines
+from ._diff import Endring, Fellesdiff, Rutinediff, Skolerutediff, diff_felles, diff_routines, diff_skoleruter
 from ._dokument import render_html, render_markdown
 from ._errors import FravarsreglerError, InndataFeil, Problem, RutineFeil, YamlFeil
 from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing, read_elever, read_fag, read_hendelser
@@ -45,6 +45,7 @@ __all__ = [
     "Seksjon",
     "Semester",
     "Skolerute",
+    "Skolerutediff",
     "Tiltak",
     "Utloser",
     "Valideringsresultat",
@@ -52,6 +53,7 @@ __all__ = [
     "YamlFeil",
     "diff_felles",
     "diff_routines",
+    "diff_skoleruter",
     "evaluate",
     "load_felles",
     "load_kodekart",

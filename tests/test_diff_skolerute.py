@@ -9,8 +9,8 @@ import attrs
 import pytest
 from clihjelp import SKOLERUTE, kjor
 
-from fravarsregler import load_skolerute
-from fravarsregler._diff import diff_skoleruter, skriv_tekst
+from fravarsregler import diff_skoleruter, load_skolerute
+from fravarsregler._diff import skriv_tekst
 
 
 def _endret(tmp_path: Path, *bytt: tuple[str, str]) -> Path:
