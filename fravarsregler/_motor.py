@@ -1649,6 +1649,9 @@ def evaluate(
     for elev in unike:
         if regelsett.rutine_id_for(elev.trinn) is None:
             avvist.append(_kildeavvist(elev, f"ingen lastet rutine gjelder trinn «{elev.trinn}»"))
+        elif elev.fodselsdato > dato:
+            # (the birth date itself is personal data: not in the message)
+            avvist.append(_kildeavvist(elev, f"fødselsdatoen er etter datoen det vurderes på ({dato.isoformat()})"))
         else:
             elev_per_id[elev.elev_id] = elev
 

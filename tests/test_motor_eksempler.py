@@ -897,6 +897,19 @@ class TestGrensetilfeller:
         ]
         assert res.antall.brukt == 2
 
+    def test_elev_foedt_etter_datoen_avvises_uten_aa_vise_foedselsdatoen(
+        self, regelsett: Regelsett, skolerute: Skolerute
+    ) -> None:
+        elever = [elev("E1", "6", D(2030, 3, 4)), elev("E2", "6")]
+        hs = [fravaer("H1", "E1", D(2026, 9, 1)), fravaer("H2", "E2", D(2026, 9, 1))]
+        res = kjor(regelsett, skolerute, D(2026, 9, 2), elever, hs)
+        assert [a.melding for a in res.avvist] == [
+            "eleven «E1» er avvist i elevfilen (se meldingen for eleven der)",
+            "fødselsdatoen er etter datoen det vurderes på (2026-09-02)",
+        ]
+        assert "2030" not in " ".join(a.melding for a in res.avvist)
+        assert {o.elev_id for o in res.oversikt} == {"E2"}
+
     def test_kryssjekkene_av_rader(self, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute) -> None:
         # Only the 2026.1 version (from 2026-10-01) is loaded: an event before it has no routine.
         rs = Regelsett([to_versjoner[1]])
