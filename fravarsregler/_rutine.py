@@ -136,8 +136,12 @@ def _visningsnavn(path: Path) -> str:
 
 
 def _sortert(problemer: Sequence[Problem]) -> tuple[Problem, ...]:
-    unike = dict.fromkeys(problemer)
-    return tuple(sorted(unike, key=lambda p: (p.fil, p.linje or 0, p.kolonne or 0, p.json_path, p.melding)))
+    # One problem per place and message: a text reached through an alias («innhold: *t») is the
+    # anchored text, so its problem would otherwise be told twice at the same place.
+    unike: dict[tuple[str, int | None, int | None, str, str], Problem] = {}
+    for p in problemer:
+        unike.setdefault((p.fil, p.linje, p.kolonne, p.alvor, p.melding), p)
+    return tuple(sorted(unike.values(), key=lambda p: (p.fil, p.linje or 0, p.kolonne or 0, p.json_path, p.melding)))
 
 
 def _fil_problem(fil: str, melding: str, kode: str) -> Problem:

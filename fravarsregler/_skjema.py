@@ -338,7 +338,7 @@ def _monster_melding(monster: str, verdi: object) -> str:
 # --------------------------------------------------------------------------- warnings
 
 # Typographic quotes Word puts in for ", which YAML reads as part of the text.
-_TYPOGRAFISKE: str = "\u201c\u201d"
+_TYPOGRAFISKE: str = "\u201c\u201d\u201e"  # “ ” „
 
 
 def tekst_advarsler(doc: Lokaliserbar, problemer: Iterable[Problem] = ()) -> list[Problem]:
@@ -408,7 +408,8 @@ def _usynlig_advarsel(
 def _anforsel_advarsel(doc: Lokaliserbar, sti: tuple[str | int, ...], tekst: str) -> list[Problem]:
     if doc.stil(sti) != "plain" or len(tekst) < 2:
         return []
-    if tekst[0] in _TYPOGRAFISKE and tekst[-1] in _TYPOGRAFISKE:
+    if tekst[0] in _TYPOGRAFISKE and tekst[-1] in _TYPOGRAFISKE and not any(t in _TYPOGRAFISKE for t in tekst[1:-1]):
+        # (not «“Samme dag” og “neste dag”»: quotes inside the text, not around it)
         indre = tekst[1:-1]
         eksempel = f': "{indre}"' if len(indre) <= 40 and '"' not in indre and "\\" not in indre else ""
         melding = M["typografiske-anforselstegn"].format(start=tekst[0], slutt=tekst[-1], eksempel=eksempel)

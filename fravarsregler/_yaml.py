@@ -72,6 +72,7 @@ the alias value itself is the alias (``*navn``).
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import re
@@ -426,6 +427,21 @@ class YamlDokument:
     _nokler: Mapping[Sti, Plass] = attrs.field(repr=False, eq=False)
     _skalarer: Mapping[Sti, _Skalar] = attrs.field(factory=dict, repr=False, eq=False, kw_only=True)
     _tekst: str = attrs.field(default="", repr=False, eq=False, kw_only=True)
+    # the text's lines (as PyYAML counts them) and where each starts, made on first need
+    _linjer: list[tuple[list[str], list[int]]] = attrs.field(factory=list, init=False, repr=False, eq=False)
+
+    def _linjene(self) -> tuple[list[str], list[int]]:
+        if not self._linjer:
+            linjer = _LINJESKIFT_RE.split(self._tekst)
+            starter = [0] + [m.end() for m in _LINJESKIFT_RE.finditer(self._tekst)]
+            self._linjer.append((linjer, starter))
+        return self._linjer[0]
+
+    def _plass_for(self, posisjon: int) -> Plass:
+        """1-based (line, column) of ``posisjon`` in the text (as _linje_og_kolonne, in O(log n))."""
+        starter = self._linjene()[1]
+        nr = bisect.bisect_right(starter, posisjon) - 1
+        return (nr + 1, posisjon - starter[nr] + 1)
 
     def plassering(self, path: Iterable[str | int]) -> Plass:
         """1-based (line, column) of the value at ``path`` or its deepest existing ancestor."""
@@ -477,7 +493,7 @@ class YamlDokument:
                 and (not q or kilde[0] == kilde[-1] == ('"' if skalar.stil == "double" else "'"))
                 and not any(t in _LINJESKIFT for t in kilde)
             ):
-                return _linje_og_kolonne(tekst, start + q + indeks)
+                return self._plass_for(start + q + indeks)
         elif skalar.stil == "literal":
             # Line n of the value is line n after the «|» line in the file, indentation removed.
             strek = tekst.find("|", skalar.start, skalar.slutt)
@@ -485,8 +501,8 @@ class YamlDokument:
             linjestart = verdi.rfind("\n", 0, indeks) + 1
             linjeslutt = verdi.find("\n", indeks)
             verdilinje = verdi[linjestart : linjeslutt if linjeslutt >= 0 else len(verdi)]
-            linjer = _LINJESKIFT_RE.split(tekst)
-            linje = _linje_og_kolonne(tekst, strek)[0] + nr + 1  # 1-based
+            linjer = self._linjene()[0]
+            linje = self._plass_for(strek)[0] + nr + 1  # 1-based
             if strek >= 0 and linje <= len(linjer):
                 fillinje = linjer[linje - 1]
                 innrykk = len(fillinje) - len(verdilinje)
@@ -713,6 +729,11 @@ def _feilplasserte_tegn(tekst: str, til: int | None = None) -> list[int]:
     """
     funn: list[int] = []
     skanner = yaml.SafeLoader(tekst)
+    # After a syntax error only its own line and the one before are looked at (an odd space in
+    # the indentation is noticed a line later): a character further up did not cause it.
+    fra = 0
+    if til is not None:
+        fra = _linjestart(tekst, _linjestart(tekst, til) - 1)
 
     def se_paa(tokens: Iterable[yaml.Token]) -> None:
         for token in tokens:
@@ -737,7 +758,14 @@ def _feilplasserte_tegn(tekst: str, til: int | None = None) -> list[int]:
         pass
     finally:
         skanner.dispose()
-    return sorted(i for i in funn if til is None or i <= til)
+    return sorted(i for i in funn if til is None or fra <= i <= til)
+
+
+def _linjestart(tekst: str, indeks: int) -> int:
+    """Index of the first character of the line that holds ``indeks`` (0 for indeks < 0)."""
+    if indeks <= 0:
+        return 0
+    return max(tekst.rfind(t, 0, indeks) for t in _LINJESKIFT) + 1
 
 
 def _i_strukturen(tekst: str, start: int, slutt: int, *, strengt: bool) -> list[int]:
@@ -758,16 +786,31 @@ def _i_strukturen(tekst: str, start: int, slutt: int, *, strengt: bool) -> list[
         while b < slutt and blankt(b):
             b += 1
         ferdig = b
-        innrykk = a == start and _forst_paa_linjen_i(tekst, start)
-        struktur = (
-            a == start
-            or b == slutt
-            or tekst[a - 1] in _LINJESKIFT
-            or tekst[b] in _LINJESKIFT
-            or tekst[a - 1] == ":"
-            or tekst[b] == "#"
-            or (a == start + 1 and tekst[start] in "-?")
-        )
+        forst = _forst_paa_linjen_i(tekst, start)
+        innrykk = a == start and forst
+        if strengt:
+            # the file does not parse: anything where an ordinary space would be structure
+            struktur = (
+                a == start
+                or b == slutt
+                or tekst[a - 1] in _LINJESKIFT
+                or tekst[b] in _LINJESKIFT
+                or tekst[a - 1] == ":"
+                or tekst[b] == "#"
+                or (a == start + 1 and tekst[start] in "-?")
+            )
+        else:
+            # The file parses, so the character is in a text. It is a mistake only where an ordinary
+            # space gives what the editor shows: at the text's start or end (the space is dropped),
+            # or, in a text that stands first on its line (where a key or a list item would), after
+            # a «:» or an initial «-»/«?» («  - skolesituasjonen» is meant as a list item).
+            # Elsewhere («Frist: 5 dager», «Se punkt #3», «innhold: - Ring») an
+            # ordinary space would change the meaning (a key, a comment, a list item), so it is text.
+            struktur = (
+                a == start
+                or b == slutt
+                or (forst and (tekst[a - 1] == ":" or (a == start + 1 and tekst[start] in "-?")))
+            )
         mellomrom = _MELLOMROM_RE.search(tekst, a, b) is not None
         if innrykk or (struktur and (mellomrom or strengt)):
             funn.append(m.start())
