@@ -973,16 +973,23 @@ def skriv_tekst(diff: Rutinediff | Fellesdiff | Skolerutediff) -> str:
     return synlig(_skriv_felles(diff) if isinstance(diff, Fellesdiff) else _skriv_rutine(diff))
 
 
+def _innledning(tittel: str, gammel: str, ny: str) -> list[str]:
+    return [tittel, f"  Gammel: {gammel}", f"  Ny:     {ny}"]
+
+
+def _versjonslinje(r: Rutine | Felles) -> str:
+    return f"versjon {r.versjon}, gyldig fra {r.gyldig_fra.isoformat()} ({r.fil})"
+
+
+def _ingen_forskjeller(ut: list[str], hva: str) -> str:
+    return "\n".join([*ut, "", f"Ingen forskjeller: {hva} har samme innhold."]) + "\n"
+
+
 def _skriv_rutine(diff: Rutinediff) -> str:
     g, n = diff.gammel, diff.ny
-    ut = [
-        f"Rutine «{n.id}» ({n.navn})",
-        f"  Gammel: versjon {g.versjon}, gyldig fra {g.gyldig_fra.isoformat()} ({g.fil})",
-        f"  Ny:     versjon {n.versjon}, gyldig fra {n.gyldig_fra.isoformat()} ({n.fil})",
-    ]
+    ut = _innledning(f"Rutine «{n.id}» ({n.navn})", _versjonslinje(g), _versjonslinje(n))
     if diff.tom:
-        ut += ["", "Ingen forskjeller: de to versjonene har samme innhold."]
-        return "\n".join(ut) + "\n"
+        return _ingen_forskjeller(ut, "de to versjonene")
     titler = _seksjonstitler(diff)
     ingen = "  Ingen endringer."
 
@@ -1064,14 +1071,10 @@ _FELLESDELER: Final = {
 
 def _skriv_felles(diff: Fellesdiff) -> str:
     g, n = diff.gammel, diff.ny
-    ut = [
-        f"Felles innhold «{n.id}» (roller, sjekklister, tidlige tegn og vedlegg)",
-        f"  Gammel: versjon {g.versjon}, gyldig fra {g.gyldig_fra.isoformat()} ({g.fil})",
-        f"  Ny:     versjon {n.versjon}, gyldig fra {n.gyldig_fra.isoformat()} ({n.fil})",
-    ]
+    tittel = f"Felles innhold «{n.id}» (roller, sjekklister, tidlige tegn og vedlegg)"
+    ut = _innledning(tittel, _versjonslinje(g), _versjonslinje(n))
     if diff.tom:
-        ut += ["", "Ingen forskjeller: de to versjonene har samme innhold."]
-        return "\n".join(ut) + "\n"
+        return _ingen_forskjeller(ut, "de to versjonene")
     for del_, tittel in (("metadata", "Metadata"), *_FELLESDELER.items()):
         ut += _overskrift(tittel)
         endringer = [e for e in diff.endringer if _fellesdel(e) == del_]
@@ -1120,14 +1123,13 @@ def _skolerute_etikett(e: Endring, diff: Skolerutediff) -> str:
 
 def _skriv_skolerute(diff: Skolerutediff) -> str:
     g, n = diff.gammel, diff.ny
-    ut = [
+    ut = _innledning(
         f"Skolerute «{n.id}» ({n.kommune})",
-        f"  Gammel: skoleåret {g.skoleaar}, {len(g.skoledager)} skoledager ({g.fil})",
-        f"  Ny:     skoleåret {n.skoleaar}, {len(n.skoledager)} skoledager ({n.fil})",
-    ]
+        f"skoleåret {g.skoleaar}, {len(g.skoledager)} skoledager ({g.fil})",
+        f"skoleåret {n.skoleaar}, {len(n.skoledager)} skoledager ({n.fil})",
+    )
     if diff.tom:
-        ut += ["", "Ingen forskjeller: de to skolerutene har samme innhold."]
-        return "\n".join(ut) + "\n"
+        return _ingen_forskjeller(ut, "de to skolerutene")
     for del_, tittel in _SKOLERUTEDELER.items():
         endringer = [e for e in diff.endringer if _skolerutedel(e) == del_]
         ut += _overskrift(tittel)
