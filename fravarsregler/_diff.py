@@ -30,7 +30,7 @@ from typing import Final, Literal, TypeAlias, TypeVar
 import attrs
 
 from ._dokument import formater_parameterverdi
-from ._meldinger import synlig, vis_tegn
+from ._meldinger import RARE_MELLOMROM, synlig, vis_tegn
 from ._model import (
     Felles,
     Frist,
@@ -892,7 +892,7 @@ def _tekst(verdi: Verdi | None, felles: Felles | None = None) -> str:
 # Spaces that look like an ordinary one (a non-breaking space and its kin). In what changed they
 # are shown as ⟨U+00A0⟩, so that a space made non-breaking is seen: "[- -]{+⟨U+00A0⟩+}", not two
 # texts that look the same. Characters that do not show at all are shown everywhere (skriv_tekst).
-_RART_MELLOMROM: Final = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_RART_MELLOMROM: Final = RARE_MELLOMROM
 
 
 def _mellomrom_vist(tekst: str) -> str:

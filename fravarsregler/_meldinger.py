@@ -8,6 +8,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+#: Spaces that look like an ordinary one: a non-breaking space and its kin (pasted from Word).
+RARE_MELLOMROM: re.Pattern[str] = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
 MAANEDER = (
     "januar",
     "februar",

@@ -85,7 +85,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._errors import YamlFeil
-from ._meldinger import med_usynlige_vist, os_grunn
+from ._meldinger import RARE_MELLOMROM, med_usynlige_vist, os_grunn
 
 __all__ = [
     "MAKS_ALIASER",
@@ -702,7 +702,7 @@ _LINJESKIFT: Final = "\r\n\x85\u2028\u2029"
 _USYNLIGE: Final = {"\x85": "neste-linje-tegn", "\u2028": "linjeskilletegn", "\u2029": "avsnittsskilletegn"}
 _USYNLIG_LINJESKIFT_RE: Final = re.compile("[\x85\u2028\u2029]")
 # Spaces that YAML reads as text: only the ordinary space (and a tab) separate its structure.
-_MELLOMROM_RE: Final = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_MELLOMROM_RE: Final = RARE_MELLOMROM
 _MELLOMROM_NAVN: Final = {
     "\u00a0": "et hardt mellomrom",
     "\u202f": "et smalt hardt mellomrom",
@@ -731,14 +731,18 @@ def _feilplasserte_tegn(tekst: str, til: int | None = None) -> list[int]:
     skanner = yaml.SafeLoader(tekst)
     # After a syntax error only its own line and the one before are looked at (an odd space in
     # the indentation is noticed a line later): a character further up did not cause it.
-    fra = 0
+    fra = feillinje = 0
     if til is not None:
-        fra = _linjestart(tekst, _linjestart(tekst, til) - 1)
+        feillinje = _linjestart(tekst, til)
+        fra = _linjestart(tekst, feillinje - 1)
 
     def se_paa(tokens: Iterable[yaml.Token]) -> None:
         for token in tokens:
             if isinstance(token, yaml.ScalarToken) and token.plain:
-                funn.extend(_i_strukturen(tekst, token.start_mark.index, token.end_mark.index, strengt=til is not None))
+                start, slutt = token.start_mark.index, token.end_mark.index
+                # strictly only on the error's own line: above it the text parsed as text
+                strengt = til is not None and slutt >= feillinje
+                funn.extend(_i_strukturen(tekst, start, slutt, strengt=strengt))
 
     try:
         while not skanner.check_token(yaml.StreamEndToken):
@@ -777,6 +781,7 @@ def _i_strukturen(tekst: str, start: int, slutt: int, *, strengt: bool) -> list[
 
     funn: list[int] = []
     ferdig = start
+    forst = _forst_paa_linjen_i(tekst, start)
     for m in _FEILPLASSERT_RE.finditer(tekst, start, slutt):
         if m.start() < ferdig:
             continue  # in a run already looked at
@@ -786,7 +791,6 @@ def _i_strukturen(tekst: str, start: int, slutt: int, *, strengt: bool) -> list[
         while b < slutt and blankt(b):
             b += 1
         ferdig = b
-        forst = _forst_paa_linjen_i(tekst, start)
         innrykk = a == start and forst
         if strengt:
             # the file does not parse: anything where an ordinary space would be structure

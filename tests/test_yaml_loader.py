@@ -480,6 +480,12 @@ class TestFeilplassertMellomrom:
         assert e.kode == "syntaks"
         assert "U+200B" not in e.melding
 
+    @pytest.mark.parametrize("tekst", [f"Frist:{N}5 dager", f"Se punkt{N}#3"])
+    def test_et_hardt_mellomrom_i_en_tekst_over_en_syntaksfeil_faar_ikke_skylden(self, tekst: str) -> None:
+        # the line above parses as text; an ordinary space there would make it a key or a comment
+        e = feil(f"tiltak: {tekst}\nnaar: a: b\n")
+        assert (e.linje, e.kolonne, e.kode) == (2, 8, "syntaks")
+
     def test_usynlig_tegn_i_en_tekst_leses(self) -> None:
         # the validator warns about it (see tekst_advarsler); an id with it fails the schema
         assert last("a: x\u200b\nb: sko\u00adle\n").data == {"a": "x\u200b", "b": "sko\u00adle"}
