@@ -283,14 +283,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             with contextlib.suppress(AttributeError, ValueError, OSError):
                 strom.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     ut, feil = _Utstrom(sys.stdout), _Feilstrom(sys.stderr)
+    argumenter = list(sys.argv[1:] if argv is None else argv)
     try:
-        kode = run(sys.argv[1:] if argv is None else argv, cast(IO[str], ut), cast(IO[str], feil))
+        kode = run(argumenter, cast(IO[str], ut), cast(IO[str], feil))
         ut.flush()
     except BrokenPipeError:  # the final flush: the reader left before the end (`| head`)
         kode = AVBRUTT
     except _Skrivefeil as e:
         feil.write(f"fravarsregler: {e.melding}\n")
-        kode = UGYLDIG
+        # for diff, 1 means "differences": trouble is 2, as in diff(1)
+        kommando = next((a for a in argumenter if not a.startswith("-")), None)
+        kode = BRUKSFEIL if kommando == "diff" else UGYLDIG
     feil.flush()
     if kode == AVBRUTT or ut.feilet:
         _til_devnull(sys.stdout)

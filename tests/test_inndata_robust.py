@@ -395,6 +395,21 @@ class TestMiljoet:
         assert len(feil.splitlines()) == 1, feil  # no traceback, no "Exception ignored" at exit
         assert melding in feil
 
+    def test_diff_som_ikke_kan_skrive_er_ikke_forskjeller(self) -> None:
+        # diff's 1 means "differences": identical files whose diff cannot be written give 2
+        if not Path("/dev/full").exists() or shutil.which("sh") is None:
+            pytest.skip("trenger /dev/full og sh")
+        rutine = str(Path(__file__).resolve().parent.parent / "rutiner" / "grunnskole.yaml")
+        kommando = [sys.executable, "-c", "import sys; from fravarsregler._cli import main; sys.exit(main())"]
+        prosess = subprocess.run(
+            ["sh", "-c", 'exec "$@" >/dev/full', "sh", *kommando, "diff", rutine, rutine],
+            capture_output=True,
+            check=False,
+            timeout=120,
+        )
+        assert prosess.returncode == 2
+        assert "disken er full" in prosess.stderr.decode("utf-8")
+
     @pytest.mark.parametrize("dato", ["20261126", "2026-W48-4", "2026-330", "2026-11-26T00:00", "２０２６-11-26"])
     @pytest.mark.parametrize("valg", ["--dato", "--fra"])
     def test_dato_bare_som_aaaa_mm_dd(self, filer: list[str], dato: str, valg: str) -> None:
