@@ -783,7 +783,9 @@ class _Evaluering:
             return datetime.combine(dag, k.dagslutt(dag), TIDSSONE)
         if f.type == "skoledager":
             neste = self.sr.neste_skoledag_etter(dag, self._skoledager_til_frist(k, regel, dag))
-            return neste if neste is not None else self.sr.skoledager[-1]
+            # past the calendar's end: its last school day, never before the day itself (a
+            # kindergarten event in the summer)
+            return neste if neste is not None else max(self.sr.skoledager[-1], dag)
         if f.type == "klokkeslett" and f.klokkeslett:
             kl = k.rutine.verdi(f.klokkeslett, dag)
             return datetime.combine(dag, time.fromisoformat(str(kl)), TIDSSONE)
@@ -802,6 +804,12 @@ class _Evaluering:
         antall = self._skoledager_til_frist(k, regel, dag)
         if self.sr.neste_skoledag_etter(dag, antall) is not None:
             return ""
+        siste = self.sr.skoledager[-1]
+        if dag > siste:
+            return (
+                f" Fristen er satt til samme dag, fordi dagen er etter skolerutas siste skoledag "
+                f"({siste.isoformat()}), så {antall} skoledager etter den kan ikke telles."
+            )
         return (
             f" Fristen er satt til siste skoledag i skoleruta ({self.sr.skoledager[-1].isoformat()}), fordi "
             f"skoleruta slutter før det har gått {antall} skoledager."

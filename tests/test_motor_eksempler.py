@@ -952,6 +952,33 @@ class TestGrensetilfeller:
         jul = kjor(regelsett, skolerute, D(2026, 12, 21), [elev("B1", "bhg", D(2022, 1, 1))], hs[:1])
         assert [t.utlost for t in jul.tiltak if t.regel == "vegring-samme-dag"] == [D(2026, 12, 21)]
 
+    def test_frist_i_skoledager_for_en_barnehagehendelse_om_sommeren(
+        self, tmp_path: Path, skolerute: Skolerute
+    ) -> None:
+        # after the calendar's last school day no school days can be counted: the deadline is the
+        # day itself, never before it, and the explanation says why
+        tekst = (RUTINEMAPPE / "barnehage.yaml").read_text(encoding="utf-8")
+        gammel = "            utloser: {type: hendelse, hendelse: vegring}\n            frist: {type: samme_dag}\n"
+        assert tekst.count(gammel) == 1
+        tekst = tekst.replace(gammel, gammel.replace("{type: samme_dag}", "{type: skoledager, antall: 2}"))
+        tekst = tekst.replace("felles: felles.yaml", f"felles: {FELLES_FIL.as_posix()!r}")
+        fil = tmp_path / "barnehage.yaml"
+        fil.write_text(tekst, encoding="utf-8")
+        rs = Regelsett([load_routine(fil)])
+        hs = [
+            Hendelse(elev_id="B1", dato=D(2027, 7, 5), type="vegring", hendelse_id="sommer"),
+            Hendelse(elev_id="B1", dato=D(2027, 6, 17), type="vegring", hendelse_id="juni"),
+        ]
+        res = kjor(rs, skolerute, D(2027, 7, 30), [elev("B1", "bhg", D(2022, 1, 1))], hs)
+        frister = {t.hendelser[0]: (t.frist, t.begrunnelse) for t in res.tiltak if t.kategori == "hendelse"}
+        assert frister["sommer"][0] == D(2027, 7, 5)
+        assert frister["sommer"][1].endswith(
+            "Fristen er satt til samme dag, fordi dagen er etter skolerutas siste skoledag (2027-06-18), "
+            "så 2 skoledager etter den kan ikke telles."
+        )
+        assert frister["juni"][0] == D(2027, 6, 18)
+        assert "Fristen er satt til siste skoledag i skoleruta (2027-06-18)" in frister["juni"][1]
+
     def test_skoledager_i_ferien_avvises_fortsatt(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         hs = [fravaer("H1", "E1", D(2026, 12, 21)), fravaer("H2", "E1", D(2027, 6, 28))]
         res = kjor(regelsett, skolerute, D(2027, 6, 30), [elev("E1", "6")], hs)
