@@ -1108,7 +1108,7 @@ def _skolerute_etikett(e: Endring, diff: Skolerutediff) -> str:
         felt = {"forste_skoledag": "første skoledag", "siste_skoledag": "siste skoledag"}
         return f"«{navn}»" + (f", {felt.get(deler[2], deler[2])}" if len(deler) > 2 else "")
     if deler[0] == "fridager":
-        return f"«{deler[1]}»"
+        return f"«{e.sti.split('/', 1)[1]}»"  # the whole name, which may hold a «/»
     if deler[0] == "ekstra_skoledager":
         return "ekstra skoledag"
     if deler[0] == "frister":

@@ -222,7 +222,10 @@ def _tekst(rutine: Rutine, mal: str) -> str:
         if p is None:
             return m.group(0)
         tekst = p.formater(rutine.gyldig_fra)
-        senere = [(v.fra, v.verdi) for v in p.verdier if v.fra is not None and v.fra > rutine.gyldig_fra]
+        vist = p.gjeldende(rutine.gyldig_fra)  # (the first value when none is in force yet)
+        senere = [
+            (v.fra, v.verdi) for v in p.verdier if v.fra is not None and v.fra > rutine.gyldig_fra and v is not vist
+        ]
         if senere:
             endringer = (f"fra {formater_dato(fra)}: {formater_verdi(verdi, p.enhet)}" for fra, verdi in senere)
             tekst += f" ({'; '.join(endringer)})"

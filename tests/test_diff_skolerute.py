@@ -102,3 +102,10 @@ def test_skolerute_og_rutine_kan_ikke_sammenlignes() -> None:
     kode, ut, feil = kjor("diff", SKOLERUTE, rutine)
     assert (kode, ut) == (2, "")
     assert "kan bare sammenligne to rutinefiler, to felles-filer eller to skoleruter" in feil
+
+
+def test_et_navn_med_skraastrek_vises_helt(tmp_path: Path) -> None:
+    ny = load_skolerute(_endret(tmp_path, ('{navn: "Høstferie",', '{navn: "Høstferie/uke 40",')))
+    tekst = skriv_tekst(diff_skoleruter(load_skolerute(SKOLERUTE), ny))
+    assert "  - «Høstferie»: 2026-09-28–2026-10-02\n" in tekst
+    assert "  + «Høstferie/uke 40»: 2026-09-28–2026-10-02\n" in tekst

@@ -346,6 +346,11 @@ class TestTerskel:
         tekst = render([load_routine(fil)])
         assert "Når fraværet overstiger 10 % (fra 1. august 2030: 8 %) av antall skoledager" in tekst
         assert "overstiger 8 % av" not in tekst
+        # a first value dated after gyldig_fra is the one shown (none is in force yet), once
+        terskel["verdier"] = [{"fra": "2026-09-01", "verdi": 0.1}, {"fra": "2030-08-01", "verdi": 0.08}]
+        fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        tekst = render([load_routine(fil)])
+        assert "Når fraværet overstiger 10 % (fra 1. august 2030: 8 %) av antall skoledager" in tekst
 
     def test_formatert_med_enhet(self, tmp_path: Path) -> None:
         rutine = _endret_terskel(tmp_path, 0.125)
