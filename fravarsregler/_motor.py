@@ -282,7 +282,8 @@ class _Kompilert:
         for v in rutine.vedlegg:
             steg = {s.id: s.tekst for s in v.steg}
             for regel in v.regler:
-                innhold = " ".join(rutine.tekst(steg[s]) for s in regel.steg if s in steg)
+                # as written: placeholders are filled in for the action's day (see mal)
+                innhold = " ".join(steg[s] for s in regel.steg if s in steg)
                 hva[id(regel)] = (v.tittel, innhold)
         for regel in rutine.regler():
             u = regel.utloser
@@ -341,12 +342,12 @@ class _Kompilert:
         hva, innhold = self.hva.get(id(regel), ("", ""))
         rutine = self.rutine
         mal = _Mal(
-            hva=hva,
+            hva=rutine.tekst(hva, dag),
             tiltak=rutine.tekst(regel.tiltak, dag),
             innhold=rutine.tekst(innhold, dag),
             kilde=str(regel.plassering) if regel.plassering else regel.kilde,
         )
-        if self._datert(regel.tiltak) or self._datert(innhold):
+        if self._datert(regel.tiltak) or self._datert(innhold) or self._datert(hva):
             self._daterte_maler[nokkel] = mal
         else:
             self._maler[id(regel)] = mal

@@ -291,6 +291,25 @@ class TestBekymringsfulltFravaer:
         assert finn(res, "bekymringsfullt-fravaer") == []
         assert oversikt(res, "E9") == (2, 21)
 
+    def test_daterte_verdier_i_vedleggets_tekster_leses_for_dagen(self, tmp_path: Path, skolerute: Skolerute) -> None:
+        # the contact step's text names the threshold; a new threshold from 2026-11-02 must show
+        # only in actions from that day
+        steg = '      - id: kontakt-foresatte\n        tekst: "Når en elev har bekymringsfullt fravær'
+        rs = grunnskole_endret(
+            tmp_path,
+            (
+                "  bekymring_terskel:\n    verdi: 0.10\n",
+                "  bekymring_terskel:\n    verdier:\n      - {fra: 2022-08-15, verdi: 0.10}\n"
+                "      - {fra: 2026-11-02, verdi: 0.08}\n",
+                1,
+            ),
+            (steg, steg.replace("bekymringsfullt fravær", "bekymringsfullt fravær (over {bekymring_terskel})"), 1),
+        )
+        hs = [fravaer("H1", "E1", D(2026, 8, 18), dager=2.0), fravaer("H2", "E2", D(2026, 11, 2), dager=5.0)]
+        res = kjor(rs, skolerute, D(2026, 11, 6), [elev("E1", "6"), elev("E2", "6")], hs)
+        assert "(over 10 %)" in en(res, "bekymringsfullt-fravaer", "E1").innhold
+        assert "(over 8 %)" in en(res, "bekymringsfullt-fravaer", "E2").innhold
+
     def test_sein_teller_naar_parameteren_sier_det(self, tmp_path: Path, skolerute: Skolerute) -> None:
         rs = grunnskole_endret(
             tmp_path,
