@@ -1137,7 +1137,12 @@ def _skriv_skolerute(diff: Skolerutediff) -> str:
             ut += _endringslinjer(e, _skolerute_etikett(e, diff), "  ")
         if not endringer:
             ut.append("  Ingen endringer.")
-    ut += ["", f"Til sammen {_flertall(len(diff.endringer), 'endring', 'endringer')}."]
+    folger = sum(1 for e in diff.endringer if _skolerutedel(e) == "skoledager")
+    egne = len(diff.endringer) - folger
+    slutt = f"Til sammen {_flertall(egne, 'endring', 'endringer')} i skoleruta"
+    if folger:
+        slutt += f"; de gir {_flertall(folger, 'endring', 'endringer')} i skoledagene"
+    ut += ["", slutt + "."]
     return "\n".join(ut) + "\n"
 
 

@@ -68,7 +68,7 @@ def test_endringene_og_skoledagene_de_gir(tmp_path: Path) -> None:
     assert "  Ny:     skoleåret 2026-27, 189 skoledager" in tekst
     assert "  «Vinterferie»: 2027-03-01–2027-03-05 → 2027-02-22–2027-02-26\n" in tekst
     assert "  «Våren 2027», antall skoledager: 107 → 105\n" in tekst
-    assert tekst.endswith("Til sammen 10 endringer.\n")
+    assert tekst.endswith("Til sammen 5 endringer i skoleruta; de gir 5 endringer i skoledagene.\n")
 
 
 def test_samme_skolerute_ingen_forskjeller() -> None:
