@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Generic, TypeAlias, TypeVar
 import attrs
 
 from ._errors import InndataFeil
-from ._meldinger import os_grunn
+from ._meldinger import os_grunn, vis_tegn
 
 if TYPE_CHECKING:
     from ._kodekart import Kodekart, Kodeoversettelse
@@ -308,8 +308,9 @@ def _tegnkode(tegn: str) -> str:
 
 
 def _vis(tekst: str) -> str:
-    """``tekst`` fit for a message: control characters and lone surrogates as ``U+000A``."""
-    return _UGYLDIG_TEGN.sub(lambda m: _tegnkode(m.group()), tekst)
+    """``tekst`` fit for a message: control characters and lone surrogates as ``⟨U+000A⟩``, as
+    the validator shows them inside a quoted name."""
+    return _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), tekst)
 
 
 def _forste_linje(tekst: str) -> str:

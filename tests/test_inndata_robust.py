@@ -101,7 +101,7 @@ class TestTegnSomIkkeKanSkrives:
     def test_enslig_surrogat_i_en_nokkel_vises_ikke(self, tmp_path: Path) -> None:
         tekst = VEGRING + ',"dato\\ud800":"x","Dato\\ud800":"y"}\n'
         ((_, melding),) = avvist(read_hendelser(skriv(tmp_path / "h.jsonl", tekst)))
-        assert melding == "feltet «datoU+D800» står to ganger i samme objekt"
+        assert melding == "feltet «dato⟨U+D800⟩» står to ganger i samme objekt"
 
     def test_json_utdata_kan_skrives(self, tmp_path: Path) -> None:
         elever = skriv(tmp_path / "e.csv", ELEVER)
@@ -277,11 +277,11 @@ class TestOverskriftslinjen:
         [
             (
                 "elev_id;fag;\x1barstimer",
-                "Kolonnen «U+001Barstimer» i overskriftslinjen er ukjent. Mente du «arstimer»?",
+                "Kolonnen «⟨U+001B⟩arstimer» i overskriftslinjen er ukjent. Mente du «arstimer»?",
             ),
             (
                 "elev_id;fag;timer\x07",
-                "Mangler kolonnen «arstimer» i overskriftslinjen (fant: elev_id, fag, timerU+0007).",
+                "Mangler kolonnen «arstimer» i overskriftslinjen (fant: elev_id, fag, timer⟨U+0007⟩).",
             ),
         ],
     )
