@@ -121,6 +121,11 @@ def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     if all(v.gyldig for _, v in typer) and {v.type for _, v in typer} != {"rutine"}:
         if {v.type for _, v in typer} == {"skolerute"}:
             gammel_s, ny_s = (load_skolerute(f) for f, _ in typer)
+            if ny_s.skoleaaret < gammel_s.skoleaaret:
+                feil.write(
+                    f"fravarsregler diff: merk: {args.gammel} (skoleåret {gammel_s.skoleaar}) er nyere enn "
+                    f"{args.ny} (skoleåret {ny_s.skoleaar}). Er filene byttet om? Den gamle skal stå først.\n"
+                )
             sdiff = diff_skoleruter(gammel_s, ny_s)
             _skriv_diff(sdiff, args.format, ut)
             return INGEN_FORSKJELLER if sdiff.tom else FORSKJELLER

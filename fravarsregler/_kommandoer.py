@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from . import _cli_publisering
 from ._dokument import standard_rutinefiler
+from ._errors import FravarsreglerError
 from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
 from ._kodekart import load_kodekart
 from ._meldinger import mente_du
@@ -21,6 +22,7 @@ from ._motor import Regelsett, Resultat, Tiltak, evaluate, kildeomtale, rutineom
 from ._paths import finn_datafil, rutinemappe
 from ._rutine import load_routines
 from ._skolerute import load_skolerute
+from ._yaml import load_yaml_file
 
 __all__ = ["legg_til", "skriv_resultat", "standardrutiner"]
 
@@ -81,13 +83,28 @@ STDIN = Path("-")
 
 
 def standardrutiner() -> list[Path]:
-    """The shipped routine files, plus archived versions in ``rutiner/arkiv/``."""
+    """The shipped routine files, plus archived versions in ``rutiner/arkiv/``.
+
+    The archive also keeps the shared file and school calendars of earlier years (the staff guide
+    says to): only its routine files are routines. A file that cannot be read is kept, so that
+    loading it says what is wrong.
+    """
     mappe = rutinemappe()
     filer = list(standard_rutinefiler())
     arkiv = mappe / "arkiv"
     if arkiv.is_dir():
-        filer += sorted(arkiv.glob("*.yaml"))
+        filer += [f for f in sorted(arkiv.glob("*.yaml")) if _filtype(f) in (None, "rutine")]
     return filer
+
+
+def _filtype(fil: Path) -> str | None:
+    """The ``type`` a YAML file declares, or None when it cannot be read or names none."""
+    try:
+        data = load_yaml_file(fil).data
+    except (FravarsreglerError, OSError):
+        return None
+    typ = data.get("type") if isinstance(data, dict) else None
+    return typ if isinstance(typ, str) else None
 
 
 def _kjor(

@@ -429,3 +429,22 @@ class TestAvvistElev:
             ("h.csv", 3): "eleven «E2» er avvist i elevfilen (se meldingen for eleven der)",
             ("h.csv", 4): "ukjent elev «E9»",
         }
+
+
+def test_arkivet_kan_ha_fellesfil_og_skolerute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The staff guide keeps last year's felles.yaml and skolerute in rutiner/arkiv/: evaluer
+    without --rutine (and demo) load only the routines there."""
+    import shutil
+
+    rot = Path(__file__).resolve().parent.parent
+    shutil.copytree(rot / "rutiner", tmp_path / "rutiner")
+    arkiv = tmp_path / "rutiner" / "arkiv"
+    arkiv.mkdir()
+    shutil.copy(rot / "rutiner" / "felles.yaml", arkiv / "felles-2022.1.yaml")
+    shutil.copy(rot / "rutiner" / "skolerute-2026-27.yaml", arkiv / "skolerute-2025-26.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert [f.name for f in standardrutiner()] == ["barnehage.yaml", "grunnskole.yaml", "vgs.yaml"]
+    elever = skriv(tmp_path / "elever.csv", ELEVHODE + "E1;2;2019-01-01;2A;Nordvik skole;nei\n")
+    hendelser = skriv(tmp_path / "hendelser.csv", HENDELSEHODE + "H1;E1;2026-08-18;fravaer;F;1;;;;;;\n")
+    kode, _, feil = evaluer(elever, hendelser, "2026-08-31")
+    assert (kode, feil) == (0, "")
