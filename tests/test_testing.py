@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
+import re
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -10,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fravarsregler import Regelsett, Skolerute
+from fravarsregler import Elev, Grunnlag, Hendelse, Regelsett, Resultat, Skolerute, testing
 from fravarsregler.testing import Scenario, finn_brudd, from_rutine, mer_fravaer, sjekk_invarianter, stokket
 
 INNSTILLINGER = settings(
@@ -126,3 +130,64 @@ class TestInvarianter:
         res = resultat_med_tiltak
         brutt = attrs.evolve(res, antall=attrs.evolve(res.antall, brukt=res.antall.brukt + 1))  # type: ignore[attr-defined]
         assert [b.invariant for b in finn_brudd(brutt, regelsett)] == ["antall"]
+
+
+def _bytt(res: Resultat, hvilken: str, **felt: Any) -> Resultat:
+    """``res`` with the (first) action of the rule ``hvilken`` changed."""
+    t = next(t for t in res.tiltak if t.regel == hvilken)
+    return attrs.evolve(res, tiltak=tuple(attrs.evolve(x, **felt) if x is t else x for x in res.tiltak))
+
+
+def _doble(res: Resultat, regel: str) -> Resultat:
+    return attrs.evolve(res, tiltak=tuple(y for x in res.tiltak for y in ((x, x) if x.regel == regel else (x,))))
+
+
+BEKYMRING = "bekymringsfullt-fravaer"
+VEGRING = "vegring-samme-dag"
+
+# invariant -> how to break it, given the result and the grunnlag of its concern action
+BRUDD: list[tuple[str, Callable[[Resultat, Grunnlag], Resultat]]] = [
+    ("utenfor-perioden", lambda r, g: _bytt(r, VEGRING, utlost=date(2026, 8, 1))),
+    ("status", lambda r, g: _bytt(r, VEGRING, status="kanskje")),
+    ("ukjent-versjon", lambda r, g: _bytt(r, VEGRING, versjon="9.9")),
+    ("ukjent-regel", lambda r, g: _bytt(r, VEGRING, regel="finnes-ikke")),
+    ("holdt-tilbake-uten-unntak", lambda r, g: _bytt(r, VEGRING, status="holdt_tilbake")),
+    ("grunnlag-mangler", lambda r, g: _bytt(r, BEKYMRING, grunnlag=None)),
+    ("grunnlag", lambda r, g: _bytt(r, BEKYMRING, grunnlag=attrs.evolve(g, andel=0.9))),
+    ("under-terskel", lambda r, g: _bytt(r, BEKYMRING, grunnlag=attrs.evolve(g, teller=1.0, andel=1.0 / g.nevner))),
+    ("oversikt-mangler", lambda r, g: attrs.evolve(r, oversikt=())),
+    ("oversikt", lambda r, g: attrs.evolve(r, oversikt=tuple(attrs.evolve(o, teller=0.0) for o in r.oversikt))),
+    ("rekkefolge", lambda r, g: attrs.evolve(r, tiltak=r.tiltak[::-1])),
+    ("mer-enn-en-gang", lambda r, g: _doble(r, BEKYMRING)),
+]
+
+
+class TestHverInvariantKanBrytes:
+    """Each invariant finn_brudd() checks is reported when a result breaks it."""
+
+    @pytest.fixture
+    def res(self, regelsett: Regelsett, skolerute: Skolerute) -> Resultat:
+        e = Elev("E1", "6", date(2015, 3, 1))
+        hs = (
+            Hendelse("E1", date(2026, 8, 18), "fravaer", kode="UF", dager=2.0, hendelse_id="H1"),
+            Hendelse("E1", date(2026, 8, 20), "vegring", hendelse_id="H2"),
+        )
+        res = Scenario((e,), (), hs, date(2026, 9, 1)).evaluer(regelsett, skolerute)
+        assert {t.regel for t in res.tiltak} >= {BEKYMRING, VEGRING}
+        assert finn_brudd(res, regelsett) == ()
+        return res
+
+    def test_alle_invariantene_er_med(self) -> None:
+        kilde = inspect.getsource(testing)
+        i_koden = set(re.findall(r'Brudd\(\s*"([a-z-]+)"', kilde))
+        dekket = {navn for navn, _ in BRUDD} | {"antall", "frist-foer-utlosning", "ukjent-rolle"}  # TestInvarianter
+        assert i_koden == dekket
+
+    @pytest.mark.parametrize(("invariant", "bryt"), BRUDD, ids=[navn for navn, _ in BRUDD])
+    def test_bruddet_meldes(
+        self, res: Resultat, regelsett: Regelsett, invariant: str, bryt: Callable[[Resultat, Grunnlag], Resultat]
+    ) -> None:
+        g = next(t.grunnlag for t in res.tiltak if t.regel == BEKYMRING)
+        assert g is not None
+        funnet = [b.invariant for b in finn_brudd(bryt(res, g), regelsett)]
+        assert invariant in funnet, funnet
