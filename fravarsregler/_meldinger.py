@@ -101,12 +101,14 @@ M = {
     "fjern parentesen.",
     "duplikat-rad": "Raden «{verdi}» står to ganger i tabellen «{seksjon}» (også på linje "
     "{linje}). Gi en av radene en ny id.",
-    "duplikat-regel": "Regelen «{verdi}» står to ganger (også på linje {linje}). Gi en av reglene en ny id.",
+    "duplikat-regel": "Regelen «{verdi}» står to ganger (også på linje {linje}). Fjern kopien; er det en ny "
+    "regel, gi den en egen id (de faste id-ene kan ikke endres).",
     "duplikat-id": "Id-en «{verdi}» står to ganger (også på linje {linje}).",
     "revisjon-foer-gyldig": "Neste revisjon ({neste}) må komme etter gyldig fra ({gyldig}). Rett en av datoene.",
     "parameter-utenfor": "Parameteren «{navn}» har verdien {verdi}, men {krav}.",
     # the {krav} part of "parameter-utenfor", by enhet
     "krav-andel": "en andel må være et tall større enn 0 og høyst 1 (10 % skrives 0.10)",
+    "krav-tall-i-anforsel": "et tall skal stå uten anførselstegn: skriv {forslag}",
     "krav-andel-prosent": "en andel skrives som desimaltall over 0 og høyst 1: skriv {forslag} for {verdi} %",
     "krav-andel-komma": "desimaltall skrives med punktum, ikke komma: skriv {forslag}",
     "krav-dager": "antall dager må være et heltall fra 0 til 200",

@@ -878,10 +878,19 @@ def _ider(elementer: Any) -> set[str]:
     return {e["id"] for e in _list(elementer) if isinstance(e, dict) and isinstance(e.get("id"), str)}
 
 
+_TALLENHETER: Final = ("andel", "skoledager", "dager", "minutter", "timer")
+_TALL_I_TEKST: Final = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+
 def _krav(verdi: Any, enhet: Any) -> str | None:
     """What a parameter value of this ``enhet`` must be, when ``verdi`` is not; else None."""
     tall = isinstance(verdi, int | float) and not isinstance(verdi, bool)
     heltall = isinstance(verdi, int) and not isinstance(verdi, bool)
+    if isinstance(verdi, str) and enhet in _TALLENHETER and _TALL_I_TEKST.fullmatch(verdi.strip()):
+        # "0.08" in quotes: a text that reads as the right number; without the quotes it is fine
+        som_tall = float(verdi) if "." in verdi else int(verdi)
+        if _krav(som_tall, enhet) is None:
+            return M["krav-tall-i-anforsel"].format(forslag=verdi.strip())
     if enhet == "andel" and not (tall and 0 < verdi <= 1):
         return _krav_andel(verdi)
     if enhet in ("skoledager", "dager") and not (heltall and 0 <= verdi <= 200):

@@ -148,7 +148,8 @@ _MELDINGER: Final[dict[str, str]] = {
     ),
     "tekst-etter-sitat": (
         "Det står tekst der YAML ikke venter mer: ofte tekst etter et avsluttende anførselstegn, eller "
-        "feil innrykk. Sett hele teksten i anførselstegn, og sjekk innrykket."
+        "feil innrykk. Står det anførselstegn inne i teksten, bruk «» der, eller sett hele teksten i "
+        "enkle anførselstegn ('…'). Sjekk også innrykket."
     ),
     "starttegn": "Tegnet «{tegn}» kan ikke stå først i en verdi. Sett verdien i anførselstegn.",
     "mangler-kolon": (

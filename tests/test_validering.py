@@ -599,3 +599,35 @@ class TestTilfeldigeEndringer:
         """The starting point of the mutations is itself valid (so mutations cause the problems)."""
         assert _muter(GRUNNSKOLE, []) == GRUNNSKOLE
         assert validate(RUTINER / "grunnskole.yaml").problemer == ()
+
+
+class TestRaadIMeldingene:
+    """What the message tells the staff to do is what fixes the file."""
+
+    def test_tall_i_anforselstegn(self, tmp_path: Path) -> None:
+        tekst = (RUTINER / "grunnskole.yaml").read_text(encoding="utf-8")
+        shutil.copy(RUTINER / "felles.yaml", tmp_path / "felles.yaml")
+        fil = tmp_path / "grunnskole.yaml"
+        for gammel, ny, forslag in [
+            ("    verdi: 0.10\n", '    verdi: "0.08"\n', "0.08"),
+            ("    verdi: 5\n", '    verdi: "6"\n', "6"),
+        ]:
+            assert gammel in tekst
+            fil.write_text(tekst.replace(gammel, ny, 1), encoding="utf-8")
+            (problem,) = validate(fil).problemer
+            assert problem.melding.endswith(f", men et tall skal stå uten anførselstegn: skriv {forslag}."), (
+                problem.melding
+            )
+            # and doing so gives a valid file
+            fil.write_text(tekst.replace(gammel, ny.replace('"', ""), 1), encoding="utf-8")
+            assert validate(fil).problemer == ()
+
+    def test_en_regel_to_ganger(self, tmp_path: Path) -> None:
+        fil, _ = _barnehage_med(
+            tmp_path, "          - id: fravaer-tema-foreldremote\n", "          - id: vegring-samme-dag\n"
+        )
+        problemer = [p for p in validate(fil).problemer if p.kode == "duplikat-regel"]
+        assert problemer
+        assert "Fjern kopien; er det en ny regel, gi den en egen id (de faste id-ene kan ikke endres)." in (
+            problemer[0].melding
+        )
