@@ -372,11 +372,14 @@ def _oversikt_brudd(resultat: Resultat) -> list[Brudd]:
     brudd: list[Brudd] = []
     naa = {(o.elev_id, o.maal, o.fag or ""): o for o in resultat.oversikt}
     semester_naa = _periode(resultat.dato, resultat, None)
+    # in a break (Christmas, summer) no semester is under way: the engine gives no days line then
+    sr = resultat.skolerute
+    i_ferie = sr is not None and sr.semester_for(resultat.dato) is None
     for t in resultat.tiltak:
         g = t.grunnlag
         if g is None or t.elev_id is None:
             continue
-        if g.maal == "skoledager" and _periode(t.utlost, resultat, None) != semester_naa:
+        if g.maal == "skoledager" and (i_ferie or _periode(t.utlost, resultat, None) != semester_naa):
             continue
         o = naa.get((t.elev_id, g.maal, t.fag or ""))
         if o is None:

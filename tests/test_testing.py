@@ -191,3 +191,14 @@ class TestHverInvariantKanBrytes:
         assert g is not None
         funnet = [b.invariant for b in finn_brudd(bryt(res, g), regelsett)]
         assert invariant in funnet, funnet
+
+
+def test_ingen_dagslinje_i_juleferien_er_ikke_et_brudd(regelsett: Regelsett, skolerute: Skolerute) -> None:
+    # the engine gives no days overview line in a break; the autumn's concern actions stay listed
+    e = Elev("E0", "1", date(2018, 8, 1))
+    h = Hendelse("E0", date(2026, 8, 18), "fravaer", kode="F", dager=2.0, hendelse_id="H1")
+    for dato in (date(2026, 12, 18), date(2026, 12, 19), date(2027, 1, 2)):
+        res = Scenario((e,), (), (h,), dato).evaluer(regelsett, skolerute)
+        assert any(t.regel == BEKYMRING for t in res.tiltak)
+        assert [o.maal for o in res.oversikt] == (["skoledager"] if dato.day == 18 else [])
+        assert finn_brudd(res, regelsett) == ()
