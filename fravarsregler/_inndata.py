@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Generic, TypeAlias, TypeVar
 import attrs
 
 from ._errors import InndataFeil
-from ._meldinger import os_grunn, vis_tegn
+from ._meldinger import os_grunn, synlig, vis_tegn
 
 if TYPE_CHECKING:
     from ._kodekart import Kodekart, Kodeoversettelse
@@ -193,22 +193,39 @@ class Innlesing(Generic[T]):
 
 def les_tekst(data: bytes) -> str:
     """Decode an export: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"),
-    else Windows-1252, else Latin-1."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+    else Windows-1252, else Latin-1.
+
+    A file that is UTF-8 in part (it has a BOM, or letters such as æøå written as UTF-8) but also
+    bytes that are not UTF-8 mixes two encodings, as when a Windows program appends rows to an
+    Excel "CSV UTF-8" file. It is read as UTF-8 with each bad byte kept as a lone surrogate
+    (``surrogateescape``): the rows that hold one in a value are rejected, naming the byte (see
+    :func:`_ugyldige_tegn`), and no other row is garbled by reading the whole file as Windows-1252.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16").lstrip("\ufeff")
         except UnicodeDecodeError:
             pass
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
     try:
-        return data.decode("utf-8")
+        # (a second BOM, from two files joined together, is no part of the first column's name)
+        return data.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError:
         pass
+    tekst = data.decode("utf-8", "surrogateescape")
+    if bom or _UTF8_TEGN.search(tekst) is not None:
+        return tekst.lstrip("\ufeff")
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+#: A character decoded from valid multi-byte UTF-8: not ASCII, and not a byte ``surrogateescape``
+#: kept because it was not UTF-8 (U+DC80–U+DCFF).
+_UTF8_TEGN = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 def _separator(forste_linje: str) -> str:
@@ -310,7 +327,7 @@ def _tegnkode(tegn: str) -> str:
 def _vis(tekst: str) -> str:
     """``tekst`` fit for a message: control characters and lone surrogates as ``⟨U+000A⟩``, as
     the validator shows them inside a quoted name."""
-    return _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), tekst)
+    return synlig(_UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), tekst))
 
 
 def _forste_linje(tekst: str) -> str:
@@ -443,23 +460,40 @@ def _csv(
             fil=visning,
             linje=1,
         )
-    sep = _separator(forste_linje)
+    hodelinje = 1
+    if (excel := _EXCEL_SEP.fullmatch(forste_linje.strip())) is not None:
+        # Excel's "sep=;" line names the separator; the header is the next line
+        sep, hodelinje = excel.group(1), 2
+    else:
+        sep = _separator(forste_linje)
     # newline="": the csv module sees "\r\n", "\n" and a lone "\r" as line ends, and line_num
     # counts them all
     leser = csv.reader(io.StringIO(tekst, newline=""), delimiter=sep)
     try:
+        if hodelinje == 2:
+            next(leser)
         hode = [h.strip().lower() for h in next(leser)]
+    except StopIteration:
+        raise InndataFeil(
+            f"Filen har bare linjen «{forste_linje.strip()}» og mangler overskriftslinjen med kolonnenavnene.",
+            fil=visning,
+            linje=hodelinje,
+        ) from None
     except csv.Error as e:
-        raise InndataFeil(f"Kan ikke lese overskriftslinjen: {_csv_grunn(e)}.", fil=visning, linje=1) from None
+        raise InndataFeil(f"Kan ikke lese overskriftslinjen: {_csv_grunn(e)}.", fil=visning, linje=hodelinje) from None
     # Excel often adds empty columns at the end of the header ("a;b;c;;"): ignore them
     while hode and hode[-1] == "":
         hode.pop()
-    _sjekk_kolonner(hode, visning, pakrevd, valgfrie)
+    _sjekk_kolonner(hode, visning, pakrevd, valgfrie, hodelinje)
     if "" in hode:
-        raise InndataFeil(f"Kolonne {hode.index('') + 1} i overskriftslinjen har ikke noe navn.", fil=visning, linje=1)
+        raise InndataFeil(
+            f"Kolonne {hode.index('') + 1} i overskriftslinjen har ikke noe navn.", fil=visning, linje=hodelinje
+        )
     if len(set(hode)) != len(hode):
         dobbel = sorted({h for h in hode if hode.count(h) > 1})
-        raise InndataFeil(f"Kolonnen «{_vis(dobbel[0])}» står to ganger i overskriftslinjen.", fil=visning, linje=1)
+        raise InndataFeil(
+            f"Kolonnen «{_vis(dobbel[0])}» står to ganger i overskriftslinjen.", fil=visning, linje=hodelinje
+        )
     while True:
         start = leser.line_num + 1  # a record starts on the line after the previous one ended
         try:
@@ -470,16 +504,28 @@ def _csv(
             yield start, f"kan ikke lese raden: {_csv_grunn(e)}"
             continue
         nr = start
-        if leser.line_num - start > 0 and any('"' in f or "\n" in f for f in felt) and len(felt) != len(hode):
-            # a quote that is never closed swallows the following lines into one field
-            yield (
-                nr,
-                (
-                    f"anførselstegn som ikke er lukket (raden går til linje {leser.line_num}); lukk anførselstegnet "
-                    "eller fjern det"
-                ),
-            )
-            continue
+        if leser.line_num > start:
+            # a record over several lines: a quoted field with line breaks, or a quote that is
+            # never closed and swallows the following lines into one field
+            if len(felt) != len(hode) and any('"' in f or "\n" in f or "\r" in f for f in felt):
+                yield (
+                    nr,
+                    (
+                        f"anførselstegn som ikke er lukket (raden går til linje {leser.line_num}); lukk "
+                        "anførselstegnet eller fjern det"
+                    ),
+                )
+                continue
+            if (svelget := _svelger_rader(felt, hode, sep)) is not None:
+                yield (
+                    nr,
+                    (
+                        f"anførselstegn som ikke er lukket i «{_vis(svelget)}»: feltet tar med seg linje {nr + 1}–"
+                        f"{leser.line_num}, som ser ut som egne rader (de er ikke lest hver for seg); lukk "
+                        "anførselstegnet eller fjern det"
+                    ),
+                )
+                continue
         verdier = [f.strip() for f in felt]
         if not any(verdier):
             continue
@@ -489,6 +535,27 @@ def _csv(
             yield nr, f"raden har {len(verdier)} felt, men overskriften har {len(hode)} (skilletegn «{sep}»)"
             continue
         yield nr, {h: v for h, v in zip(hode, verdier, strict=True) if v}
+
+
+#: Excel's first line naming the separator ("sep=;"), written by its CSV export in some locales.
+_EXCEL_SEP = re.compile(r"sep=([;,\t|])", re.IGNORECASE)
+
+
+def _svelger_rader(felt: list[str], hode: list[str], sep: str) -> str | None:
+    """The column whose field, spanning lines, holds a line that looks like a row of its own
+    (as many separators as a row has), or None.
+
+    A free-text note may legitimately span lines in quotes; a quote left open swallows the rows
+    after it into the field instead, and the field count can still come out right (the reader
+    would then drop those rows without a word).
+    """
+    grense = len(hode) - 1
+    for navn, f in zip(hode, felt, strict=False):
+        if "\n" not in f and "\r" not in f:
+            continue
+        if any(linje.count(sep) >= grense for linje in _LINJESKIFT.split(f)[1:]):
+            return navn
+    return None
 
 
 # --------------------------------------------------------------------------- field parsers
@@ -606,6 +673,12 @@ def _ugyldige_tegn(rad: Mapping[str, str], kjente: tuple[str, ...]) -> str | Non
         if verdi is None or (m := _UGYLDIG_TEGN.search(verdi)) is None:
             continue
         tegn = m.group()
+        if "\udc80" <= tegn <= "\udcff":
+            # a byte that is not UTF-8 in a file that is otherwise UTF-8 (see les_tekst)
+            return (
+                f"«{felt}» har en byte som ikke er gyldig UTF-8 (0x{ord(tegn) - 0xDC00:02X}): filen blander "
+                "tegnkodinger (UTF-8 og trolig Windows-1252); lagre hele filen som UTF-8 («CSV UTF-8» i Excel)"
+            )
         if "\ud800" <= tegn <= "\udfff":
             return (
                 f"«{felt}» har et ugyldig tegn ({_tegnkode(tegn)}, et enslig surrogattegn, som ikke kan "
@@ -627,7 +700,9 @@ def _ser_ut_som_data(celle: str) -> bool:
     return _DATOFORM.search(celle) is not None or _SIFFERREKKE.search(celle) is not None
 
 
-def _sjekk_kolonner(hode: list[str], visning: str, pakrevd: tuple[str, ...], valgfrie: tuple[str, ...]) -> None:
+def _sjekk_kolonner(
+    hode: list[str], visning: str, pakrevd: tuple[str, ...], valgfrie: tuple[str, ...], hodelinje: int = 1
+) -> None:
     """Fail early, for the whole file, when a CSV header lacks a required column or has a column
     whose name is a near miss of a known one (it would be ignored, and its data silently lost).
 
@@ -644,7 +719,7 @@ def _sjekk_kolonner(hode: list[str], visning: str, pakrevd: tuple[str, ...], val
         raise InndataFeil(
             f"Første linje ser ut som en datarad, ikke kolonnenavn (verdiene vises ikke). {onsket}",
             fil=visning,
-            linje=1,
+            linje=hodelinje,
         )
     ukjente = [h for h in hode if h and h not in kjente]
     for navn in kjente:
@@ -656,7 +731,7 @@ def _sjekk_kolonner(hode: list[str], visning: str, pakrevd: tuple[str, ...], val
                 f"Kolonnen «{_vis(nar[0])}» i overskriftslinjen er ukjent. Mente du «{navn}»? Rett navnet "
                 "(en kolonne med ukjent navn brukes ikke, og dataene i den ville gått tapt).",
                 fil=visning,
-                linje=1,
+                linje=hodelinje,
             )
         if navn not in pakrevd:
             continue
@@ -664,12 +739,12 @@ def _sjekk_kolonner(hode: list[str], visning: str, pakrevd: tuple[str, ...], val
             raise InndataFeil(
                 f"Første linje har ingen av de kjente kolonnenavnene (verdiene vises ikke). {onsket}",
                 fil=visning,
-                linje=1,
+                linje=hodelinje,
             )
         raise InndataFeil(
             f"Mangler kolonnen «{navn}» i overskriftslinjen (fant: {', '.join(_vis(h) for h in hode)}).",
             fil=visning,
-            linje=1,
+            linje=hodelinje,
         )
 
 
@@ -679,7 +754,7 @@ def _sjekk_kolonner(hode: list[str], visning: str, pakrevd: tuple[str, ...], val
 # The pupil file holds personal data: a value is echoed in a message only when it has the shape
 # of what belongs in its column, never when the columns may have slipped (a birth date or a name
 # in «trinn»). See docs/utveksling.md, section 10.
-_TRINNFORM = re.compile(r"[A-Za-z]{0,3} ?[0-9]{1,2}[A-Za-z]?")
+_TRINNFORM = re.compile(r"(?:vgs?|bhg|trinn)? ?[0-9]{1,2}\.? ?(?:trinn|klasse|[a-z])?", re.IGNORECASE)
 _JA_NEI_FORM = frozenset({"j", "n", "y", "yes", "no", "true", "false", "sann", "usann", "1", "0", "x", "ok"})
 
 

@@ -1,0 +1,156 @@
+"""Files as school systems and office tools really leave them: encodings mixed by appending rows,
+a quote left open in a free-text column, Excel's ``sep=`` line, a doubled byte order mark, and
+values in the wrong column of the pupil file. No row may vanish without a word, and
+``lest == brukt + avvist`` always."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fravarsregler import InndataFeil, Innlesing, read_elever, read_hendelser
+from fravarsregler._inndata import les_tekst
+
+
+def skriv(sti: Path, data: bytes) -> Path:
+    sti.write_bytes(data)
+    return sti
+
+
+def avvist(inn: Innlesing[object]) -> list[tuple[int | None, str]]:
+    assert inn.lest == len(inn.rader) + len(inn.avvist)
+    return [(a.linje, a.melding) for a in inn.avvist]
+
+
+ELEVHODE = "elev_id;trinn;fodselsdato;skole\n"
+
+
+class TestBlandetTegnkoding:
+    """A UTF-8 file with rows appended by a Windows-1252 program: only those rows are rejected."""
+
+    def test_bom_og_windows_1252(self, tmp_path: Path) -> None:
+        # Excel's "CSV UTF-8" (with BOM) to which an older tool appended a row: it crashed with
+        # UnicodeDecodeError
+        data = b"\xef\xbb\xbf" + ELEVHODE.encode() + b"E1;5;2015-03-01;Bj\xf8rn skole\nE2;5;2015-04-01;Leknes\n"
+        inn = read_elever(skriv(tmp_path / "e.csv", data))
+        assert [e.elev_id for e in inn.rader] == ["E2"]
+        ((linje, melding),) = avvist(inn)
+        assert linje == 2
+        assert melding.startswith("«skole» har en byte som ikke er gyldig UTF-8 (0xF8): filen blander tegnkodinger")
+
+    def test_utf8_med_en_windows_1252_rad_blir_ikke_rotete(self, tmp_path: Path) -> None:
+        # the whole file used to be read as Windows-1252: every UTF-8 row's æøå silently garbled
+        data = (ELEVHODE + "E1;5;2015-03-01;Ålesund skole\nE2;5;2015-04-01;Bø skole\n").encode() + (
+            b"E3;5;2015-05-01;Ballst\xe5d skole\n"
+        )
+        inn = read_elever(skriv(tmp_path / "e.csv", data))
+        assert [(e.elev_id, e.skole) for e in inn.rader] == [("E1", "Ålesund skole"), ("E2", "Bø skole")]
+        assert [linje for linje, _ in avvist(inn)] == [4]
+        assert "(0xE5)" in avvist(inn)[0][1]
+
+    def test_ren_windows_1252_leses_som_for(self, tmp_path: Path) -> None:
+        data = (ELEVHODE + "E1;5;2015-03-01;Bø skole\nE2;5;2015-04-01;Ballstad\n").encode("cp1252")
+        inn = read_elever(skriv(tmp_path / "e.csv", data))
+        assert [(e.elev_id, e.skole) for e in inn.rader] == [("E1", "Bø skole"), ("E2", "Ballstad")]
+        assert avvist(inn) == []
+
+    def test_ugyldig_byte_i_ubrukt_kolonne_er_ufarlig(self, tmp_path: Path) -> None:
+        data = "elev_id;trinn;fodselsdato;merknad\nE1;5;2015-03-01;Bø\n".encode() + b"E2;5;2015-04-01;B\xf8\n"
+        inn = read_elever(skriv(tmp_path / "e.csv", data))
+        assert [e.elev_id for e in inn.rader] == ["E1", "E2"]
+
+    @pytest.mark.parametrize(
+        ("data", "tekst"),
+        [
+            (b"abc", "abc"),
+            (b"\xef\xbb\xbfabc", "abc"),
+            (b"\xef\xbb\xbf\xef\xbb\xbfabc", "abc"),  # two files joined: the second BOM too
+            ("Bø".encode("cp1252"), "Bø"),
+            ("Bø".encode("utf-16"), "Bø"),
+            ("Bø".encode(), "Bø"),
+        ],
+    )
+    def test_les_tekst(self, data: bytes, tekst: str) -> None:
+        assert les_tekst(data) == tekst
+
+
+class TestAnforselstegnSomSvelgerRader:
+    """A quote left open in a free-text column must not take the following rows with it."""
+
+    HODE = "hendelse_id;elev_id;dato;type;kode;dager;merknad\n"
+
+    def test_rader_i_ukjent_kolonne(self, tmp_path: Path) -> None:
+        tekst = self.HODE + (
+            'H1;E1;2026-09-07;fravaer;F;1;"Syk, mor ringte\n'
+            "H2;E1;2026-09-08;fravaer;UF;1;\n"
+            "H3;E1;2026-09-09;fravaer;UF;1;\n"
+            'H4;E1;2026-09-10;fravaer;F;1;sa "ok"\n'
+            "H5;E1;2026-09-11;fravaer;F;1;\n"
+        )
+        inn = read_hendelser(skriv(tmp_path / "h.csv", tekst.encode()))
+        # H1 to H4 were read as one row and used, with no message: two UF events lost
+        assert [h.id for h in inn.rader] == ["H5"]
+        assert avvist(inn) == [
+            (
+                2,
+                "anførselstegn som ikke er lukket i «merknad»: feltet tar med seg linje 3–5, som ser ut som "
+                "egne rader (de er ikke lest hver for seg); lukk anførselstegnet eller fjern det",
+            )
+        ]
+
+    def test_rader_i_kjent_kolonne_nevner_linjene(self, tmp_path: Path) -> None:
+        tekst = ELEVHODE + 'E1;5;2015-03-01;"Leknes\nE2;5;2015-04-01;Ballstad"\nE3;5;2015-05-01;Bø\n'
+        inn = read_elever(skriv(tmp_path / "e.csv", tekst.encode()))
+        assert [e.elev_id for e in inn.rader] == ["E3"]
+        ((linje, melding),) = avvist(inn)
+        assert linje == 2
+        assert "tar med seg linje 3–3" in melding
+
+    def test_merknad_over_flere_linjer_er_lov(self, tmp_path: Path) -> None:
+        tekst = self.HODE + 'H1;E1;2026-09-07;fravaer;F;1;"Syk.\nMor ringte kl. 8; far sendte sms"\n'
+        inn = read_hendelser(skriv(tmp_path / "h.csv", tekst.encode()))
+        assert [h.id for h in inn.rader] == ["H1"]
+        assert avvist(inn) == []
+
+
+class TestExcelSeparatorlinje:
+    """Excel's first line "sep=;" names the separator; the header follows it."""
+
+    def test_sep_linje(self, tmp_path: Path) -> None:
+        tekst = "sep=;\r\n" + ELEVHODE + "E1;5;2015-03-01;Bø\nE2;5;2015-13-01;Bø\n"
+        inn = read_elever(skriv(tmp_path / "e.csv", tekst.encode()))
+        assert [e.elev_id for e in inn.rader] == ["E1"]
+        assert [linje for linje, _ in avvist(inn)] == [4]  # line numbers count the sep= line
+
+    def test_sep_linje_uten_overskrift(self, tmp_path: Path) -> None:
+        with pytest.raises(InndataFeil, match="mangler overskriftslinjen") as e:
+            read_elever(skriv(tmp_path / "e.csv", b"sep=;\n"))
+        assert e.value.linje == 2
+
+    def test_feil_i_overskriften_paa_linje_2(self, tmp_path: Path) -> None:
+        with pytest.raises(InndataFeil, match="Mangler kolonnen «fodselsdato»") as e:
+            read_elever(skriv(tmp_path / "e.csv", b"sep=,\nelev_id,trinn\nE1,5\n"))
+        assert e.value.linje == 2
+
+
+class TestVerdierSomIkkeVises:
+    """A value is echoed from the pupil file only when it looks like what its column holds."""
+
+    @pytest.mark.parametrize("trinn", ["Per 7", "Ola", "Kari 10"])
+    def test_navn_i_trinn_vises_ikke(self, tmp_path: Path, trinn: str) -> None:
+        inn = read_elever(skriv(tmp_path / "e.csv", f"{ELEVHODE}E1;{trinn};2015-03-01;Bø\n".encode()))
+        ((_, melding),) = avvist(inn)
+        assert trinn not in melding
+        assert "verdien vises ikke" in melding
+
+    @pytest.mark.parametrize("trinn", ["11", "vg4", "VG 4", "5. trinn", "10A", "bhg2"])
+    def test_trinnlignende_verdi_vises(self, tmp_path: Path, trinn: str) -> None:
+        inn = read_elever(skriv(tmp_path / "e.csv", f"{ELEVHODE}E1;{trinn};2015-03-01;Bø\n".encode()))
+        ((_, melding),) = avvist(inn)
+        assert f"«{trinn}»" in melding
+
+    def test_usynlig_tegn_i_overskriften_vises(self, tmp_path: Path) -> None:
+        # «\ufeffelev_id» and «elev_id» looked the same in the message
+        with pytest.raises(InndataFeil, match="«⟨U\\+200B⟩elev_id»"):
+            read_elever(skriv(tmp_path / "e.csv", "\u200belev_id;trinn;fodselsdato\nE1;5;2015-03-01\n".encode()))
