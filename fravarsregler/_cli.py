@@ -34,6 +34,8 @@ OK, UGYLDIG, BRUKSFEIL = 0, 1, 2
 #: The reader of the output went away (``| head``): 128 + SIGPIPE, as the shell reports a tool
 #: killed by a broken pipe; never 1, which means invalid input (or, for diff, differences).
 AVBRUTT = 141
+#: Stopped with Ctrl-C: 128 + SIGINT.
+AVBRUTT_AV_BRUKER = 130
 
 # Whole phrases only: a bare word such as "value" would also match inside "evaluer".
 _ARGPARSE_NORSK = {
@@ -73,6 +75,8 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _Hjelpeformat)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
+        #: the sub-commands' parsers by name (on the top parser)
+        self.underkommandoer: dict[str, argparse.ArgumentParser] = {}
         self.add_argument("-h", "--hjelp", "--help", action="help", help="vis denne hjelpeteksten og avslutt")
 
     def error(self, message: str) -> NoReturn:
@@ -112,7 +116,9 @@ def _bygg_parser() -> _Parser:
         prog="fravarsregler",
         description="Fraværsoppfølging etter rutinen «OPP IGJEN!»: valider, evaluer og publiser rutinene.",
     )
-    parser.add_argument("--versjon", action="version", version=_versjon(), help="vis versjonen og avslutt")
+    parser.add_argument(
+        "-V", "--versjon", "--version", action="version", version=_versjon(), help="vis versjonen og avslutt"
+    )
     sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser)
 
     p = sub.add_parser("valider", help="valider rutinefiler (standard: alle filer i rutiner/)")
@@ -121,6 +127,7 @@ def _bygg_parser() -> _Parser:
     p.set_defaults(kjor=_kjor_valider)
 
     _kommandoer.legg_til(sub, _dato)
+    parser.underkommandoer = dict(sub.choices)
     return parser
 
 
@@ -140,7 +147,17 @@ def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str], stdin: IO[bytes] 
     try:
         # argparse prints --hjelp/--versjon to sys.stdout; send it to our stream instead
         with contextlib.redirect_stdout(stdout):
-            args = parser.parse_args(list(argv))
+            args, ukjente = parser.parse_known_args(list(argv))
+            if ukjente:
+                # argparse reports them from the top parser, with its usage; the sub-command's
+                # usage is the one that helps
+                kommando = getattr(args, "kommando", None)
+                liste = list(argv)
+                if kommando is None or liste.index(ukjente[0]) < liste.index(kommando):
+                    kommando = None  # before the sub-command: the top parser's own
+                (parser.underkommandoer.get(kommando, parser) if kommando else parser).error(
+                    f"unrecognized arguments: {' '.join(ukjente)}"
+                )
     except _Bruksfeil as e:
         stderr.write(e.melding + "\n")
         return BRUKSFEIL
@@ -279,9 +296,12 @@ def _til_devnull(strom: IO[str] | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
     for strom in (sys.stdout, sys.stderr):
-        if strom is not None and strom.encoding and strom.encoding.lower() not in ("utf-8", "utf8"):
+        if strom is not None:
+            # UTF-8 whatever the locale (JSON and CSV output are UTF-8 by contract); a file name
+            # that is not UTF-8 (a lone surrogate from the file system) is written as \udcf8
+            # rather than stopping the output half-way
             with contextlib.suppress(AttributeError, ValueError, OSError):
-                strom.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+                strom.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
     ut, feil = _Utstrom(sys.stdout), _Feilstrom(sys.stderr)
     argumenter = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -289,6 +309,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ut.flush()
     except BrokenPipeError:  # the final flush: the reader left before the end (`| head`)
         kode = AVBRUTT
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback, 128 + SIGINT as the shell expects
+        feil.write("\nfravarsregler: avbrutt\n")
+        kode = AVBRUTT_AV_BRUKER
     except _Skrivefeil as e:
         feil.write(f"fravarsregler: {e.melding}\n")
         # for diff, 1 means "differences": trouble is 2, as in diff(1)

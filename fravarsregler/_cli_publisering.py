@@ -10,7 +10,11 @@ Exit codes: ``dokument`` 0 ok, 1 a routine is invalid or the file cannot be writ
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
+import os
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
@@ -56,7 +60,7 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="rutinefiler, i den rekkefølgen de skal stå (standard: barnehage, grunnskole og vgs i rutiner/)",
     )
     p.add_argument("--format", choices=("html", "markdown"), required=True, help="utdataformat")
-    p.add_argument("--ut", type=Path, metavar="FIL", help="skriv til denne filen (standard: skjermen)")
+    p.add_argument("--ut", metavar="FIL", help="skriv til denne filen (standard og «-»: skjermen)")
     p.set_defaults(kjor=kjor_dokument)
 
     p = sub.add_parser(
@@ -82,6 +86,9 @@ def _skriv_problemer(problemer: Sequence[Problem], feil: IO[str]) -> None:
 
 def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     """``fravarsregler dokument``: render the routines as HTML or Markdown."""
+    if args.ut is not None and not args.ut.strip():
+        feil.write("fravarsregler dokument: feil: --ut mangler filnavn (bruk «-» for skjermen).\n")
+        return BRUKSFEIL
     filer: list[Path] = list(args.rutiner or standard_rutinefiler())
     rutiner, problemer = load_routines(filer)
     if problemer:
@@ -98,17 +105,40 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
             return BRUKSFEIL
         sett[rutine.id] = rutine.fil
     tekst = render_html(rutiner) if args.format == "html" else render_markdown(rutiner)
-    if args.ut is None:
+    if args.ut is None or args.ut == "-":
         ut.write(tekst)
         return OK
     try:
-        args.ut.write_text(tekst, encoding="utf-8", newline="\n")
+        skriv_helt(Path(args.ut), tekst)
     except OSError as e:
-        feil.write(f"fravarsregler dokument: kan ikke skrive {args.ut} ({os_grunn(e)}). Sjekk navnet og mappen.\n")
+        raad = " Sjekk navnet og mappen." if e.errno in _SJEKK_NAVNET else ""
+        feil.write(f"fravarsregler dokument: kan ikke skrive {args.ut} ({os_grunn(e)}).{raad}\n")
         return UGYLDIG
     # a status line, so it goes to stderr: stdout stays empty when the document goes to a file
     feil.write(f"Skrev {args.ut} ({len(rutiner)} rutiner, {args.format}).\n")
     return OK
+
+
+#: The write errors a wrong name or folder causes (not a full disk).
+_SJEKK_NAVNET = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+def skriv_helt(sti: Path, tekst: str) -> None:
+    """Write ``tekst`` to ``sti`` whole or not at all: into a temporary file beside it, then
+    renamed over it, so a full disk leaves an earlier version of the file as it was."""
+    fd, midlertidig = tempfile.mkstemp(dir=sti.parent, prefix=f".{sti.name}.", suffix=".tmp")
+    try:
+        # mkstemp makes the file private (0600): give it the mode a plain open() would have
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(fd, 0o666 & ~umask)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(tekst)
+        os.replace(midlertidig, sti)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(midlertidig)
+        raise
 
 
 def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:

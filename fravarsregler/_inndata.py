@@ -263,6 +263,11 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
         _sjekk_tekstfil(data, visning)
         return les_tekst(data), visning, _jsonl_navn(visning)
     visning = os.fspath(kilde)
+    if _UGYLDIG_TEGN.search(visning) is not None:
+        # a file name that is not UTF-8 (Latin-1 bytes from a Windows share): shown as "B\xf8.csv",
+        # so messages and the JSON output stay valid UTF-8
+        visning = os.fsencode(visning).decode("utf-8", "backslashreplace")
+        visning = _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), visning)
     try:
         data = Path(kilde).read_bytes()
     except FileNotFoundError:

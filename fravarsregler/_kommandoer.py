@@ -193,17 +193,27 @@ def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
 
 def _kjor_demo(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     mappe = finn_datafil("eksempel")
+    skolerute = finn_datafil("rutiner", "skolerute-2026-27.yaml")
+    forste, siste = load_skolerute(skolerute).skoleaaret
+    if not forste <= args.dato <= siste:
+        # the demo's data are one school year's: another date is a usage error, said before any output
+        feil.write(
+            f"fravarsregler demo: feil: --dato {args.dato.isoformat()} er utenfor eksempeldataenes skoleår "
+            f"({forste.isoformat()}–{siste.isoformat()}). Velg en dato i det skoleåret, eller bruk "
+            "«fravarsregler evaluer» med egne data.\n"
+        )
+        return 2
     if args.format == "tekst":
         ut.write(
             "Demo: oppdiktede data for én barnehage, én grunnskole (1.–10. trinn) og én videregående skole.\n"
-            f"Data: {mappe}\n\n"
+            f"Data: {mappe}\nRutiner: {rutinemappe()}\n\n"
         )
     return _kjor(
         standardrutiner(),
         elever=mappe / "elever.csv",
         fag=mappe / "fag.csv",
         hendelser=mappe / "hendelser.csv",
-        skolerute=finn_datafil("rutiner", "skolerute-2026-27.yaml"),
+        skolerute=skolerute,
         dato=args.dato,
         fra=None,
         fmt=args.format,

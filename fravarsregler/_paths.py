@@ -23,9 +23,10 @@ def finn_datafil(*deler: str) -> Path:
 
 
 def rutinemappe() -> Path:
-    """The routines folder: ``./rutiner`` when the working directory has one (staff edit the
-    routines there), else the routines shipped with the package."""
+    """The routines folder: ``./rutiner`` when the working directory has one with YAML files in
+    it (staff edit the routines there), else the routines shipped with the package. An empty
+    ``rutiner`` folder, or one holding something else, is not taken for the routines."""
     lokal = Path("rutiner")
-    if lokal.is_dir():
+    if lokal.is_dir() and any(lokal.glob("*.yaml")):
         return lokal
     return finn_datafil("rutiner")

@@ -1,0 +1,181 @@
+"""The command line as a Unix tool: Ctrl-C, --version, usage errors that show the sub-command's
+usage, file names that are not UTF-8, whole-or-nothing output files, and a stray ``rutiner``
+folder in the working directory."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from clihjelp import SKOLERUTE, kjor
+
+import fravarsregler._cli as cli
+from fravarsregler._cli import main
+
+EKSEMPEL = Path(__file__).resolve().parent.parent / "eksempel"
+
+
+class TestAvbrudd:
+    """Ctrl-C stops with one line and exit code 130 (128 + SIGINT), not a traceback."""
+
+    def test_ctrl_c(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        def avbryt(*_: object, **__: object) -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli, "run", avbryt)
+        assert main(["demo"]) == 130
+        assert capsys.readouterr().err == "\nfravarsregler: avbrutt\n"
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+    def test_ekte_signal(self, tmp_path: Path) -> None:
+        # a real process: SIGINT while it runs
+        kode = (
+            "import os, signal, threading, fravarsregler._cli as c\n"
+            "def avbryt(*a, **k):\n"
+            "    os.kill(os.getpid(), signal.SIGINT)\n"
+            "    threading.Event().wait(5)\n"
+            "c.run = avbryt\n"
+            "raise SystemExit(c.main(['demo']))\n"
+        )
+        p = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, timeout=60)
+        assert p.returncode == 130
+        assert p.stderr == "\nfravarsregler: avbrutt\n"
+
+
+class TestVersjon:
+    @pytest.mark.parametrize("valg", ["--versjon", "--version", "-V"])
+    def test_alle_navnene(self, valg: str) -> None:
+        kode, ut, feil = kjor(valg)
+        assert (kode, feil) == (0, "")
+        assert ut.startswith("fravarsregler ")
+
+
+class TestUkjentValg:
+    """An unknown option after a sub-command shows that sub-command's usage, not the top one."""
+
+    @pytest.mark.parametrize("kommando", ["evaluer", "valider", "demo", "dokument", "diff"])
+    def test_underkommandoens_bruk(self, kommando: str) -> None:
+        kode, ut, feil = kjor(kommando, "--bogus")
+        assert (kode, ut) == (2, "")
+        assert feil.startswith(f"bruk: fravarsregler {kommando} ")
+        assert f"fravarsregler {kommando}: feil:" in feil
+
+    def test_ukjent_foer_kommandoen(self) -> None:
+        kode, _, feil = kjor("--bogus", "demo")
+        assert kode == 2
+        assert "fravarsregler: feil: ukjente argumenter: --bogus" in feil
+
+    def test_ukjent_argument_til_demo(self) -> None:
+        kode, _, feil = kjor("demo", "ekstra")
+        assert kode == 2
+        assert "fravarsregler demo: feil: ukjente argumenter: ekstra" in feil
+
+
+class TestDemoDato:
+    def test_dato_utenfor_skoleaaret_er_bruksfeil(self) -> None:
+        kode, ut, feil = kjor("demo", "--dato", "2030-01-01")
+        # exit 1 (invalid input) and the demo header already written, before
+        assert (kode, ut) == (2, "")
+        assert feil.startswith("fravarsregler demo: feil: --dato 2030-01-01 er utenfor eksempeldataenes skoleår")
+        assert "--skolerute" not in feil  # demo has no such option
+
+    def test_siste_dag_i_skoleaaret_er_lov(self) -> None:
+        kode, _, _ = kjor("demo", "--dato", "2027-07-31", "--format", "json")
+        assert kode == 0
+
+
+class TestDokumentUt:
+    def test_strek_er_skjermen(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        kode, ut, _ = kjor("dokument", "--format", "markdown", "--ut", "-")
+        assert kode == 0
+        assert ut.startswith("# Fraværsoppfølging")
+        assert not (tmp_path / "-").exists()
+
+    def test_tomt_navn_er_bruksfeil(self) -> None:
+        kode, ut, feil = kjor("dokument", "--format", "markdown", "--ut", "")
+        assert (kode, ut) == (2, "")
+        assert "--ut mangler filnavn" in feil
+
+    def test_full_disk_lar_den_gamle_filen_staa(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        fil = tmp_path / "rutine.md"
+        fil.write_text("forrige versjon\n", encoding="utf-8")
+
+        def full(*_: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "replace", full)
+        kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", fil)
+        assert kode == 1
+        assert fil.read_text(encoding="utf-8") == "forrige versjon\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["rutine.md"]  # no temporary file left
+        assert "Sjekk navnet" not in feil  # a full disk is not a wrong name
+
+    def test_ny_fil_faar_vanlige_rettigheter(self, tmp_path: Path) -> None:
+        fil = tmp_path / "rutine.html"
+        kode, _, feil = kjor("dokument", "--format", "html", "--ut", fil)
+        assert kode == 0, feil
+        umask = os.umask(0)
+        os.umask(umask)
+        assert fil.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+class TestFilnavnSomIkkeErUtf8:
+    """A Latin-1 file name (from a Windows share) stays readable and the output valid UTF-8."""
+
+    @pytest.mark.skipif(sys.platform != "linux", reason="byte file names")
+    def test_json_er_gyldig(self, tmp_path: Path) -> None:
+        navn = os.fsdecode(b"hendelser-B\xf8.csv")
+        hendelser = tmp_path / navn
+        hendelser.write_text("elev_id;dato;type\nE1;2026-10-13;vegring\nX9;2026-10-13;vegring\n", encoding="utf-8")
+        elever = tmp_path / "e.csv"
+        elever.write_text("elev_id;trinn;fodselsdato\nE1;5;2015-03-04\n", encoding="utf-8")
+        argv = ["evaluer", "--elever", str(elever), "--hendelser", str(hendelser), "--skolerute", str(SKOLERUTE)]
+        p = subprocess.run(
+            [sys.executable, "-m", "fravarsregler", *argv, "--dato", "2026-11-26", "--format", "json"],
+            capture_output=True,
+            env={**os.environ, "LC_ALL": "C.UTF-8"},
+            timeout=120,
+        )
+        assert p.returncode == 1, p.stderr
+        resultat = json.loads(p.stdout.decode("utf-8"))
+        assert resultat["avvist"][0]["fil"].endswith("hendelser-B\\xf8.csv")
+
+    @pytest.mark.skipif(sys.platform != "linux", reason="byte file names")
+    def test_feilmelding_i_c_lokale(self, tmp_path: Path) -> None:
+        # in the C locale without UTF-8 mode, stderr could not write the name and went silent
+        argv = ["evaluer", "--elever", str(tmp_path / os.fsdecode(b"B\xf8.csv")), "--hendelser", "x.csv"]
+        p = subprocess.run(
+            [sys.executable, "-m", "fravarsregler", *argv, "--skolerute", str(SKOLERUTE), "--dato", "2026-11-26"],
+            capture_output=True,
+            env={**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+            timeout=120,
+        )
+        assert p.returncode == 1
+        assert "Finner ikke filen" in p.stderr.decode("utf-8")
+
+
+class TestLokalRutinemappe:
+    """A ``rutiner`` folder without YAML files in the working directory is not the routines."""
+
+    def test_tom_mappe_overtar_ikke(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        (tmp_path / "rutiner").mkdir()
+        monkeypatch.chdir(tmp_path)
+        kode, ut, feil = kjor("demo")
+        assert kode == 0, feil
+        assert "Rutiner: " in ut
+        assert f"Rutiner: {Path('rutiner')}\n" not in ut
+
+    def test_mappe_med_rutiner_brukes(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        (tmp_path / "rutiner").mkdir()
+        (tmp_path / "rutiner" / "grunnskole.yaml").write_text("type: rutine\n", encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        kode, ut, feil = kjor("demo")
+        assert kode == 1
+        assert f"Rutiner: {Path('rutiner')}\n" in ut
+        assert "grunnskole.yaml" in feil
