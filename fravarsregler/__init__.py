@@ -7,7 +7,7 @@ events into actions with deadlines, and tools for the yearly revision.
 
 from ._diff import Endring, Fellesdiff, Rutinediff, Skolerutediff, diff_felles, diff_routines, diff_skoleruter
 from ._dokument import render_html, render_markdown
-from ._errors import FravarsreglerError, InndataFeil, Problem, RutineFeil, YamlFeil
+from ._errors import ArgumentFeil, FravarsreglerError, InndataFeil, Problem, RutineFeil, YamlFeil
 from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing, read_elever, read_fag, read_hendelser
 from ._kodekart import Kodekart, Kodeoversettelse, load_kodekart
 from ._model import Felles, Frist, Parameter, Rad, Regel, Rutine, Seksjon, Utloser, Vedlegg
@@ -18,6 +18,7 @@ from ._skolerute import Semester, Skolerute, load_skolerute
 
 __all__ = [
     "Antall",
+    "ArgumentFeil",
     "Avvist",
     "Elev",
     "Endring",

@@ -126,3 +126,15 @@ class InndataFeil(FravarsreglerError, ValueError):
     def __str__(self) -> str:
         sted = self.fil if self.linje is None else f"{self.fil}:{self.linje}"
         return f"{sted}: {self.melding}"
+
+
+class ArgumentFeil(FravarsreglerError, ValueError):
+    """Raised when a function is called with an argument it cannot use; ``argument`` names it."""
+
+    def __init__(self, melding: str, *, argument: str) -> None:
+        super().__init__(melding)
+        self.melding = melding
+        self.argument = argument
+
+    def __str__(self) -> str:
+        return self.melding

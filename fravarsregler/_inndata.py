@@ -16,11 +16,12 @@ import functools
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
@@ -67,6 +68,31 @@ class Kilde:
         return f"{self.fil}:{self.linje}"
 
 
+#: How a row a caller built in Python (no file, no line) is named as its file in messages.
+INNDATA = "<inndata>"
+
+
+def _verdifeil(kilde: Kilde | None, hva: str, melding: str) -> InndataFeil:
+    """The error for a row object built with a value the engine cannot use (a row from a file is
+    checked, with the file's own wording, before it is built)."""
+    return InndataFeil(
+        f"{hva}: {melding}", fil=kilde.fil if kilde is not None else INNDATA, linje=kilde.linje if kilde else None
+    )
+
+
+def _er_dato(x: object) -> bool:
+    # a datetime is a date too, but compares with neither dates nor the calendar's days
+    return isinstance(x, date) and not isinstance(x, datetime)
+
+
+def _er_tall(x: object) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _tekst_id(x: object) -> bool:
+    return isinstance(x, str) and bool(x.strip())
+
+
 @attrs.frozen
 class Avvist:
     """A rejected input row: file, line and the Norwegian reason.
@@ -96,6 +122,22 @@ class Elev:
     samtykke_foresatte: bool = False
     kilde: Kilde | None = attrs.field(default=None, eq=False)
 
+    def __attrs_post_init__(self) -> None:
+        hva = f"elev «{self.elev_id}»" if isinstance(self.elev_id, str) else "elev"
+        feil = None
+        if not _tekst_id(self.elev_id):
+            feil = "«elev_id» må være en tekst som ikke er tom"
+        elif self.trinn not in TRINN:
+            vist = f" «{self.trinn}»" if isinstance(self.trinn, str) and _TRINNFORM.fullmatch(self.trinn) else ""
+            feil = f"ukjent trinn{vist} (tillatt: {', '.join(TRINN)})"
+        elif not _er_dato(self.fodselsdato):
+            # (the value is personal data: not shown)
+            feil = f"«fodselsdato» må være en dato (datetime.date), ikke {type(self.fodselsdato).__name__}"
+        elif not isinstance(self.samtykke_foresatte, bool):
+            feil = "«samtykke_foresatte» må være True eller False"
+        if feil is not None:
+            raise _verdifeil(self.kilde, hva, feil)
+
     def alder(self, paa: date) -> int:
         """Age in whole years on ``paa``."""
         f = self.fodselsdato
@@ -110,6 +152,16 @@ class Fag:
     fag: str
     arstimer: float
     kilde: Kilde | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not _tekst_id(self.elev_id) or not _tekst_id(self.fag):
+            raise _verdifeil(self.kilde, "fag", "«elev_id» og «fag» må være tekster som ikke er tomme")
+        if not _er_tall(self.arstimer) or self.arstimer <= 0:
+            raise _verdifeil(
+                self.kilde,
+                f"fag «{self.fag}» (elev «{self.elev_id}»)",
+                f"«arstimer» må være et tall større enn 0, ikke {self.arstimer!r}",
+            )
 
 
 @attrs.frozen
@@ -134,8 +186,47 @@ class Hendelse:
     _id: str = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if (feil := self._feil()) is not None:
+            hva = f"hendelse «{self.hendelse_id}»" if self.hendelse_id else "hendelse"
+            if isinstance(self.elev_id, str):
+                hva += f" (elev «{self.elev_id}»)"
+            raise _verdifeil(self.kilde, hva, feil)
         hid = self.hendelse_id or "h-" + hashlib.sha1(self.innholdsnokkel().encode()).hexdigest()[:12]
         object.__setattr__(self, "_id", hid)
+
+    def _feil(self) -> str | None:
+        """What makes the event unusable, or None: the checks the file reader makes on a row,
+        for an event built in Python."""
+        if not _tekst_id(self.elev_id):
+            return "«elev_id» må være en tekst som ikke er tom"
+        if self.hendelse_id is not None and not _tekst_id(self.hendelse_id):
+            return "«hendelse_id» må være None eller en tekst som ikke er tom"
+        if not _er_dato(self.dato):
+            return f"«dato» må være en dato (datetime.date), ikke {type(self.dato).__name__}"
+        for navn, verdi, lovlige in (
+            ("type", self.type, TYPER),
+            ("arsak", self.arsak, ARSAKER),
+            ("dokumentasjon", self.dokumentasjon, DOKUMENTASJON),
+        ):
+            if verdi not in lovlige:
+                return f"«{navn}» må være {' eller '.join(lovlige)}, ikke {verdi!r}"
+        if self.kode is None and self.type == "fravaer":
+            return "fravær må ha «kode» (F, S eller UF)"
+        if self.kode is not None and self.kode not in KODER:
+            return f"«kode» må være F, S eller UF, ikke {self.kode!r}"
+        for navn, tall, maks in (("dager", self.dager, _MAKS_DAGER), ("timer", self.timer, _MAKS_TIMER)):
+            if tall is not None and not (_er_tall(tall) and 0 < tall <= maks):
+                return f"«{navn}» må være et tall større enn 0 og høyst {maks:g}, ikke {tall!r}"
+        for navn, klokke in (("fra", self.fra), ("til", self.til)):
+            if klokke is not None and not isinstance(klokke, time):
+                return f"«{navn}» må være et klokkeslett (datetime.time), ikke {type(klokke).__name__}"
+        if self.fra is not None and self.til is not None and self.til <= self.fra:
+            return "«til» må være etter «fra»"
+        if (self.fra is None) != (self.til is None) and self.timer is None and self.dager is None:
+            return "oppgi både «fra» og «til», eller «timer»"
+        if self.type == "fravaer" and self.dager is None and self.timer is None and self.fra is None:
+            return "fravær må ha «dager», «timer» eller «fra» og «til»"
+        return None
 
     @property
     def id(self) -> str:

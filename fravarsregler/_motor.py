@@ -27,8 +27,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from ._errors import Problem, RutineFeil
-from ._inndata import Avvist, Elev, Fag, Hendelse, Innlesing
+from ._errors import ArgumentFeil, Problem, RutineFeil
+from ._inndata import INNDATA, Avvist, Elev, Fag, Hendelse, Innlesing
 from ._kodekart import Kodekart
 from ._meldinger import M
 from ._model import PLASSHOLDER, Regel, Rutine, formater_prosent, versjonsnokkel
@@ -500,7 +500,19 @@ def _som_liste(x: Iterable[T] | Innlesing[T]) -> tuple[Sequence[T], list[Avvist]
 
 def _kildeavvist(obj: Elev | Fag | Hendelse, melding: str) -> Avvist:
     k = obj.kilde
-    return Avvist(k.fil if k else "<inndata>", k.linje if k else None, melding)
+    if k is not None:
+        return Avvist(k.fil, k.linje, melding)
+    # a row the caller built, with no file line: name it by its ids instead
+    return Avvist(INNDATA, None, f"{_radnavn(obj)}: {melding}")
+
+
+def _radnavn(obj: Elev | Fag | Hendelse) -> str:
+    """A row built without a file line, as a message names it (ids only: no personal data)."""
+    if isinstance(obj, Hendelse):
+        return f"hendelse «{obj.id}» (elev «{obj.elev_id}»)"
+    if isinstance(obj, Fag):
+        return f"fag «{obj.fag}» (elev «{obj.elev_id}»)"
+    return f"elev «{obj.elev_id}»"
 
 
 # --------------------------------------------------------------------------- per-pupil state
@@ -1638,11 +1650,13 @@ def evaluate(
     iterables of rows or the :class:`Innlesing` a reader returned (its rejected rows are then carried into the result).
     The same input in any row order gives the same result.
     """
+    _sjekk_datoer(skolerute, dato, fra)
     regelsett = rutiner if isinstance(rutiner, Regelsett) else Regelsett(rutiner)
     if fra is None:
-        # the semester holding dato, or in a break the one that ended last
+        # the semester holding dato, or in a break the one that ended last; before the first
+        # semester, the school year's first day (kindergartens are open in August)
         startet = [s for s in skolerute.semestre if s.forste_skoledag <= dato]
-        fra = startet[-1].forste_skoledag if startet else dato
+        fra = startet[-1].forste_skoledag if startet else skolerute.skoleaaret[0]
     elev_rader, avvist, lest = _som_liste(elever)
     # pupils whose every row was rejected: their other rows are rejected with a pointer to why
     avviste_i_lesingen = {a.elev_id for a in avvist if a.elev_id}
@@ -1735,6 +1749,26 @@ def evaluate(
     )
 
 
+def _sjekk_datoer(sr: Skolerute, dato: date, fra: date | None) -> None:
+    """Raise :class:`ArgumentFeil` for an evaluation date the calendar cannot judge."""
+    for navn, verdi in (("dato", dato), ("fra", fra)):
+        if isinstance(verdi, datetime) or not (verdi is None or isinstance(verdi, date)):
+            raise ArgumentFeil(
+                f"«{navn}» må være en dato (datetime.date), ikke {type(verdi).__name__}; bruk for eksempel "
+                'datetime.now(ZoneInfo("Europe/Oslo")).date()',
+                argument=navn,
+            )
+    forste, siste = sr.skoleaaret
+    if not forste <= dato <= siste:
+        raise ArgumentFeil(
+            f"dato {dato.isoformat()} er utenfor skoleåret {sr.skoleaar} i skoleruta «{sr.id}» "
+            f"({forste.isoformat()}–{siste.isoformat()}). Bruk skoleruta for det skoleåret datoen hører til.",
+            argument="dato",
+        )
+    if fra is not None and fra > dato:
+        raise ArgumentFeil(f"fra ({fra.isoformat()}) kan ikke være etter dato ({dato.isoformat()})", argument="fra")
+
+
 def _ukjent_elev(elev_id: str, avviste: frozenset[str] | set[str]) -> str:
     if elev_id in avviste:
         return f"eleven «{elev_id}» er avvist i elevfilen (se meldingen for eleven der)"
@@ -1778,7 +1812,9 @@ def _unike(rader: Iterable[T], nokkel: Callable[[T], Any], navn: str) -> tuple[l
         if gruppe is None:
             beholdt.append(r)
             continue
-        vis = ", ".join(str(x) for x in sorted(_linje(g) for g in gruppe))
+        linjer = sorted(_linje(g) for g in gruppe if _linje(g))
+        # rows a caller built have no line: say how many there are instead
+        vis = f"linje {', '.join(map(str, linjer))}" if len(linjer) == len(gruppe) else f"{len(gruppe)} rader"
         if all(g == gruppe[0] for g in gruppe):
             # keep one row, the first by source line; the same object given twice is kept once
             valgt = min(range(len(gruppe)), key=lambda i: _linje(gruppe[i]))
@@ -1791,12 +1827,12 @@ def _unike(rader: Iterable[T], nokkel: Callable[[T], Any], navn: str) -> tuple[l
                         if navn == "hendelse_id" and not getattr(g, "hendelse_id", True)
                         else f"{navn} og innhold"
                     )
-                    avvist.append((g, f"duplikat: samme {hva} som linje {_linje(gruppe[valgt])}"))
+                    forste_linje = _linje(gruppe[valgt])
+                    som = f"linje {forste_linje}" if forste_linje else "en annen rad"
+                    avvist.append((g, f"duplikat: samme {hva} som {som}"))
         else:
             for g in gruppe:
-                avvist.append(
-                    (g, f"{navn} «{_nokkeltekst(nokkel(g))}» står på flere rader med ulikt innhold (linje {vis})")
-                )
+                avvist.append((g, f"{navn} «{_nokkeltekst(nokkel(g))}» står på flere rader med ulikt innhold ({vis})"))
     return beholdt, avvist
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -48,3 +49,12 @@ def kjor(
     fra: date | None = None,
 ) -> Resultat:
     return evaluate(rs, list(elever), list(hendelser), sr, dato, fag=list(fag), fra=fra)
+
+
+_RADNAVN = re.compile(r"(?:hendelse|fag|elev) «[^»]*»(?: \(elev «[^»]*»\))?: ")
+
+
+def grunner(res: Resultat) -> list[str]:
+    """The reasons of the rejected rows, without the name a row built in Python gets in front
+    ("hendelse «H1» (elev «E1»): "; tests/test_api.py checks that name on its own)."""
+    return [_RADNAVN.sub("", a.melding, count=1) if a.linje is None else a.melding for a in res.avvist]

@@ -9,6 +9,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from motorhjelp import grunner
 
 from fravarsregler import (
     Avvist,
@@ -267,8 +268,8 @@ class TestAvvistIMotoren:
         ]
         res = evaluate(regelsett, [e], hs, skolerute, D(2026, 9, 14))
         assert [a.melding for a in res.avvist] == [
-            "eleven «V1» har ikke faget «tysk» i fagfilen",
-            "timefravær i videregående må ha «fag»",
+            "hendelse «H1» (elev «V1»): timefravær i videregående må ha «fag»",
+            "hendelse «H2» (elev «V1»): eleven «V1» har ikke faget «tysk» i fagfilen",
         ]
         assert [(a.fil, a.linje) for a in res.avvist] == [("<inndata>", None), ("<inndata>", None)]
         assert (res.antall.lest, res.antall.brukt, res.antall.avvist) == (3, 1, 2)

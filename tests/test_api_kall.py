@@ -1,0 +1,126 @@
+"""Calls an integration makes in Python: dates checked as the command line checks them, rows built
+in Python checked as the file reader checks rows, and rejected Python rows named by their ids."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, time
+from typing import Any
+
+import pytest
+from motorhjelp import elev, fravaer
+
+from fravarsregler import ArgumentFeil, Elev, Fag, FravarsreglerError, Hendelse, InndataFeil, Regelsett, Skolerute
+from fravarsregler import evaluate as evaluer
+
+D = date
+
+
+class TestDatoene:
+    """``evaluate`` refuses a date its calendar cannot judge, with the command line's reasons."""
+
+    def test_dato_i_et_annet_skoleaar(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # an integration that forgot to load next year's calendar got last year's spring actions
+        with pytest.raises(ArgumentFeil, match="dato 2027-11-26 er utenfor skoleåret 2026-27") as e:
+            evaluer(regelsett, [], [], skolerute, D(2027, 11, 26))
+        assert e.value.argument == "dato"
+
+    def test_fra_etter_dato(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        with pytest.raises(ArgumentFeil, match="kan ikke være etter") as e:
+            evaluer(regelsett, [], [], skolerute, D(2026, 11, 26), fra=D(2026, 12, 10))
+        assert e.value.argument == "fra"
+
+    @pytest.mark.parametrize("navn", ["dato", "fra"])
+    def test_datetime_er_ikke_en_dato(self, regelsett: Regelsett, skolerute: Skolerute, navn: str) -> None:
+        # datetime.now() passes the type checker (a datetime is a date) and crashed deep inside
+        kw: dict[str, Any] = {"dato": D(2026, 11, 26), "fra": None, navn: datetime(2026, 11, 26, 3, 0)}
+        with pytest.raises(ArgumentFeil, match=f"«{navn}» må være en dato") as e:
+            evaluer(regelsett, [], [], skolerute, kw["dato"], fra=kw["fra"])
+        assert isinstance(e.value, FravarsreglerError)
+        assert isinstance(e.value, ValueError)
+
+    def test_barnehagen_i_august_foer_skolestart(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # before the first semester, fra used to be dato itself: a refusal on 3 August vanished
+        # from the next night's run
+        hs = [Hendelse(elev_id="B1", dato=D(2026, 8, 3), type="vegring", hendelse_id="V1")]
+        res = evaluer(regelsett, [elev("B1", "bhg", D(2022, 5, 1))], hs, skolerute, D(2026, 8, 4))
+        assert res.fra == D(2026, 8, 1)
+        assert [(t.regel, t.utlost) for t in res.tiltak] == [("vegring-samme-dag", D(2026, 8, 3))]
+
+
+class TestRaderLagetIPython:
+    """Rows built in Python get the reader's checks when they are made, not a crash later."""
+
+    @pytest.mark.parametrize(
+        ("felt", "melding"),
+        [
+            ({"kode": "uf"}, "«kode» må være F, S eller UF, ikke 'uf'"),
+            ({"kode": None}, "fravær må ha «kode»"),
+            ({"type": "foo"}, "«type» må være fravaer eller vegring, ikke 'foo'"),
+            ({"arsak": "ferie"}, "«arsak» må være sykdom eller permisjon eller sykehus eller annet"),
+            ({"dokumentasjon": "lege"}, "«dokumentasjon» må være ingen eller"),
+            ({"dager": math.inf}, "«dager» må være et tall større enn 0 og høyst 100, ikke inf"),
+            ({"dager": math.nan}, "«dager» må være et tall større enn 0"),
+            ({"dager": None, "timer": -50.0}, "«timer» må være et tall større enn 0 og høyst 24, ikke -50.0"),
+            ({"dager": None, "fra": time(9)}, "oppgi både «fra» og «til», eller «timer»"),
+            ({"dager": None, "fra": time(10), "til": time(9)}, "«til» må være etter «fra»"),
+            ({"dager": None}, "fravær må ha «dager», «timer» eller «fra» og «til»"),
+            ({"dato": datetime(2026, 9, 10, 8)}, "«dato» må være en dato (datetime.date), ikke datetime"),
+            ({"elev_id": ""}, "«elev_id» må være en tekst som ikke er tom"),
+        ],
+    )
+    def test_hendelse(self, felt: dict[str, Any], melding: str) -> None:
+        verdier: dict[str, Any] = {"elev_id": "E1", "dato": D(2026, 9, 10), "type": "fravaer", "kode": "F"}
+        verdier["dager"] = 1.0
+        verdier.update(felt)
+        with pytest.raises(InndataFeil) as e:
+            Hendelse(hendelse_id="H7", **verdier)
+        assert melding in e.value.melding
+        assert e.value.melding.startswith("hendelse «H7»")
+        assert (e.value.fil, e.value.linje) == ("<inndata>", None)
+
+    @pytest.mark.parametrize("arstimer", [0, -1.0, math.inf, math.nan, "100"])
+    def test_fag(self, arstimer: Any) -> None:
+        with pytest.raises(InndataFeil, match="«arstimer» må være et tall større enn 0"):
+            Fag(elev_id="V1", fag="norsk", arstimer=arstimer)
+
+    def test_elev_viser_ikke_personopplysninger(self) -> None:
+        with pytest.raises(InndataFeil, match="«fodselsdato» må være en dato") as e:
+            Elev("E1", "5", datetime(2015, 3, 4, 0, 0))
+        assert "2015" not in str(e.value)
+        with pytest.raises(InndataFeil, match="ukjent trinn \\(tillatt") as e:
+            Elev("E1", "Kari Nordmann", D(2015, 3, 4))
+        assert "Kari" not in str(e.value)
+        with pytest.raises(InndataFeil, match="ukjent trinn «11»"):
+            Elev("E1", "11", D(2015, 3, 4))
+
+    def test_gyldige_rader_lages_som_foer(self) -> None:
+        h = Hendelse("E1", D(2026, 9, 10), "fravaer", "F", fra=time(8, 15), til=time(9), hendelse_id="H1")
+        assert h.lengde_timer == 0.75
+        assert Hendelse("E1", D(2026, 9, 10), "vegring").id.startswith("h-")
+
+
+class TestAvvisteRaderFraPython:
+    """A rejected row built in Python is named by its ids, since it has no file line."""
+
+    def test_navnet_i_meldingen(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        res = evaluer(regelsett, [elev("E1", "6")], [fravaer("H9", "X1", D(2026, 9, 10))], skolerute, D(2026, 9, 14))
+        assert [(a.fil, a.linje, a.melding) for a in res.avvist] == [
+            ("<inndata>", None, "hendelse «H9» (elev «X1»): ukjent elev «X1»")
+        ]
+
+    def test_duplikater_uten_linje_0(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        hs = [
+            fravaer("H1", "E1", D(2026, 9, 10)),
+            fravaer("H1", "E1", D(2026, 9, 10)),
+            fravaer("H2", "E1", D(2026, 9, 11)),
+            fravaer("H2", "E1", D(2026, 9, 14)),
+        ]
+        res = evaluer(regelsett, [elev("E1", "6")], hs, skolerute, D(2026, 9, 14))
+        meldinger = [a.melding for a in res.avvist]
+        assert meldinger == [
+            "hendelse «H1» (elev «E1»): duplikat: samme hendelse_id og innhold som en annen rad",
+            "hendelse «H2» (elev «E1»): hendelse_id «H2» står på flere rader med ulikt innhold (2 rader)",
+            "hendelse «H2» (elev «E1»): hendelse_id «H2» står på flere rader med ulikt innhold (2 rader)",
+        ]
+        assert "linje 0" not in " ".join(meldinger)
