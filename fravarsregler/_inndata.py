@@ -85,6 +85,14 @@ def _er_dato(x: object) -> bool:
     return isinstance(x, date) and not isinstance(x, datetime)
 
 
+def _er_bool(x: object) -> bool:
+    return isinstance(x, bool)
+
+
+def _er_klokke(x: object) -> bool:
+    return isinstance(x, time)
+
+
 def _er_tall(x: object) -> bool:
     return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
 
@@ -133,7 +141,7 @@ class Elev:
         elif not _er_dato(self.fodselsdato):
             # (the value is personal data: not shown)
             feil = f"«fodselsdato» må være en dato (datetime.date), ikke {type(self.fodselsdato).__name__}"
-        elif not isinstance(self.samtykke_foresatte, bool):
+        elif not _er_bool(self.samtykke_foresatte):
             feil = "«samtykke_foresatte» må være True eller False"
         if feil is not None:
             raise _verdifeil(self.kilde, hva, feil)
@@ -218,7 +226,7 @@ class Hendelse:
             if tall is not None and not (_er_tall(tall) and 0 < tall <= maks):
                 return f"«{navn}» må være et tall større enn 0 og høyst {maks:g}, ikke {tall!r}"
         for navn, klokke in (("fra", self.fra), ("til", self.til)):
-            if klokke is not None and not isinstance(klokke, time):
+            if klokke is not None and not _er_klokke(klokke):
                 return f"«{navn}» må være et klokkeslett (datetime.time), ikke {type(klokke).__name__}"
         if self.fra is not None and self.til is not None and self.til <= self.fra:
             return "«til» må være etter «fra»"

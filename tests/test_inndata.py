@@ -9,7 +9,6 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from motorhjelp import grunner
 
 from fravarsregler import (
     Avvist,
