@@ -19,6 +19,8 @@ See docs/testing.md.
 
 from __future__ import annotations
 
+import math
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
@@ -33,8 +35,8 @@ except ImportError as e:  # pragma: no cover - depends on the environment
     ) from e
 
 from ._inndata import ARSAKER, DOKUMENTASJON, Elev, Fag, Hendelse
-from ._model import Rutine
-from ._motor import Regelsett, Resultat, evaluate
+from ._model import Regel, Rutine
+from ._motor import Regelsett, Resultat, Tiltak, evaluate
 from ._skolerute import Semester, Skolerute
 
 __all__ = ["Brudd", "Scenario", "finn_brudd", "from_rutine", "mer_fravaer", "sjekk_invarianter", "stokket"]
@@ -78,12 +80,30 @@ class Brudd:
         return f"{self.invariant}{f' ({hvor})' if hvor else ''}: {self.detalj}"
 
 
-def _rutiner(spec: Regelsett | Rutine | Iterable[Rutine]) -> Regelsett:
+def _rutiner(spec: Regelsett | Rutine | Iterable[Rutine], navn: str = "spec") -> Regelsett:
     if isinstance(spec, Regelsett):
         return spec
     if isinstance(spec, Rutine):
         return Regelsett([spec])
-    return Regelsett(spec)
+    rutiner = [] if isinstance(spec, str | bytes | os.PathLike) or not isinstance(spec, Iterable) else list(spec)
+    if not rutiner or not all(isinstance(r, Rutine) for r in rutiner):
+        raise ValueError(
+            f"«{navn}» må være et Regelsett, en Rutine eller en liste av Rutine-objekter (last filene med "
+            f"load_routine), ikke {type(spec).__name__}"
+        )
+    return Regelsett(rutiner)
+
+
+def _heltall(navn: str, verdi: object, minst: int) -> int:
+    if not isinstance(verdi, int) or isinstance(verdi, bool) or verdi < minst:
+        raise ValueError(f"«{navn}» må være et heltall, minst {minst}; fikk {verdi!r}")
+    return verdi
+
+
+def _sjekk_type(navn: str, verdi: object, typ: type) -> None:
+    if not isinstance(verdi, typ):
+        hint = " (trekk den først: data.draw(...) eller @given)" if isinstance(verdi, st.SearchStrategy) else ""
+        raise ValueError(f"«{navn}» må være {typ.__name__}, ikke {type(verdi).__name__}{hint}")
 
 
 def _fodt(trinn: str, start: date) -> st.SearchStrategy[date]:
@@ -108,13 +128,18 @@ def from_rutine(
     """A strategy of valid :class:`Scenario` objects for the routines in ``spec``.
 
     Pupils get the trinn the routines cover; events fall on school days of one semester of
-    ``skolerute`` (``semester`` is a semester id; default: the first); vgs pupils get subjects
-    when a routine has subject-hour rules. Every generated row is valid, so
-    ``resultat.antall.avvist == 0`` for a correct engine.
+    ``skolerute`` (``semester`` is a semester id; default: the first) on which a version of the
+    pupil's routine is in force; vgs pupils get subjects. Every generated row is valid, so
+    ``resultat.antall.avvist == 0`` for a correct engine (:func:`finn_brudd` checks it). A
+    semester in which no loaded version is in force at all is an error: load the archived
+    versions too, or choose a later semester.
     """
-    if maks_elever < 1 or maks_hendelser < 0:
-        raise ValueError("maks_elever må være minst 1 og maks_hendelser minst 0")
     regelsett = _rutiner(spec)
+    _sjekk_type("skolerute", skolerute, Skolerute)
+    maks_elever = _heltall("maks_elever", maks_elever, 1)
+    maks_hendelser = _heltall("maks_hendelser", maks_hendelser, 0)
+    if not any(True for r in regelsett.rutiner for _ in r.regler()):
+        raise ValueError("rutinene har ingen regler å teste")
     trinn = sorted({t for r in regelsett.rutiner for t in r.trinn})
     if not trinn:
         raise ValueError("rutinene dekker ingen trinn")
@@ -123,11 +148,23 @@ def from_rutine(
         raise ValueError(f"ukjent semester «{semester}»; kjente: {', '.join(semestre)}")
     sem = semestre[semester] if semester else skolerute.semestre[0]
     dager, barnehagedager = _dager(skolerute, sem)
+    # only days on which a version of the trinn's routine is in force (else the rows are rejected)
+    per_trinn = {
+        t: gyldige
+        for t in trinn
+        if (gyldige := tuple(d for d in (barnehagedager if t == "bhg" else dager) if regelsett.for_trinn(t, d)))
+    }
+    if not per_trinn:
+        eldste = min(r.gyldig_fra for r in regelsett.rutiner)
+        raise ValueError(
+            f"ingen av de lastede rutineversjonene gjelder i semesteret «{sem.id}» ({sem.forste_skoledag.isoformat()}–"
+            f"{sem.siste_skoledag.isoformat()}); den eldste gjelder fra {eldste.isoformat()}. Last også de eldre "
+            "versjonene (rutiner/arkiv/), eller velg et senere semester."
+        )
     return _scenario(
-        regelsett=regelsett,
-        trinn=tuple(trinn),
+        trinn=tuple(per_trinn),
+        dager_per_trinn=per_trinn,
         dager=dager,
-        barnehagedager=barnehagedager,
         maks_elever=maks_elever,
         maks_hendelser=maks_hendelser,
     )
@@ -157,10 +194,9 @@ def _alle_dager(fra: date, til: date) -> Iterable[date]:
 def _scenario(
     draw: st.DrawFn,
     *,
-    regelsett: Regelsett,
     trinn: tuple[str, ...],
+    dager_per_trinn: Mapping[str, Sequence[date]],
     dager: Sequence[date],
-    barnehagedager: Sequence[date],
     maks_elever: int,
     maks_hendelser: int,
 ) -> Scenario:
@@ -182,7 +218,7 @@ def _scenario(
             mine_fag = draw(st.lists(st.sampled_from(_FAGNAVN), min_size=1, max_size=3, unique=True))
             fag.extend(Fag(e.elev_id, n, draw(st.sampled_from(_ARSTIMER))) for n in mine_fag)
         for j in range(draw(st.integers(0, maks_hendelser))):
-            hendelser.append(draw(_hendelse(e, mine_fag, barnehagedager if t == "bhg" else dager, f"H{i}-{j}")))
+            hendelser.append(draw(_hendelse(e, mine_fag, dager_per_trinn[t], f"H{i}-{j}")))
     return Scenario(tuple(elever), tuple(fag), tuple(hendelser), draw(st.sampled_from(dager)))
 
 
@@ -245,6 +281,7 @@ def _hendelse(
 
 def stokket(scenario: Scenario) -> st.SearchStrategy[Scenario]:
     """The same scenario with pupils, subjects and events in a random order."""
+    _sjekk_type("scenario", scenario, Scenario)
     return st.builds(
         Scenario,
         st.permutations(scenario.elever).map(tuple),
@@ -265,14 +302,20 @@ def mer_fravaer(
     a follow-up step; pass ``arsaker=("annet",)`` when an excepted cause (sickness, say) may rightly
     hold a step back.
     """
+    _sjekk_type("scenario", scenario, Scenario)
+    _sjekk_type("skolerute", skolerute, Skolerute)
     if not scenario.elever:
         raise ValueError("scenarioet har ingen elever å gi mer fravær")
+    if isinstance(arsaker, str):
+        raise ValueError(f"«arsaker» må være en liste av årsaker, for eksempel («{arsaker}»,), ikke en tekst")
     ukjente = [a for a in arsaker if a not in ARSAKER]
     if not arsaker or ukjente:
         raise ValueError(f"arsaker må være noen av {', '.join(ARSAKER)}; fikk {', '.join(arsaker) or 'ingen'}")
     sem = skolerute.semester_for(scenario.dato)
     if sem is None:
-        raise ValueError(f"datoen {scenario.dato.isoformat()} er utenfor skoleruta ({skolerute.id})")
+        forste, siste = skolerute.skoleaaret
+        hvor = "i en ferie mellom semestrene" if forste <= scenario.dato <= siste else "utenfor skoleåret i skoleruta"
+        raise ValueError(f"datoen {scenario.dato.isoformat()} er {hvor} ({skolerute.id}); velg en dato i et semester")
     dager, barnehagedager = _dager(skolerute, sem)
     fag: dict[str, list[str]] = defaultdict(list)
     for f in scenario.fag:
@@ -302,12 +345,30 @@ def _med_fravaer(
 # --------------------------------------------------------------------------- invariants
 
 
-def finn_brudd(resultat: Resultat, regelsett: Regelsett) -> tuple[Brudd, ...]:
-    """Every broken invariant in ``resultat`` (empty when all hold). See docs/testing.md."""
+def finn_brudd(
+    resultat: Resultat, regelsett: Regelsett | Rutine | Iterable[Rutine], *, tillat_avvist: bool = False
+) -> tuple[Brudd, ...]:
+    """Every broken invariant in ``resultat`` (empty when all hold). See docs/testing.md.
+
+    The figures an action reports are checked against the routine itself (the threshold and
+    floor in force on the day, the version in force, a deadline counted in school days), not
+    only against each other. A rejected row is a broken invariant too, since the strategies
+    generate only valid rows; pass ``tillat_avvist=True`` for a result of real data.
+    """
+    _sjekk_type("resultat", resultat, Resultat)
+    regelsett = _rutiner(regelsett, "regelsett")
     brudd: list[Brudd] = []
     a = resultat.antall
     if a.lest != a.brukt + a.avvist or a.avvist != len(resultat.avvist):
         brudd.append(Brudd("antall", None, None, f"lest {a.lest}, brukt {a.brukt}, avvist {a.avvist}"))
+    if resultat.avvist and not tillat_avvist:
+        forste = resultat.avvist[0]
+        brudd.append(
+            Brudd("avvist", None, forste.elev_id, f"{len(resultat.avvist)} rader avvist; den første: {forste.melding}")
+        )
+    if len(set(resultat.tiltak)) != len(resultat.tiltak):
+        doble = sorted({t.regel for t in resultat.tiltak if resultat.tiltak.count(t) > 1})
+        brudd.append(Brudd("dobbelt", ", ".join(doble), None, "det samme tiltaket står flere ganger"))
     versjoner = {(r.id, r.versjon): r for r in regelsett.rutiner}
     sett: dict[tuple[str, str, str, str], int] = defaultdict(int)
     for t in resultat.tiltak:
@@ -322,13 +383,21 @@ def finn_brudd(resultat: Resultat, regelsett: Regelsett) -> tuple[Brudd, ...]:
         if rutine is None:
             brudd.append(Brudd("ukjent-versjon", t.regel, t.elev_id, f"{t.rutine} {t.versjon}"))
             continue
-        # calendar rules may concern pupils outside the routine's own trinn (utloser.trinn)
-        regel = rutine.regel(t.regel, t.trinn) or next(
-            (r for r in rutine.regler() if r.id == t.regel and t.trinn in r.utloser.trinn), None
-        )
+        regel = _regel_for(rutine, t.regel, t.trinn)
         if regel is None:
-            brudd.append(Brudd("ukjent-regel", t.regel, t.elev_id, f"ikke i {t.rutine} {t.versjon}"))
+            brudd.append(
+                Brudd("ukjent-regel", t.regel, t.elev_id, f"ikke i {t.rutine} {t.versjon} for trinn {t.trinn}")
+            )
             continue
+        frist = t.frist.date() if isinstance(t.frist, datetime) else t.frist
+        # event and threshold actions are judged by the version in force on their day; calendar
+        # rows by the one in force at their deadline (or on the date, when it is still ahead)
+        dag = min(frist, resultat.dato) if regel.utloser.type == "kalender" else t.utlost
+        i_kraft = regelsett.versjon_paa(t.rutine, dag)
+        if i_kraft is None or i_kraft.rutine.versjon != t.versjon:
+            annen = "ingen" if i_kraft is None else i_kraft.rutine.versjon
+            brudd.append(Brudd("versjon-i-kraft", t.regel, t.elev_id, f"{t.versjon} brukt, {annen} gjaldt {dag}"))
+        brudd.extend(_fristbrudd(t, regel, rutine, resultat))
         roller = rutine.felles.roller
         for r in (*t.ansvar, *t.mottaker):
             if r not in roller:
@@ -347,6 +416,17 @@ def finn_brudd(resultat: Resultat, regelsett: Regelsett) -> tuple[Brudd, ...]:
             )
             if not over:
                 brudd.append(Brudd("under-terskel", t.regel, t.elev_id, f"{g.andel} mot {g.terskel}"))
+            u = regel.utloser
+            if u.terskel is not None:
+                gjeldende = _tallverdi(rutine, u.terskel, t.utlost)
+                if abs(g.terskel - gjeldende) > 1e-9:
+                    brudd.append(
+                        Brudd("terskel-verdi", t.regel, t.elev_id, f"{g.terskel} brukt, rutinen sier {gjeldende}")
+                    )
+            if u.minste_nevner is not None:
+                gulv = _tallverdi(rutine, u.minste_nevner, t.utlost)
+                if g.nevner < gulv:
+                    brudd.append(Brudd("under-gulvet", t.regel, t.elev_id, f"nevner {g.nevner} < {gulv}"))
             if t.status == "aktiv":
                 sett[
                     (t.regel, t.elev_id or "", t.fag or "", _periode(t.utlost, resultat, regel.utloser.gjentakelse))
@@ -358,6 +438,49 @@ def finn_brudd(resultat: Resultat, regelsett: Regelsett) -> tuple[Brudd, ...]:
     if list(resultat.tiltak) != sorted(resultat.tiltak, key=lambda t: t.sorteringsnokkel()):
         brudd.append(Brudd("rekkefolge", None, None, "tiltakene er ikke i kanonisk rekkefølge"))
     return tuple(brudd)
+
+
+def _tallverdi(rutine: Rutine, navn: str, dag: date) -> float:
+    """A numeric parameter's value on ``dag`` (the validator has checked that it is a number)."""
+    verdi = rutine.verdi(navn, dag)
+    return float(verdi) if isinstance(verdi, int | float) else math.nan
+
+
+def _regel_for(rutine: Rutine, regel_id: str, trinn: str) -> Regel | None:
+    """The rule of ``rutine`` an action for ``trinn`` comes from: a calendar rule by the trinn
+    it concerns (``utloser.trinn``), any other by the trinn of its table."""
+    for r in rutine.regler():
+        if r.id != regel_id:
+            continue
+        if r.utloser.type == "kalender" and r.utloser.trinn:
+            if trinn in r.utloser.trinn:
+                return r
+        elif trinn in r.trinn:
+            return r
+    return None
+
+
+def _fristbrudd(t: Tiltak, regel: Regel, rutine: Rutine, resultat: Resultat) -> list[Brudd]:
+    """A deadline the routine counts from the trigger day: the same day, or N school days later
+    (at the calendar's end, its last school day). Other kinds depend on the window and pinned
+    dates and are not recounted here."""
+    sr = resultat.skolerute
+    f = regel.frist
+    if sr is None or regel.utloser.type == "kalender":
+        return []
+    frist = t.frist.date() if isinstance(t.frist, datetime) else t.frist
+    if f.type in ("samme_dag", "samme_time", "klokkeslett"):
+        ventet = t.utlost
+    elif f.type == "skoledager":
+        n = f.antall
+        antall = int(_tallverdi(rutine, n, t.utlost)) if isinstance(n, str) else int(n or 0)
+        neste = sr.neste_skoledag_etter(t.utlost, antall)
+        ventet = neste if neste is not None else max(sr.skoledager[-1], t.utlost)
+    else:
+        return []
+    if frist != ventet:
+        return [Brudd("frist", t.regel, t.elev_id, f"frist {frist}, rutinen gir {ventet}")]
+    return []
 
 
 def _periode(dag: date, resultat: Resultat, gjentakelse: str | None) -> str:
@@ -389,8 +512,10 @@ def _oversikt_brudd(resultat: Resultat) -> list[Brudd]:
     return brudd
 
 
-def sjekk_invarianter(resultat: Resultat, regelsett: Regelsett) -> None:
+def sjekk_invarianter(
+    resultat: Resultat, regelsett: Regelsett | Rutine | Iterable[Rutine], *, tillat_avvist: bool = False
+) -> None:
     """Raise ``AssertionError`` listing every broken invariant (see :func:`finn_brudd`)."""
-    brudd = finn_brudd(resultat, regelsett)
+    brudd = finn_brudd(resultat, regelsett, tillat_avvist=tillat_avvist)
     if brudd:
         raise AssertionError("Brutte invarianter:\n" + "\n".join(f"- {b}" for b in brudd))

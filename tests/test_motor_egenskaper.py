@@ -137,7 +137,7 @@ class TestTiltakenesForm:
             assert t.ansvar
             assert set(t.ansvar) <= kjente_roller, t.ansvar
             assert set(t.mottaker) <= kjente_roller, t.mottaker
-        sjekk_invarianter(res, regelsett)
+        sjekk_invarianter(res, regelsett, tillat_avvist=True)  # (the unknown pupil's rows)
 
 
 class TestOversiktStemmer:
@@ -191,7 +191,7 @@ class TestOversiktStemmer:
         for t in res.tiltak:
             if t.rutine != "barnehage" and t.kategori != "kalender":  # barnehage has one version only
                 assert t.versjon == ("2026.1" if t.utlost >= date(2026, 10, 1) else "2022.1"), t.as_dict()
-        sjekk_invarianter(res, versjonert)
+        sjekk_invarianter(res, versjonert, tillat_avvist=True)  # (the unknown pupil's rows)
 
     @INNSTILLINGER
     @given(data=st.data())

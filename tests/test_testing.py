@@ -6,6 +6,7 @@ import inspect
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fravarsregler import Elev, Grunnlag, Hendelse, Regelsett, Resultat, Skolerute, testing
+from fravarsregler import Avvist, Elev, Grunnlag, Hendelse, Regelsett, Resultat, Rutine, Skolerute, testing
 from fravarsregler.testing import Scenario, finn_brudd, from_rutine, mer_fravaer, sjekk_invarianter, stokket
 
 INNSTILLINGER = settings(
@@ -93,7 +94,7 @@ class TestMerFravaer:
             mer_fravaer(scenario, skolerute, arsaker=("influensa",))
         with pytest.raises(ValueError, match="ingen elever"):
             mer_fravaer(attrs.evolve(scenario, elever=()), skolerute)
-        with pytest.raises(ValueError, match="utenfor skoleruta"):
+        with pytest.raises(ValueError, match="utenfor skoleåret i skoleruta"):
             mer_fravaer(attrs.evolve(scenario, dato=date(2026, 7, 1)), skolerute)
 
 
@@ -115,7 +116,8 @@ class TestInvarianter:
         (t,) = [t for t in res.tiltak if t.regel == "etterlys-uvarslet-fravaer"]  # type: ignore[attr-defined]
         feil = attrs.evolve(t, frist=datetime(2026, 10, 5, 9, 0, tzinfo=ZoneInfo("Europe/Oslo")))
         brutt = attrs.evolve(res, tiltak=tuple(feil if x is t else x for x in res.tiltak))  # type: ignore[attr-defined]
-        assert [b.invariant for b in finn_brudd(brutt, regelsett)] == ["frist-foer-utlosning"]
+        # (the deadline is also not the one the routine gives)
+        assert [b.invariant for b in finn_brudd(brutt, regelsett)] == ["frist-foer-utlosning", "frist"]
         with pytest.raises(AssertionError, match="frist-foer-utlosning"):
             sjekk_invarianter(brutt, regelsett)
 
@@ -159,6 +161,22 @@ BRUDD: list[tuple[str, Callable[[Resultat, Grunnlag], Resultat]]] = [
     ("oversikt", lambda r, g: attrs.evolve(r, oversikt=tuple(attrs.evolve(o, teller=0.0) for o in r.oversikt))),
     ("rekkefolge", lambda r, g: attrs.evolve(r, tiltak=r.tiltak[::-1])),
     ("mer-enn-en-gang", lambda r, g: _doble(r, BEKYMRING)),
+    # checked against the routine itself, not only against the action's own figures
+    ("terskel-verdi", lambda r, g: _bytt(r, BEKYMRING, grunnlag=attrs.evolve(g, terskel=0.08))),
+    (
+        "under-gulvet",
+        lambda r, g: _bytt(r, BEKYMRING, grunnlag=attrs.evolve(g, nevner=5.0, teller=g.andel * 5.0)),
+    ),
+    ("frist", lambda r, g: _bytt(r, VEGRING, frist=datetime(2026, 8, 24, 15, tzinfo=ZoneInfo("Europe/Oslo")))),
+    ("dobbelt", lambda r, g: _doble(r, VEGRING)),
+    (
+        "avvist",
+        lambda r, g: attrs.evolve(
+            r,
+            avvist=(Avvist("<inndata>", None, "ukjent elev «X1»"),),
+            antall=attrs.evolve(r.antall, lest=r.antall.lest + 1, avvist=1),
+        ),
+    ),
 ]
 
 
@@ -181,6 +199,7 @@ class TestHverInvariantKanBrytes:
         kilde = inspect.getsource(testing)
         i_koden = set(re.findall(r'Brudd\(\s*"([a-z-]+)"', kilde))
         dekket = {navn for navn, _ in BRUDD} | {"antall", "frist-foer-utlosning", "ukjent-rolle"}  # TestInvarianter
+        dekket |= {"versjon-i-kraft"}  # TestMotRutinen
         assert i_koden == dekket
 
     @pytest.mark.parametrize(("invariant", "bryt"), BRUDD, ids=[navn for navn, _ in BRUDD])
@@ -202,3 +221,104 @@ def test_ingen_dagslinje_i_juleferien_er_ikke_et_brudd(regelsett: Regelsett, sko
         assert any(t.regel == BEKYMRING for t in res.tiltak)
         assert [o.maal for o in res.oversikt] == (["skoledager"] if dato.day == 18 else [])
         assert finn_brudd(res, regelsett) == ()
+
+
+class TestMotRutinen:
+    """What a revision changes is checked against the routine loaded, not the result's own words."""
+
+    def test_versjon_som_ikke_gjaldt(self, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute) -> None:
+        gammel, ny = to_versjoner  # 2022.1, and 2026.1 from 2026-10-01
+        e = Elev("E1", "6", date(2015, 3, 1))
+        h = Hendelse("E1", date(2026, 10, 13), "vegring", hendelse_id="H1")
+        res = Scenario((e,), (), (h,), date(2026, 10, 14)).evaluer(Regelsett([gammel, ny]), skolerute)
+        assert finn_brudd(res, [gammel, ny]) == ()
+        brutt = _bytt(res, VEGRING, versjon="2022.1")  # an engine that kept applying the old version
+        assert [b.invariant for b in finn_brudd(brutt, [gammel, ny])] == ["versjon-i-kraft"]
+
+    def test_kalenderrad_for_feil_trinn(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # "overgangsmote" stands in 1.-4. trinn's table (for kindergarten children) and in 5.-7.
+        # trinn's (for 4th graders): the same action for a 3rd grader comes from neither rule,
+        # though the 1.-4. table covers trinn 3 (a revision that removes a row looks like this)
+        e = Elev("E1", "4", date(2016, 3, 1))
+        res = Scenario((e,), (), (), date(2027, 5, 3)).evaluer(regelsett, skolerute)
+        t = next(t for t in res.tiltak if t.regel == "overgangsmote" and t.trinn == "4")
+        assert finn_brudd(res, regelsett) == ()
+        brutt = attrs.evolve(res, tiltak=tuple(attrs.evolve(x, trinn="3") if x is t else x for x in res.tiltak))
+        assert "ukjent-regel" in [b.invariant for b in finn_brudd(brutt, regelsett)]
+
+    def test_avviste_rader_kan_tillates(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        e = Elev("E1", "6", date(2015, 3, 1))
+        h = Hendelse("X1", date(2026, 9, 10), "vegring", hendelse_id="H1")
+        res = Scenario((e,), (), (h,), date(2026, 9, 14)).evaluer(regelsett, skolerute)
+        assert [b.invariant for b in finn_brudd(res, regelsett)] == ["avvist"]
+        assert finn_brudd(res, regelsett, tillat_avvist=True) == ()
+
+
+class TestArgumenter:
+    """Bad arguments give a Norwegian ValueError naming the argument, before any drawing."""
+
+    @pytest.mark.parametrize(
+        ("kall", "melding"),
+        [
+            (lambda rs, sr: from_rutine("rutiner/grunnskole.yaml", sr), "«spec» må være et Regelsett"),  # type: ignore[arg-type]
+            (lambda rs, sr: from_rutine(None, sr), "«spec» må være et Regelsett"),  # type: ignore[arg-type]
+            (lambda rs, sr: from_rutine(rs, "rutiner/skolerute-2026-27.yaml"), "«skolerute» må være Skolerute"),  # type: ignore[arg-type]
+            (lambda rs, sr: from_rutine(rs, sr, maks_elever=2.5), "«maks_elever» må være et heltall"),  # type: ignore[arg-type]
+            (lambda rs, sr: from_rutine(rs, sr, maks_elever=True), "«maks_elever» må være et heltall"),
+            (lambda rs, sr: from_rutine(rs, sr, maks_hendelser=None), "«maks_hendelser» må være et heltall"),  # type: ignore[arg-type]
+            (lambda rs, sr: stokket(from_rutine(rs, sr)), "trekk den først"),  # type: ignore[arg-type]
+            (lambda rs, sr: finn_brudd("resultat", rs), "«resultat» må være Resultat"),  # type: ignore[arg-type]
+        ],
+    )
+    def test_feil_argument(self, regelsett: Regelsett, skolerute: Skolerute, kall: Any, melding: str) -> None:
+        with pytest.raises(ValueError, match=melding):
+            kall(regelsett, skolerute)
+
+    def test_arsaker_som_tekst(self, skolerute: Skolerute) -> None:
+        scenario = Scenario((Elev("E1", "6", date(2015, 3, 1)),), (), (), date(2026, 10, 6))
+        with pytest.raises(ValueError, match="«arsaker» må være en liste"):
+            mer_fravaer(scenario, skolerute, arsaker="annet")
+
+    def test_dato_i_juleferien(self, skolerute: Skolerute) -> None:
+        scenario = Scenario((Elev("E1", "6", date(2015, 3, 1)),), (), (), date(2026, 12, 28))
+        with pytest.raises(ValueError, match="i en ferie mellom semestrene"):
+            mer_fravaer(scenario, skolerute)
+
+    def test_rutine_og_liste_godtas(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        e = Elev("E1", "6", date(2015, 3, 1))
+        res = Scenario((e,), (), (), date(2026, 9, 14)).evaluer(regelsett, skolerute)
+        grunnskole = next(r for r in regelsett.rutiner if r.id == "grunnskole")
+        assert finn_brudd(res, regelsett.rutiner) == finn_brudd(res, grunnskole) == ()
+
+    def test_semester_uten_gjeldende_versjon(self, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute) -> None:
+        # only the version from 2026-10-01 loaded (the archive forgotten), and a semester before it:
+        # every generated row would have been rejected, and the tests passed on nothing
+        ny = to_versjoner[1]
+        sent = attrs.evolve(ny, gyldig_fra=date(2027, 6, 1))
+        with pytest.raises(ValueError, match="Last også de eldre versjonene"):
+            from_rutine(sent, skolerute, semester="hoest-2026")
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(data=st.data())
+    def test_bare_dager_med_gjeldende_versjon(
+        self, data: st.DataObject, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute
+    ) -> None:
+        ny = to_versjoner[1]  # in force from 2026-10-01 only
+        scenario = data.draw(from_rutine(ny, skolerute, semester="hoest-2026"))
+        assert all(h.dato >= date(2026, 10, 1) for h in scenario.hendelser)
+        assert scenario.evaluer(Regelsett([ny]), skolerute).antall.avvist == 0
+
+
+def test_eksempelet_i_dokumentasjonen_kjorer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/testing.md's example, run as written from the project folder (a few examples each)."""
+    rot = Path(__file__).resolve().parent.parent
+    tekst = (rot / "docs" / "testing.md").read_text(encoding="utf-8")
+    kode = re.search(r"```python\n(.*?)```", tekst, re.DOTALL)
+    assert kode is not None
+    monkeypatch.chdir(rot)
+    navnerom: dict[str, Any] = {}
+    exec(compile(kode.group(1), "docs/testing.md", "exec"), navnerom)
+    tester = [f for navn, f in navnerom.items() if navn.startswith("test_")]
+    assert len(tester) == 3
+    for test in tester:
+        settings(max_examples=5, deadline=None)(test)()
