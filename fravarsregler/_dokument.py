@@ -341,10 +341,10 @@ def _miljo() -> jinja2.Environment:
     )
 
 
-def render_html(rutiner: Sequence[Rutine]) -> str:
+def render_html(rutiner: Iterable[Rutine]) -> str:
     """One self-contained, printable HTML file with the routines as the document."""
     mal = _miljo().get_template("dokument.html.j2")
-    return mal.render(d=bygg_dokument(rutiner))
+    return mal.render(d=bygg_dokument(tuple(rutiner)))
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -405,9 +405,9 @@ def _md_ansvar(rad: Dokumentrad) -> str:
     return celle
 
 
-def render_markdown(rutiner: Sequence[Rutine]) -> str:
+def render_markdown(rutiner: Iterable[Rutine]) -> str:
     """The routines as Markdown with GitHub-style pipe tables, for an intranet wiki."""
-    d = bygg_dokument(rutiner)
+    d = bygg_dokument(tuple(rutiner))
     ut: list[str] = [f"# {_md_linje(d.tittel)}", ""]
     if d.utgiver:
         ut += [_md(f"{d.utgiver}, {d.aar}" if d.aar else d.utgiver), ""]

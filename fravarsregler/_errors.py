@@ -81,7 +81,13 @@ class YamlFeil(FravarsreglerError, ValueError):
         self.kode = kode
 
     @property
+    def problemer(self) -> tuple[Problem, ...]:
+        """The one problem, as :class:`RutineFeil` lists its problems."""
+        return (self.problem,)
+
+    @property
     def problem(self) -> Problem:
+        """The error as a :class:`Problem` (file, line, column, message)."""
         return Problem(
             fil=self.fil,
             linje=self.linje,
@@ -105,6 +111,8 @@ class RutineFeil(FravarsreglerError, ValueError):
         self.linje = first.linje if first else None
         self.kolonne = first.kolonne if first else None
         self.json_path = first.json_path if first else None
+        #: the first problem's message (as :class:`YamlFeil` and :class:`InndataFeil` have one)
+        self.melding = first.melding if first else "ugyldig rutine"
 
     def __str__(self) -> str:
         if not self.problemer:

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Generic, TypeAlias, TypeVar
+from typing import IO, TYPE_CHECKING, Generic, Protocol, TypeAlias, TypeVar
 
 import attrs
 
@@ -242,6 +242,7 @@ class Hendelse:
         return self._id
 
     def innholdsnokkel(self) -> str:
+        """The event's content as one text; its hash is the id of an event without ``hendelse_id``."""
         deler = (
             self.elev_id,
             self.dato.isoformat(),
@@ -275,7 +276,7 @@ def _minutter(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Innlesing(Generic[T]):
     """The rows read from one file: those usable, those rejected, and the count read."""
 
@@ -285,6 +286,10 @@ class Innlesing(Generic[T]):
     lest: int
     #: the code map the rows' ``kode`` was translated through (events read with one), else None
     kodekart: Kodekart | None = None
+
+    def __repr__(self) -> str:
+        # a summary: the rows themselves are personal data, and many
+        return f"<Innlesing {self.fil}: {len(self.rader)} rader, {len(self.avvist)} avvist, lest {self.lest}>"
 
 
 # --------------------------------------------------------------------------- raw reading
@@ -340,8 +345,15 @@ def _separator(forste_linje: str) -> str:
     return beste if tellinger[beste] else ","
 
 
-#: What the readers read: a path, or a file already open in binary mode (``sys.stdin.buffer``).
-Kildefil: TypeAlias = "str | os.PathLike[str] | IO[bytes]"
+class Lesbar(Protocol):
+    """A file already open: binary (``sys.stdin.buffer``, ``gzip.open(...)``, an upload) or
+    text (``io.StringIO``, ``sys.stdin``); it is read to its end."""
+
+    def read(self) -> bytes | str: ...
+
+
+#: What the readers read: a path, or a file already open (:class:`Lesbar`).
+Kildefil: TypeAlias = "str | os.PathLike[str] | Lesbar | IO[bytes]"
 
 #: How a stream without a file name (standard input) is named in messages.
 STANDARD_INN = "(standard inn)"
@@ -353,10 +365,13 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
         navn = getattr(kilde, "name", None)
         visning = navn if isinstance(navn, str) and navn and not navn.startswith("<") else STANDARD_INN
         try:
-            # typed IO[bytes], but a caller may pass a text stream (io.StringIO, sys.stdin)
             data: bytes | str = kilde.read()
         except OSError as e:
             raise InndataFeil(f"Kan ikke lese ({os_grunn(e)}).", fil=visning) from None
+        except InndataFeil:  # (a ValueError too) the stream's own, e.g. a closed standard input
+            raise
+        except ValueError:  # "I/O operation on closed file"
+            raise InndataFeil("Filen er lukket før den ble lest; send inn en åpen fil.", fil=visning) from None
         if isinstance(data, str):  # a text stream: already decoded
             return data.removeprefix("\ufeff"), visning, _jsonl_navn(visning)
         _sjekk_tekstfil(data, visning)
@@ -978,8 +993,9 @@ def read_elever(path: Kildefil) -> Innlesing[Elev]:
     """Read pupils (columns ``elev_id``, ``trinn``, ``fodselsdato``; optional ``klasse``,
     ``skole``, ``samtykke_foresatte``).
 
-    ``path`` is a file path, or a file open in binary mode (e.g. ``sys.stdin.buffer``), read to
-    its end; messages name it by its ``name``, or as ``(standard inn)``.
+    ``path`` is a file path, or a file already open, binary (e.g. ``sys.stdin.buffer``,
+    ``gzip.open(...)``) or text (``io.StringIO``), read to its end; messages name it by its
+    ``name``, or as ``(standard inn)``.
     """
     return _les(path, _elev, ("elev_id", "trinn", "fodselsdato"), ("klasse", "skole", "samtykke_foresatte"))
 

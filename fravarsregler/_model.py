@@ -349,6 +349,7 @@ class Rutine:
 
     @property
     def rader(self) -> tuple[Rad, ...]:
+        """Every table row of the document, in document order."""
         return tuple(r for s in self.seksjoner for r in s.rader)
 
     def regler(self) -> Iterator[Regel]:
@@ -360,12 +361,14 @@ class Rutine:
             yield from vedlegg.regler
 
     def regel(self, regel_id: str, trinn: str | None = None) -> Regel | None:
+        """The first rule ``regel_id`` (of a table covering ``trinn``, when given), or None."""
         for r in self.regler():
             if r.id == regel_id and (trinn is None or trinn in r.trinn):
                 return r
         return None
 
     def unntak(self, unntak_id: str) -> Unntak | None:
+        """The vedlegg exception ``unntak_id``, or None."""
         for v in self.vedlegg:
             for u in v.unntak:
                 if u.id == unntak_id:
@@ -373,6 +376,7 @@ class Rutine:
         return None
 
     def brev(self, brev_id: str) -> Brev | None:
+        """The letter template ``brev_id``, or None."""
         for v in self.vedlegg:
             for b in v.brev:
                 if b.id == brev_id:
@@ -380,9 +384,11 @@ class Rutine:
         return None
 
     def parameter(self, navn: str) -> Parameter:
+        """The parameter ``navn`` (``KeyError`` if the routine has none by that name)."""
         return self.parametere[navn]
 
     def verdi(self, navn: str, dato: date | None = None) -> Verdi:
+        """The value of parameter ``navn`` in force on ``dato`` (the newest when ``dato`` is None)."""
         return self.parametere[navn].verdi_paa(dato)
 
     def tekst(self, mal: str, dato: date | None = None) -> str:

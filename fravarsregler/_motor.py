@@ -107,6 +107,7 @@ class Tiltak:
         return frist < naa
 
     def sorteringsnokkel(self) -> tuple[str, ...]:
+        """The key of the canonical order of actions in a result (trigger day, pupil, school, ...)."""
         return (
             self.utlost.isoformat(),
             self.elev_id or "",
@@ -119,6 +120,8 @@ class Tiltak:
         )
 
     def as_dict(self, naa: date | None = None) -> dict[str, object]:
+        """The action as one item of the JSON output's ``tiltak``; with ``naa``, also ``forfalt``
+        (which the JSON schema requires: :meth:`Resultat.as_dict` passes the date)."""
         d: dict[str, object] = {
             "regel": self.regel,
             "kategori": self.kategori,
@@ -192,7 +195,7 @@ def rutineomtale(r: Rutine) -> dict[str, object]:
     return {"id": r.id, "navn": r.navn, "versjon": r.versjon, "gyldig_fra": r.gyldig_fra.isoformat()}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Resultat:
     """The outcome of :func:`evaluate`.
 
@@ -213,7 +216,16 @@ class Resultat:
     #: the code map the events' codes were read through (``read_hendelser(kodekart=...)``), if any
     kodekart: Kodekart | None = attrs.field(default=None, eq=False, repr=False)
 
+    def __repr__(self) -> str:
+        # the fields hold every action: a summary, not hundreds of kilobytes
+        a = self.antall
+        return (
+            f"<Resultat dato={self.dato.isoformat()} fra={self.fra.isoformat()}: {len(self.tiltak)} tiltak, "
+            f"{len(self.oversikt)} oversiktslinjer; lest {a.lest}, brukt {a.brukt}, avvist {a.avvist}>"
+        )
+
     def as_dict(self) -> dict[str, object]:
+        """The result as the JSON output (``--format json``) holds it; see docs/utveksling.md."""
         return {
             "rutiner": [rutineomtale(r) for r in self.rutiner],
             **kildeomtale(self),
@@ -368,7 +380,9 @@ class Regelsett:
     def __init__(self, rutiner: Iterable[Rutine]) -> None:
         versjoner: dict[str, list[Rutine]] = defaultdict(list)
         for r in rutiner:
-            versjoner[r.id].append(r)
+            # the same file loaded twice (two overlapping globs) is one version, not two
+            if not any(r is x or (r.fil == x.fil and r == x) for x in versjoner[r.id]):
+                versjoner[r.id].append(r)
         self._versjoner = {k: sorted(v, key=lambda r: (r.gyldig_fra, r.versjon)) for k, v in versjoner.items()}
         problemer = [
             _samme_dato(a, b)
@@ -391,6 +405,7 @@ class Regelsett:
 
     @property
     def rutiner(self) -> tuple[Rutine, ...]:
+        """Every loaded version of every routine, by routine id, oldest version first."""
         return tuple(r for k in sorted(self._versjoner) for r in self._versjoner[k])
 
     def versjoner(self, rutine_id: str) -> tuple[Rutine, ...]:
@@ -398,6 +413,7 @@ class Regelsett:
         return tuple(self._versjoner.get(rutine_id, ()))
 
     def rutine_id_for(self, trinn: str) -> str | None:
+        """The id of the routine that covers ``trinn`` (``bhg``, ``1``-``10``, ``vg1``-``vg3``), or None."""
         return self._trinn.get(trinn)
 
     def versjon_paa(self, rutine_id: str, dato: date) -> _Kompilert | None:
@@ -413,10 +429,12 @@ class Regelsett:
         return self._kompilert[id(rutine)]
 
     def for_trinn(self, trinn: str, dato: date) -> _Kompilert | None:
+        """The compiled version of ``trinn``'s routine in force on ``dato`` (None if none)."""
         rid = self._trinn.get(trinn)
         return self.versjon_paa(rid, dato) if rid else None
 
     def alle_ider(self) -> list[str]:
+        """The routine ids, sorted."""
         return sorted(self._versjoner)
 
 

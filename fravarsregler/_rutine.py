@@ -20,7 +20,7 @@ from typing import Any, Final
 
 import attrs
 
-from ._errors import Problem, RutineFeil, YamlFeil
+from ._errors import ArgumentFeil, Problem, RutineFeil, YamlFeil
 from ._kodekart import kodekart_problemer
 from ._meldinger import M, eller_liste, feil_filtype, janei_forslag, klokkeslett_forslag, mente_du
 from ._model import (
@@ -118,10 +118,12 @@ class Valideringsresultat:
 
     @property
     def gyldig(self) -> bool:
+        """True when no problem is an error (warnings allowed)."""
         return not any(p.alvor == "feil" for p in self.problemer)
 
     @property
     def feil(self) -> tuple[Problem, ...]:
+        """The problems that are errors, not warnings."""
         return tuple(p for p in self.problemer if p.alvor == "feil")
 
 
@@ -205,8 +207,11 @@ def _valider_innhold(doc: YamlDokument, p: Path) -> Valideringsresultat:
     return Valideringsresultat(doc.fil, str(typ), _sortert(problemer))
 
 
-def validate_files(paths: Iterable[str | os.PathLike[str]]) -> list[Valideringsresultat]:
-    """Validate several files as one set (what ``fravarsregler valider`` does).
+def validate_files(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+) -> list[Valideringsresultat]:
+    """Validate several files as one set (what ``fravarsregler valider`` does); a single path
+    of a folder means the YAML files in it.
 
     Unlike calling :func:`validate` on each file:
 
@@ -217,6 +222,10 @@ def validate_files(paths: Iterable[str | os.PathLike[str]]) -> list[Valideringsr
     - two versions of the same routine in force from the same date (``gyldig_fra``), which
       the engine refuses to load together, are an error at the ``gyldig_fra`` of the newer.
     """
+    if isinstance(paths, str | os.PathLike):
+        # one path, not a list of them (a str is an iterable of characters): a folder is its files
+        en = Path(paths)
+        paths = list(iter_yaml_filer(en)) if en.is_dir() else [en]
     lest: dict[Path, tuple[Valideringsresultat, YamlDokument | None]] = {}
     for path in paths:
         p = Path(path)
@@ -393,8 +402,23 @@ def load_routine(path: str | os.PathLike[str]) -> Rutine:
     return _bygg_rutine(doc, felles)
 
 
-def load_routines(filer: Iterable[str | os.PathLike[str]]) -> tuple[list[Rutine], list[Problem]]:
-    """Load every file; collect every problem instead of stopping at the first bad file."""
+def load_routines(
+    filer: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+) -> tuple[list[Rutine], list[Problem]]:
+    """Load every file; collect every problem instead of stopping at the first bad file.
+
+    A single path is one file. A folder holds other files than routines (``felles.yaml``, the
+    skolerute), so it is refused with :class:`ArgumentFeil`: name the routine files.
+    """
+    if isinstance(filer, str | os.PathLike):
+        # a str is an iterable too: of its characters
+        if Path(filer).is_dir():
+            raise ArgumentFeil(
+                f"«{os.fspath(filer)}» er en mappe; oppgi rutinefilene i den, for eksempel "
+                '["rutiner/barnehage.yaml", "rutiner/grunnskole.yaml", "rutiner/vgs.yaml"]',
+                argument="filer",
+            )
+        filer = [filer]
     rutiner: list[Rutine] = []
     problemer: list[Problem] = []
     for fil in filer:

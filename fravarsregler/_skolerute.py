@@ -170,8 +170,8 @@ def _dager(fra: date, til: date) -> Iterable[date]:
 class Skolerute:
     """A school calendar for one school year, with fast school-day arithmetic.
 
-    Build it with :func:`load_skolerute` (a YAML file) or :func:`skolerute_from_data`; the
-    constructor itself trusts its arguments (no validation beyond types).
+    Build it with :func:`load_skolerute` (a YAML file, validated); the constructor itself
+    trusts its arguments (no validation beyond types).
     """
 
     id: str

@@ -3,15 +3,36 @@ in Python checked as the file reader checks rows, and rejected Python rows named
 
 from __future__ import annotations
 
+import io
 import math
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any
 
 import pytest
 from motorhjelp import elev, fravaer
 
-from fravarsregler import ArgumentFeil, Elev, Fag, FravarsreglerError, Hendelse, InndataFeil, Regelsett, Skolerute
+from fravarsregler import (
+    ArgumentFeil,
+    Elev,
+    Fag,
+    FravarsreglerError,
+    Hendelse,
+    InndataFeil,
+    Regelsett,
+    RutineFeil,
+    Skolerute,
+    YamlFeil,
+    load_routine,
+    load_routines,
+    load_skolerute,
+    read_elever,
+    render_markdown,
+    validate_files,
+)
 from fravarsregler import evaluate as evaluer
+
+RUTINER = Path(__file__).resolve().parent.parent / "rutiner"
 
 D = date
 
@@ -124,3 +145,51 @@ class TestAvvisteRaderFraPython:
             "hendelse «H2» (elev «E1»): hendelse_id «H2» står på flere rader med ulikt innhold (2 rader)",
         ]
         assert "linje 0" not in " ".join(meldinger)
+
+
+class TestSmaattIApiet:
+    """Small things an integration trips on."""
+
+    def test_load_routines_med_en_sti(self) -> None:
+        # a str is an iterable of characters: "rutiner" used to give a problem per letter
+        with pytest.raises(ArgumentFeil, match="er en mappe; oppgi rutinefilene") as e:
+            load_routines(RUTINER)
+        assert e.value.argument == "filer"
+        rutiner, problemer = load_routines(str(RUTINER / "vgs.yaml"))
+        assert ([r.id for r in rutiner], problemer) == (["vgs"], [])
+
+    def test_validate_files_med_en_mappe(self) -> None:
+        navn = sorted(Path(r.fil).name for r in validate_files(RUTINER))
+        assert navn == sorted(p.name for p in RUTINER.glob("*.yaml"))
+
+    def test_samme_fil_to_ganger(self) -> None:
+        # two overlapping globs: the same version twice is one version, not a clash
+        g = load_routine(RUTINER / "grunnskole.yaml")
+        assert repr(Regelsett([g, load_routine(RUTINER / "grunnskole.yaml")])) == "<Regelsett grunnskole (2022.1)>"
+
+    def test_feilene_har_melding_og_problemer(self, tmp_path: Path) -> None:
+        fil = tmp_path / "r.yaml"
+        fil.write_text("type: rutine\nid: [\n", encoding="utf-8")
+        with pytest.raises(RutineFeil) as rf:
+            load_routine(fil)
+        assert rf.value.melding == rf.value.problemer[0].melding
+        with pytest.raises(YamlFeil) as yf:
+            load_skolerute(fil)
+        assert yf.value.problemer == (yf.value.problem,)
+
+    def test_kort_repr(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        inn = read_elever(io.StringIO("elev_id;trinn;fodselsdato\nE1;5;2015-01-01\nE2;x;2015-01-01\n"))
+        assert repr(inn) == "<Innlesing (standard inn): 1 rader, 1 avvist, lest 2>"
+        res = evaluer(regelsett, inn, [], skolerute, D(2026, 9, 14))
+        assert repr(res).startswith("<Resultat dato=2026-09-14 fra=2026-08-18: ")
+        assert "2015" not in repr(inn) + repr(res)
+
+    def test_lukket_fil(self) -> None:
+        f = io.BytesIO(b"elev_id;trinn;fodselsdato\n")
+        f.close()
+        with pytest.raises(InndataFeil, match="Filen er lukket"):
+            read_elever(f)
+
+    def test_dokument_fra_generator(self) -> None:
+        rutiner = (load_routine(RUTINER / f"{n}.yaml") for n in ("barnehage", "grunnskole"))
+        assert render_markdown(rutiner).startswith("# ")
