@@ -306,7 +306,9 @@ def handskrevet_lokke(
         elever_paa_trinn[elev.trinn].append(elev.elev_id)
         skoler_paa_trinn[elev.trinn].add(elev.skole or "")
     for rid, vindu_type, per, trinnene in oppsett.kalender:
-        for vindu in sr.vinduer(vindu_type, fra, date.max):
+        for vindu in sr.vinduer(vindu_type, date.min, date.max):
+            if vindu.slutt < fra:
+                continue
             frist_dag = sr.frist_for(rid, vindu)
             utlost_dag = max(vindu.start, fra)
             if vindu.start > dato or frist_dag < fra or utlost_dag > dato:

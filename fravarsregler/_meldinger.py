@@ -50,6 +50,10 @@ M = {
     "additional": "Ukjent felt «{navn}».{mente} Fjern feltet eller rett stavemåten.",
     "enum": "«{verdi}» er ikke en tillatt verdi her. Tillatte verdier: {lovlige}.{mente}",
     "const": "Verdien må være «{lovlig}».",
+    "const-gjentakelse": (
+        "Verdien må være «{lovlig}»: fraværsdager telles per semester og fagtimer for hele skoleåret, "
+        "og regelen kan slå til én gang per slik periode."
+    ),
     "const-tall": "Verdien må være tallet {lovlig}. Skriv {lovlig} uten anførselstegn.",
     "enum-anforsel": 'Her skal det stå tekst: skriv "{verdi}" i anførselstegn.',
     "type-tekst-tall": "Her skal det stå tekst, men det står tallet {verdi}. Sett verdien i anførselstegn, "

@@ -1535,8 +1535,10 @@ class _Evaluering:
                         sett.add(f"{regel.utloser.vindu}")
             versjoner = [self.rs.kompilert(r) for r in self.rs.versjoner(rid)]
             for vindu_type in sorted(sett):
-                for vindu in self.sr.vinduer(vindu_type, fra, date.max):
-                    if vindu.start > dato:
+                # every window that ends on or after fra: a date the skolerute pins for a rule
+                # may lie after the window's own due date (_kalenderrader checks the deadline)
+                for vindu in self.sr.vinduer(vindu_type, date.min, date.max):
+                    if vindu.slutt < fra or vindu.start > dato:
                         continue
                     for k in versjoner:
                         self._kalenderrader(k, vindu, per_trinn, skoler_per_trinn)

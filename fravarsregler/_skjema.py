@@ -242,6 +242,9 @@ def _oversett(doc: Lokaliserbar, feil: ValidationError) -> list[Problem]:
     if kind == "const":
         if isinstance(grense, int) and not isinstance(grense, bool) and verdi == str(grense):
             return en(M["const-tall"].format(lovlig=grense), "feil-type")
+        if path and path[-1] == "gjentakelse":
+            # the engine counts days per semester and subject hours per school year
+            return en(M["const-gjentakelse"].format(lovlig=grense), "ugyldig-verdi")
         return en(M["const"].format(lovlig=grense), "ugyldig-verdi")
     if kind == "type":
         typer = grense if isinstance(grense, list) else [grense]

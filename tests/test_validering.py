@@ -631,3 +631,26 @@ class TestRaadIMeldingene:
         assert "Fjern kopien; er det en ny regel, gi den en egen id (de faste id-ene kan ikke endres)." in (
             problemer[0].melding
         )
+
+
+class TestGjentakelse:
+    """``gjentakelse`` must be what the engine does for the measure: the key used to be ignored, so
+    a revision to "once per school year" for the days rule silently changed nothing."""
+
+    @pytest.mark.parametrize(
+        ("fil", "linje", "fra", "til"),
+        [
+            ("grunnskole.yaml", "gjentakelse: en_gang_per_semester", "semester", "skoleaar"),
+            ("vgs.yaml", "gjentakelse: en_gang_per_skoleaar", "skoleaar", "semester"),
+        ],
+    )
+    def test_bare_det_motoren_gjor(self, tmp_path: Path, fil: str, linje: str, fra: str, til: str) -> None:
+        for navn in ("felles.yaml", fil):
+            shutil.copy(RUTINER / navn, tmp_path / navn)
+        tekst = (tmp_path / fil).read_text(encoding="utf-8")
+        assert linje in tekst
+        (tmp_path / fil).write_text(tekst.replace(linje, linje.replace(fra, til), 1), encoding="utf-8")
+        feil = validate(tmp_path / fil).feil
+        assert [p.melding.split(":")[0] for p in feil] == [f"Verdien må være «en_gang_per_{fra}»"]
+        assert "fraværsdager telles per semester og fagtimer for hele skoleåret" in feil[0].melding
+        assert feil[0].linje == tekst.splitlines().index(next(x for x in tekst.splitlines() if linje in x)) + 1
