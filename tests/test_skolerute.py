@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from fravarsregler import Elev, Regelsett, evaluate
 from fravarsregler._cli import run
 from fravarsregler._errors import FravarsreglerError, Problem, RutineFeil
 from fravarsregler._skolerute import (
@@ -354,6 +355,18 @@ class TestFastFrist:
     def test_annen_regel(self, sr_med_frist: Skolerute) -> None:
         (november,) = sr_med_frist.vinduer("maanedlig", D(2026, 11, 1), D(2026, 11, 30))
         assert sr_med_frist.frist_for("bekymringsbrev", november) == november.frist
+
+    def test_festet_dato_etter_vinduets_egen_frist(self, regelsett: Regelsett) -> None:
+        # pinned to Saturday 31 October, after the window's own due date (Friday the 30th): with
+        # fra on the 31st the row used to be lost, since windows were picked by their own date
+        data = _grunndata()
+        data["frister"] = {"rapport-til-rektor": "2026-10-31"}
+        sr = skolerute_from_data(data, fil="test.yaml")
+        elev = Elev("E1", "6", D(2015, 3, 1), skole="Nordvik skole")
+        for fra in (D(2026, 10, 30), D(2026, 10, 31)):
+            res = evaluate(regelsett, [elev], [], sr, D(2026, 10, 31), fra=fra)
+            rapport = [(t.frist, t.utlost) for t in res.tiltak if t.regel == "rapport-til-rektor"]
+            assert rapport == [(D(2026, 10, 31), fra)], fra
 
     def test_frister_er_skrivebeskyttet(self, sr_med_frist: Skolerute) -> None:
         with pytest.raises(TypeError):
