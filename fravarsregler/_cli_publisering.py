@@ -14,6 +14,7 @@ import contextlib
 import errno
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -125,13 +126,35 @@ _SJEKK_NAVNET = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACC
 
 def skriv_helt(sti: Path, tekst: str) -> None:
     """Write ``tekst`` to ``sti`` whole or not at all: into a temporary file beside it, then
-    renamed over it, so a full disk leaves an earlier version of the file as it was."""
-    fd, midlertidig = tempfile.mkstemp(dir=sti.parent, prefix=f".{sti.name}.", suffix=".tmp")
+    renamed over it, so a full disk leaves an earlier version of the file as it was.
+
+    What a rename would break is written in place instead: a symbolic link (its target is
+    written), a device or pipe (``/dev/stdout``), a file with other hard links, and a file in a
+    folder where no new file may be made. The file keeps its permissions.
+    """
     try:
-        # mkstemp makes the file private (0600): give it the mode a plain open() would have
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(fd, 0o666 & ~umask)
+        st: os.stat_result | None = os.stat(sti)
+    except (FileNotFoundError, NotADirectoryError):
+        st = None
+    if sti.is_symlink() or (st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1)):
+        _skriv_direkte(sti, tekst)
+        return
+    try:
+        fd, midlertidig = tempfile.mkstemp(dir=sti.parent, prefix=f".{sti.name}.", suffix=".tmp")
+    except PermissionError:
+        if st is None:
+            raise
+        _skriv_direkte(sti, tekst)  # a writable file in a read-only folder
+        return
+    try:
+        if st is not None:
+            modus = stat.S_IMODE(st.st_mode)
+        else:
+            # mkstemp makes the file private (0600): give it the mode a plain open() would have
+            umask = os.umask(0)
+            os.umask(umask)
+            modus = 0o666 & ~umask
+        os.chmod(fd, modus)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(tekst)
         os.replace(midlertidig, sti)
@@ -139,6 +162,11 @@ def skriv_helt(sti: Path, tekst: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(midlertidig)
         raise
+
+
+def _skriv_direkte(sti: Path, tekst: str) -> None:
+    with open(sti, "w", encoding="utf-8", newline="\n") as f:
+        f.write(tekst)
 
 
 def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:

@@ -94,7 +94,25 @@ def _er_klokke(x: object) -> bool:
 
 
 def _er_tall(x: object) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+    return _som_tall(x) is not None
+
+
+def _som_tall(x: object) -> float | None:
+    """``x`` as a finite float (int, float, Decimal, a NumPy number), or None. A bool or a text
+    is not a number here, though ``float()`` takes them."""
+    if isinstance(x, bool | str | bytes):
+        return None
+    try:
+        f = float(x)  # type: ignore[arg-type]  # anything with __float__; checked at run time
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def _normaliser(obj: object, **felt: object) -> None:
+    """Set fields of a frozen row object in ``__attrs_post_init__``."""
+    for navn, verdi in felt.items():
+        object.__setattr__(obj, navn, verdi)
 
 
 def _tekst_id(x: object) -> bool:
@@ -164,7 +182,10 @@ class Fag:
     def __attrs_post_init__(self) -> None:
         if not _tekst_id(self.elev_id) or not _tekst_id(self.fag):
             raise _verdifeil(self.kilde, "fag", "«elev_id» og «fag» må være tekster som ikke er tomme")
-        if not _er_tall(self.arstimer) or self.arstimer <= 0:
+        timer = _som_tall(self.arstimer)
+        if timer is not None and type(self.arstimer) is not float:
+            _normaliser(self, arstimer=timer)  # (a Decimal or NumPy number: the engine does float arithmetic)
+        if timer is None or timer <= 0:
             raise _verdifeil(
                 self.kilde,
                 f"fag «{self.fag}» (elev «{self.elev_id}»)",
@@ -194,6 +215,14 @@ class Hendelse:
     _id: str = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        # an empty text is a missing value, as an empty cell is in a file
+        for navn in ("kode", "hendelse_id", "fag"):
+            if getattr(self, navn) == "":
+                _normaliser(self, **{navn: None})
+        for navn in ("dager", "timer"):
+            verdi = getattr(self, navn)
+            if verdi is not None and type(verdi) is not float and (tall := _som_tall(verdi)) is not None:
+                _normaliser(self, **{navn: tall})
         if (feil := self._feil()) is not None:
             hva = f"hendelse «{self.hendelse_id}»" if self.hendelse_id else "hendelse"
             if isinstance(self.elev_id, str):
@@ -319,7 +348,9 @@ def les_tekst(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     tekst = data.decode("utf-8", "surrogateescape")
-    if bom or _UTF8_TEGN.search(tekst) is not None:
+    # Mostly UTF-8 with some bytes that are not: mixed. Mostly bytes that are not UTF-8 with a
+    # chance pair that is (Windows-1252 "Ø»" is valid UTF-8): Windows-1252.
+    if bom or len(_UTF8_TEGN.findall(tekst)) >= len(_IKKE_UTF8.findall(tekst)):
         return tekst.lstrip("\ufeff")
     try:
         return data.decode("cp1252")
@@ -330,6 +361,8 @@ def les_tekst(data: bytes) -> str:
 #: A character decoded from valid multi-byte UTF-8: not ASCII, and not a byte ``surrogateescape``
 #: kept because it was not UTF-8 (U+DC80–U+DCFF).
 _UTF8_TEGN = re.compile("[^\x00-\x7f\udc80-\udcff]")
+#: A byte ``surrogateescape`` kept because it was not UTF-8.
+_IKKE_UTF8 = re.compile("[\udc80-\udcff]")
 
 
 def _separator(forste_linje: str) -> str:
@@ -367,9 +400,17 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
         try:
             data: bytes | str = kilde.read()
         except OSError as e:
-            raise InndataFeil(f"Kan ikke lese ({os_grunn(e)}).", fil=visning) from None
+            # (no errno: the stream's own format, e.g. a damaged gzip file)
+            grunn = os_grunn(e) if e.errno is not None else "innholdet er skadet eller i et ukjent format"
+            raise InndataFeil(f"Kan ikke lese ({grunn}).", fil=visning) from None
         except InndataFeil:  # (a ValueError too) the stream's own, e.g. a closed standard input
             raise
+        except UnicodeDecodeError as e:  # a text stream opened with the wrong encoding
+            raise InndataFeil(
+                f'Teksten kan ikke leses som {e.encoding}. Åpne filen i binærmodus (open(fil, "rb")), så '
+                "finner leseren tegnkodingen selv (UTF-8, Windows-1252 eller UTF-16).",
+                fil=visning,
+            ) from None
         except ValueError:  # "I/O operation on closed file"
             raise InndataFeil("Filen er lukket før den ble lest; send inn en åpen fil.", fil=visning) from None
         if isinstance(data, str):  # a text stream: already decoded
@@ -580,7 +621,7 @@ def _csv(
             linje=1,
         )
     hodelinje = 1
-    if (excel := _EXCEL_SEP.fullmatch(forste_linje.strip())) is not None:
+    if (excel := _EXCEL_SEP.fullmatch(forste_linje.strip(" \r\n"))) is not None:
         # Excel's "sep=;" line names the separator; the header is the next line
         sep, hodelinje = excel.group(1), 2
     else:
@@ -635,7 +676,7 @@ def _csv(
                     ),
                 )
                 continue
-            if (svelget := _svelger_rader(felt, hode, sep)) is not None:
+            if (svelget := _svelger_rader(felt, hode, sep, pakrevd)) is not None:
                 yield (
                     nr,
                     (
@@ -660,21 +701,34 @@ def _csv(
 _EXCEL_SEP = re.compile(r"sep=([;,\t|])", re.IGNORECASE)
 
 
-def _svelger_rader(felt: list[str], hode: list[str], sep: str) -> str | None:
-    """The column whose field, spanning lines, holds a line that looks like a row of its own
-    (as many separators as a row has), or None.
+def _svelger_rader(felt: list[str], hode: list[str], sep: str, pakrevd: tuple[str, ...]) -> str | None:
+    """The column whose field, spanning lines, holds a line that looks like a row of its own,
+    or None.
 
-    A free-text note may legitimately span lines in quotes; a quote left open swallows the rows
-    after it into the field instead, and the field count can still come out right (the reader
-    would then drop those rows without a word).
+    A free-text note may legitimately span lines in quotes, with commas or semicolons in it; a
+    quote left open swallows the rows after it into the field instead, and the field count can
+    still come out right (the rows would then vanish without a word). A line looks like a row
+    when it splits into at least as many cells as the header has, every required column's cell
+    is filled, and a date column holds a date and ``arstimer`` a number.
     """
-    grense = len(hode) - 1
+    plass = {navn: i for i, navn in enumerate(hode)}
     for navn, f in zip(hode, felt, strict=False):
         if "\n" not in f and "\r" not in f:
             continue
-        if any(linje.count(sep) >= grense for linje in _LINJESKIFT.split(f)[1:]):
-            return navn
+        for linje in _LINJESKIFT.split(f)[1:]:
+            celler = [c.strip().strip('"') for c in linje.split(sep)]
+            if len(celler) >= len(hode) and all(_ligner(k, celler[plass[k]]) for k in pakrevd if k in plass):
+                return navn
     return None
+
+
+def _ligner(kolonne: str, celle: str) -> bool:
+    """Whether ``celle`` could be a value of the required column ``kolonne``."""
+    if kolonne in ("dato", "fodselsdato"):
+        return _DATO.fullmatch(celle) is not None
+    if kolonne == "arstimer":
+        return _TALL.fullmatch(celle) is not None
+    return bool(celle)
 
 
 # --------------------------------------------------------------------------- field parsers
@@ -828,6 +882,15 @@ def _sjekk_kolonner(
     The first line is echoed only when it looks like a header: a first line that is a data row
     (no header at all) holds a name or a birth date, which a message must not show."""
     kjente = pakrevd + valgfrie
+    for h in hode:
+        if (m := _IKKE_UTF8.search(h)) is not None:
+            raise InndataFeil(
+                f"Kolonnenavnet «{_vis(h)}» har en byte som ikke er gyldig UTF-8 (0x{ord(m.group()) - 0xDC00:02X}): "
+                "filen blander tegnkodinger (UTF-8 og trolig Windows-1252). Lagre hele filen som UTF-8 "
+                "(«CSV UTF-8» i Excel).",
+                fil=visning,
+                linje=hodelinje,
+            )
     mangler = [navn for navn in pakrevd if navn not in hode]
     onsket = (
         f"Første linje skal være overskriftslinjen med kolonnenavnene: {';'.join(pakrevd)}"

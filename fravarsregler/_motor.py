@@ -1772,7 +1772,7 @@ def evaluate(
 def _sjekk_datoer(sr: Skolerute, dato: date, fra: date | None) -> None:
     """Raise :class:`ArgumentFeil` for an evaluation date the calendar cannot judge."""
     for navn, verdi in (("dato", dato), ("fra", fra)):
-        if isinstance(verdi, datetime) or not (verdi is None or isinstance(verdi, date)):
+        if isinstance(verdi, datetime) or not ((verdi is None and navn == "fra") or isinstance(verdi, date)):
             raise ArgumentFeil(
                 f"«{navn}» må være en dato (datetime.date), ikke {type(verdi).__name__}; bruk for eksempel "
                 'datetime.now(ZoneInfo("Europe/Oslo")).date()',

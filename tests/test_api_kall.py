@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import math
 from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,10 @@ class TestDatoene:
             evaluer(regelsett, [], [], skolerute, kw["dato"], fra=kw["fra"])
         assert isinstance(e.value, FravarsreglerError)
         assert isinstance(e.value, ValueError)
+
+    def test_dato_mangler(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        with pytest.raises(ArgumentFeil, match="«dato» må være en dato"):
+            evaluer(regelsett, [], [], skolerute, None)  # type: ignore[arg-type]
 
     def test_barnehagen_i_august_foer_skolestart(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         # before the first semester, fra used to be dato itself: a refusal on 3 August vanished
@@ -114,6 +119,24 @@ class TestRaderLagetIPython:
         assert "Kari" not in str(e.value)
         with pytest.raises(InndataFeil, match="ukjent trinn «11»"):
             Elev("E1", "11", D(2015, 3, 4))
+
+    def test_tom_tekst_er_som_manglende_verdi(self) -> None:
+        # as an empty cell in a file: kode "" on a refusal, hendelse_id "" (hash the content)
+        h = Hendelse("E1", D(2026, 9, 1), "vegring", kode="", hendelse_id="", fag="")
+        assert (h.kode, h.hendelse_id, h.fag) == (None, None, None)
+        assert h.id.startswith("h-")
+
+    def test_andre_talltyper_blir_float(self) -> None:
+        f = Fag(elev_id="V1", fag="norsk", arstimer=Decimal("56.25"))  # type: ignore[arg-type]
+        h = Hendelse("E1", D(2026, 9, 1), "fravaer", "F", dager=Decimal("0.5"), hendelse_id="H1")  # type: ignore[arg-type]
+        assert (type(f.arstimer), type(h.dager)) == (float, float)
+        assert (f.arstimer, h.dager) == (56.25, 0.5)
+
+    def test_tekststroem_med_feil_tegnkoding(self, tmp_path: Path) -> None:
+        fil = tmp_path / "e.csv"
+        fil.write_bytes("elev_id;trinn;fodselsdato;skole\nE1;5;2015-01-01;Bø\n".encode("cp1252"))
+        with fil.open(encoding="utf-8") as strom, pytest.raises(InndataFeil, match="Åpne filen i binærmodus"):
+            read_elever(strom)
 
     def test_gyldige_rader_lages_som_foer(self) -> None:
         h = Hendelse("E1", D(2026, 9, 10), "fravaer", "F", fra=time(8, 15), til=time(9), hendelse_id="H1")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -115,6 +116,44 @@ class TestDokumentUt:
         assert fil.read_text(encoding="utf-8") == "forrige versjon\n"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["rutine.md"]  # no temporary file left
         assert "Sjekk navnet" not in feil  # a full disk is not a wrong name
+
+    def test_symlenke_skriver_til_maalet(self, tmp_path: Path) -> None:
+        maal = tmp_path / "ekte.md"
+        maal.write_text("gammel\n", encoding="utf-8")
+        lenke = tmp_path / "lenke.md"
+        lenke.symlink_to(maal)
+        kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", lenke)
+        assert kode == 0, feil
+        assert lenke.is_symlink()
+        assert maal.read_text(encoding="utf-8").startswith("# Fraværsoppfølging")
+
+    def test_eksisterende_fil_beholder_rettighetene(self, tmp_path: Path) -> None:
+        fil = tmp_path / "rutine.md"
+        fil.write_text("gammel\n", encoding="utf-8")
+        fil.chmod(0o640)
+        kode, _, _ = kjor("dokument", "--format", "markdown", "--ut", fil)
+        assert kode == 0
+        assert fil.stat().st_mode & 0o777 == 0o640
+
+    def test_hardlenke_beholdes(self, tmp_path: Path) -> None:
+        fil = tmp_path / "rutine.md"
+        fil.write_text("gammel\n", encoding="utf-8")
+        annen = tmp_path / "samme.md"
+        os.link(fil, annen)
+        assert kjor("dokument", "--format", "markdown", "--ut", fil)[0] == 0
+        assert annen.read_text(encoding="utf-8").startswith("# Fraværsoppfølging")
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+    def test_roer_er_ikke_en_fil(self, tmp_path: Path) -> None:
+        # /dev/stdout or a named pipe: written to, never replaced by a regular file
+        roer = tmp_path / "roer"
+        os.mkfifo(roer)
+        leser = subprocess.Popen(["cat", str(roer)], stdout=subprocess.PIPE)
+        kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", roer)
+        ut, _ = leser.communicate(timeout=30)
+        assert kode == 0, feil
+        assert ut.decode("utf-8").startswith("# Fraværsoppfølging")
+        assert stat.S_ISFIFO(roer.stat().st_mode)
 
     def test_ny_fil_faar_vanlige_rettigheter(self, tmp_path: Path) -> None:
         fil = tmp_path / "rutine.html"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fravarsregler import InndataFeil, Innlesing, read_elever, read_hendelser
+from fravarsregler import InndataFeil, Innlesing, read_elever, read_fag, read_hendelser
 from fravarsregler._inndata import les_tekst
 
 
@@ -60,6 +60,19 @@ class TestBlandetTegnkoding:
         inn = read_elever(skriv(tmp_path / "e.csv", data))
         assert [e.elev_id for e in inn.rader] == ["E1", "E2"]
 
+    def test_windows_1252_med_et_tilfeldig_utf8_par(self, tmp_path: Path) -> None:
+        # "«SØ»" in Windows-1252 is the bytes AB 53 D8 BB, and D8 BB is valid UTF-8: one chance
+        # pair must not turn every other row's ø into a rejection
+        data = ("elev_id;fag;arstimer;merknad\n" + "V1;Kroppsøving;56;«SØ»\n" + "V2;Kroppsøving;56;\n").encode("cp1252")
+        inn = read_fag(skriv(tmp_path / "f.csv", data))
+        assert [f.fag for f in inn.rader] == ["Kroppsøving", "Kroppsøving"]
+
+    def test_byte_i_overskriften(self, tmp_path: Path) -> None:
+        # a Windows-1252 byte in a column name blamed the name ("Mente du …?"), not the encoding
+        data = b"elev_id;trinn;fodselsdato;merkn\xe5d\n" + "E1;5;2015-01-01;Bø\nE2;5;2015-01-01;Bø\n".encode()
+        with pytest.raises(InndataFeil, match="«merkn⟨U\\+DCE5⟩d» har en byte som ikke er gyldig UTF-8 \\(0xE5\\)"):
+            read_elever(skriv(tmp_path / "e.csv", data))
+
     @pytest.mark.parametrize(
         ("data", "tekst"),
         [
@@ -107,6 +120,17 @@ class TestAnforselstegnSomSvelgerRader:
         assert linje == 2
         assert "tar med seg linje 3–3" in melding
 
+    @pytest.mark.parametrize("sep", [",", ";"])
+    def test_merknad_med_skilletegn_over_flere_linjer_er_lov(self, tmp_path: Path, sep: str) -> None:
+        # a note with as many separators as a row has, in a file with few columns: not a row
+        tekst = sep.join(["elev_id", "trinn", "fodselsdato", "merknad"]) + "\n"
+        tekst += sep.join(
+            ["E1", "5", "2015-03-01", '"Møte med mor.\nTil stede: mor, far; lærer, rektor; helsesykepleier"']
+        )
+        inn = read_elever(skriv(tmp_path / "e.csv", (tekst + "\n").encode()))
+        assert [e.elev_id for e in inn.rader] == ["E1"]
+        assert avvist(inn) == []
+
     def test_merknad_over_flere_linjer_er_lov(self, tmp_path: Path) -> None:
         tekst = self.HODE + 'H1;E1;2026-09-07;fravaer;F;1;"Syk.\nMor ringte kl. 8; far sendte sms"\n'
         inn = read_hendelser(skriv(tmp_path / "h.csv", tekst.encode()))
@@ -122,6 +146,11 @@ class TestExcelSeparatorlinje:
         inn = read_elever(skriv(tmp_path / "e.csv", tekst.encode()))
         assert [e.elev_id for e in inn.rader] == ["E1"]
         assert [linje for linje, _ in avvist(inn)] == [4]  # line numbers count the sep= line
+
+    def test_sep_tabulator(self, tmp_path: Path) -> None:
+        tekst = "sep=\t\nelev_id\ttrinn\tfodselsdato\nE1\t5\t2015-03-01\n"
+        inn = read_elever(skriv(tmp_path / "e.csv", tekst.encode()))
+        assert [e.elev_id for e in inn.rader] == ["E1"]
 
     def test_sep_linje_uten_overskrift(self, tmp_path: Path) -> None:
         with pytest.raises(InndataFeil, match="mangler overskriftslinjen") as e:
