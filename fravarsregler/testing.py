@@ -270,6 +270,8 @@ def _hendelse(
             hendelse_id=hid,
         )
     mengde = draw(st.sampled_from(_DAGER))
+    if len(dager) <= 5:
+        mengde = min(mengde, 1.0)  # a few days only (a version in force from late in the term)
     # multi-day events start early enough to end inside the semester
     return Hendelse(
         elev_id=e.elev_id,
@@ -295,7 +297,11 @@ def stokket(scenario: Scenario) -> st.SearchStrategy[Scenario]:
 
 
 def mer_fravaer(
-    scenario: Scenario, skolerute: Skolerute, *, arsaker: Sequence[str] = ARSAKER
+    scenario: Scenario,
+    skolerute: Skolerute,
+    *,
+    arsaker: Sequence[str] = ARSAKER,
+    regelsett: Regelsett | Rutine | Iterable[Rutine] | None = None,
 ) -> st.SearchStrategy[Scenario]:
     """The same scenario with one more absence (code F or UF) for one of its pupils, last in ``hendelser``.
 
@@ -303,7 +309,9 @@ def mer_fravaer(
     one of the pupil's subjects when it has any, else half, whole or several days, with a cause
     from ``arsaker`` and a fresh ``hendelse_id``. For the property that more absence never removes
     a follow-up step; pass ``arsaker=("annet",)`` when an excepted cause (sickness, say) may rightly
-    hold a step back.
+    hold a step back. Pass the routines given to :func:`from_rutine` as ``regelsett`` when a
+    version comes into force during the semester: the new event then falls on a day on which a
+    version of the pupil's routine is in force, as ``from_rutine``'s events do.
     """
     _sjekk_type("scenario", scenario, Scenario)
     _sjekk_type("skolerute", skolerute, Skolerute)
@@ -320,12 +328,20 @@ def mer_fravaer(
         hvor = "i en ferie mellom semestrene" if forste <= scenario.dato <= siste else "utenfor skoleåret i skoleruta"
         raise ValueError(f"datoen {scenario.dato.isoformat()} er {hvor} ({skolerute.id}); velg en dato i et semester")
     dager, barnehagedager = _dager(skolerute, sem)
+    rs = None if regelsett is None else _rutiner(regelsett, "regelsett")
+    per_trinn: dict[str, tuple[date, ...]] = {}
+    for t in sorted({e.trinn for e in scenario.elever}):
+        kandidater = barnehagedager if t == "bhg" else dager
+        per_trinn[t] = tuple(d for d in kandidater if rs is None or rs.for_trinn(t, d) is not None)
+    elever = tuple(e for e in scenario.elever if per_trinn[e.trinn])
+    if not elever:
+        raise ValueError(f"ingen av scenarioets elever har en rutineversjon som gjelder i semesteret «{sem.id}»")
     fag: dict[str, list[str]] = defaultdict(list)
     for f in scenario.fag:
         fag[f.elev_id].append(f.fag)
     brukt = {h.id for h in scenario.hendelser}
     hid = next(f"EKSTRA-{i}" for i in range(1, len(brukt) + 2) if f"EKSTRA-{i}" not in brukt)
-    return _med_fravaer(scenario, fag=fag, dager=dager, barnehagedager=barnehagedager, hid=hid, arsaker=tuple(arsaker))
+    return _med_fravaer(scenario, elever=elever, fag=fag, dager_per_trinn=per_trinn, hid=hid, arsaker=tuple(arsaker))
 
 
 @st.composite
@@ -333,14 +349,14 @@ def _med_fravaer(
     draw: st.DrawFn,
     scenario: Scenario,
     *,
+    elever: Sequence[Elev],
     fag: Mapping[str, Sequence[str]],
-    dager: Sequence[date],
-    barnehagedager: Sequence[date],
+    dager_per_trinn: Mapping[str, Sequence[date]],
     hid: str,
     arsaker: Sequence[str],
 ) -> Scenario:
-    e = draw(st.sampled_from(scenario.elever))
-    paa = barnehagedager if e.trinn == "bhg" else dager
+    e = draw(st.sampled_from(elever))
+    paa = dager_per_trinn[e.trinn]
     h = draw(_hendelse(e, fag.get(e.elev_id, ()), paa, hid, arsaker=arsaker, bare_fravaer=True))
     return attrs.evolve(scenario, hendelser=(*scenario.hendelser, h))
 
@@ -437,7 +453,7 @@ def finn_brudd(
     for (regel_id, elev_id, _fag, _periode_id), n in sorted(sett.items()):
         if n > 1:
             brudd.append(Brudd("mer-enn-en-gang", regel_id, elev_id, f"{n} aktive i samme periode"))
-    brudd.extend(_oversikt_brudd(resultat))
+    brudd.extend(_oversikt_brudd(resultat, regelsett))
     if list(resultat.tiltak) != sorted(resultat.tiltak, key=lambda t: t.sorteringsnokkel()):
         brudd.append(Brudd("rekkefolge", None, None, "tiltakene er ikke i kanonisk rekkefølge"))
     return tuple(brudd)
@@ -489,11 +505,25 @@ def _fristbrudd(t: Tiltak, regel: Regel, rutine: Rutine, resultat: Resultat) -> 
 def _periode(dag: date, resultat: Resultat, gjentakelse: str | None) -> str:
     if gjentakelse == "en_gang_per_skoleaar":
         return "skoleaar"
-    # semesters never span New Year in a Norwegian school year
+    sr = resultat.skolerute
+    sem = sr.semester_for(dag) if sr is not None else None
+    if sem is not None:
+        return sem.id  # (a first term may end in January: the skolerute says which)
     return f"{dag.year}-{'h' if dag.month >= 7 else 'v'}"
 
 
-def _oversikt_brudd(resultat: Resultat) -> list[Brudd]:
+def _maaler(regelsett: Regelsett, trinn: str, dag: date) -> frozenset[str]:
+    """The measures (``skoledager``, ``fagtimer``) that a threshold rule of the version in force
+    on ``dag`` applies to ``trinn``: the engine gives an overview line for those only."""
+    k = regelsett.for_trinn(trinn, dag)
+    if k is None:
+        return frozenset()
+    return frozenset(
+        r.utloser.maal for r in k.rutine.regler() if r.utloser.type == "terskel" and r.utloser.maal and trinn in r.trinn
+    )
+
+
+def _oversikt_brudd(resultat: Resultat, regelsett: Regelsett) -> list[Brudd]:
     """Each threshold action's count is at most the pupil's current count in the same measure."""
     brudd: list[Brudd] = []
     naa = {(o.elev_id, o.maal, o.fag or ""): o for o in resultat.oversikt}
@@ -508,6 +538,8 @@ def _oversikt_brudd(resultat: Resultat) -> list[Brudd]:
         if g.maal == "skoledager" and (i_ferie or _periode(t.utlost, resultat, None) != semester_naa):
             continue
         o = naa.get((t.elev_id, g.maal, t.fag or ""))
+        if o is None and g.maal not in _maaler(regelsett, t.trinn, resultat.dato):
+            continue  # a later version has no rule of this measure for the trinn: no line is due
         if o is None:
             brudd.append(Brudd("oversikt-mangler", t.regel, t.elev_id, f"ingen oversikt for {g.maal}"))
         elif g.teller > o.teller + 1e-9:

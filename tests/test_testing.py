@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import inspect
 import re
 from collections.abc import Callable
@@ -15,7 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fravarsregler import Avvist, Elev, Grunnlag, Hendelse, Regelsett, Resultat, Rutine, Skolerute, testing
+from fravarsregler import Avvist, Elev, Grunnlag, Hendelse, Regelsett, Resultat, Rutine, Skolerute, evaluate, testing
+from fravarsregler._skolerute import skolerute_from_data
+from fravarsregler._yaml import load_yaml_file
 from fravarsregler.testing import Scenario, finn_brudd, from_rutine, mer_fravaer, sjekk_invarianter, stokket
 
 INNSTILLINGER = settings(
@@ -322,3 +325,63 @@ def test_eksempelet_i_dokumentasjonen_kjorer(monkeypatch: pytest.MonkeyPatch) ->
     assert len(tester) == 3
     for test in tester:
         settings(max_examples=5, deadline=None)(test)()
+
+
+class TestFraSoaktesten:
+    """False alarms and invalid rows a randomized soak of the stricter checks found."""
+
+    def test_termin_som_slutter_i_januar(self, regelsett: Regelsett) -> None:
+        # vgs-like terms: the first ends 22 January. One crossing in each term is "once per
+        # semester", not twice in the calendar half-year.
+        data = load_yaml_file(Path(__file__).resolve().parent.parent / "rutiner" / "skolerute-2026-27.yaml").data
+        data = copy.deepcopy(data)
+        data["semestre"][0]["siste_skoledag"] = "2027-01-22"
+        data["semestre"][1]["forste_skoledag"] = "2027-01-25"
+        sr = skolerute_from_data(data, fil="termin.yaml")
+        e = Elev("E1", "5", date(2016, 3, 1))
+        h = Hendelse("E1", date(2027, 1, 4), "fravaer", kode="F", dager=17.0, hendelse_id="H1")
+        res = evaluate(regelsett, [e], [h], sr, date(2027, 2, 5), fra=date(2026, 8, 18))
+        kryss = [t.utlost for t in res.tiltak if t.regel == BEKYMRING]
+        assert len(kryss) == 2
+        assert kryss[0] < date(2027, 1, 25) <= kryss[1]
+        assert finn_brudd(res, regelsett) == ()
+
+    def test_ny_versjon_uten_dagsregel_for_trinnet(
+        self, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute
+    ) -> None:
+        # a revision keeps the days rules for 8.-10. trinn only: no days line is due for a 5th
+        # grader after it, though an action from before it is listed
+        gammel, ny = to_versjoner
+        v1 = next(v for v in ny.vedlegg if any(r.utloser.maal == "skoledager" for r in v.regler))
+        smal = tuple(
+            attrs.evolve(r, trinn=("8", "9", "10")) if r.utloser.maal == "skoledager" else r for r in v1.regler
+        )
+        ny = attrs.evolve(ny, vedlegg=tuple(attrs.evolve(v, regler=smal) if v is v1 else v for v in ny.vedlegg))
+        rs = Regelsett([gammel, ny])
+        e = Elev("E1", "5", date(2016, 3, 1))
+        h = Hendelse("E1", date(2026, 8, 18), "fravaer", kode="F", dager=2.0, hendelse_id="H1")
+        res = evaluate(rs, [e], [h], skolerute, date(2026, 10, 5))
+        assert any(t.regel == BEKYMRING for t in res.tiltak)
+        assert not any(o.maal == "skoledager" for o in res.oversikt)
+        assert finn_brudd(res, rs) == ()
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(data=st.data())
+    def test_versjon_fra_de_siste_skoledagene(
+        self, data: st.DataObject, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute
+    ) -> None:
+        # a version in force from 16 June: multi-day rows from then ran past the calendar's end
+        sent = attrs.evolve(to_versjoner[1], gyldig_fra=date(2027, 6, 16))
+        scenario = data.draw(from_rutine(sent, skolerute, semester="vaar-2027"))
+        assert scenario.evaluer(Regelsett([sent]), skolerute).antall.avvist == 0
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(data=st.data())
+    def test_mer_fravaer_med_rutinene(
+        self, data: st.DataObject, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute
+    ) -> None:
+        ny = to_versjoner[1]  # in force from 2026-10-01 only
+        scenario = data.draw(from_rutine(ny, skolerute))
+        mer = data.draw(mer_fravaer(scenario, skolerute, regelsett=ny))
+        assert mer.hendelser[-1].dato >= date(2026, 10, 1)
+        assert mer.evaluer(Regelsett([ny]), skolerute).antall.avvist == 0
