@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from ._meldinger import vis_filnavn
+
 __all__ = [
     "FravarsreglerError",
     "InndataFeil",
@@ -27,7 +29,7 @@ class Problem:
     ``json_path`` is like ``$.seksjoner[2].rader[0].ansvar``.
     """
 
-    fil: str
+    fil: str = attrs.field(converter=vis_filnavn)
     linje: int | None
     kolonne: int | None
     melding: str

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Generic, Protocol, TypeAlias, TypeVar
 import attrs
 
 from ._errors import InndataFeil
-from ._meldinger import os_grunn, synlig, vis_tegn
+from ._meldinger import os_grunn, synlig, vis_filnavn, vis_tegn
 
 if TYPE_CHECKING:
     from ._kodekart import Kodekart, Kodeoversettelse
@@ -420,9 +420,8 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
     visning = os.fspath(kilde)
     if _UGYLDIG_TEGN.search(visning) is not None:
         # a file name that is not UTF-8 (Latin-1 bytes from a Windows share): shown as "B\xf8.csv",
-        # so messages and the JSON output stay valid UTF-8
-        visning = os.fsencode(visning).decode("utf-8", "backslashreplace")
-        visning = _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), visning)
+        # so messages and the JSON output stay valid UTF-8; control characters as ⟨U+000A⟩
+        visning = _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), vis_filnavn(visning))
     try:
         data = Path(kilde).read_bytes()
     except FileNotFoundError:

@@ -350,3 +350,11 @@ def os_grunn(feil: OSError) -> str:
     if feil.errno is None:
         return "ukjent systemfeil"
     return _OS_GRUNNER.get(feil.errno, f"systemfeil {feil.errno}")
+
+
+def vis_filnavn(navn: str) -> str:
+    """A file name fit for a message and for JSON: bytes that are not UTF-8 (a Latin-1 name from
+    a Windows share, kept by Python as lone surrogates) shown as ``\\xf8``."""
+    if not any("\udc80" <= t <= "\udcff" for t in navn):
+        return navn
+    return navn.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -201,6 +201,18 @@ class TestFilnavnSomIkkeErUtf8:
         assert "Finner ikke filen" in p.stderr.decode("utf-8")
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="byte file names")
+def test_valider_json_med_filnavn_som_ikke_er_utf8(tmp_path: Path) -> None:
+    fil = tmp_path / os.fsdecode(b"g\xf8.yaml")
+    fil.write_text("type: rutine\n", encoding="utf-8")
+    kode, ut, _ = kjor("valider", "--format", "json", fil)
+    assert kode == 1
+    resultat = json.loads(ut)
+    navn = {resultat["filer"][0]["fil"], *(p["fil"] for p in resultat["filer"][0]["problemer"])}
+    assert navn == {str(tmp_path / "g\\xf8.yaml")}  # no lone surrogate left in the JSON
+    ut.encode("utf-8")
+
+
 class TestLokalRutinemappe:
     """A ``rutiner`` folder without YAML files in the working directory is not the routines."""
 
