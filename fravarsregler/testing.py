@@ -162,12 +162,46 @@ def from_rutine(
             "versjonene (rutiner/arkiv/), eller velg et senere semester."
         )
     return _scenario(
-        trinn=tuple(per_trinn),
-        dager_per_trinn=per_trinn,
-        dager=dager,
-        maks_elever=maks_elever,
-        maks_hendelser=maks_hendelser,
+        _Oppsett(
+            beskrivelse=(
+                f"{regelsett!r}, {skolerute.id}, semester={sem.id!r}, maks_elever={maks_elever}, "
+                f"maks_hendelser={maks_hendelser}"
+            ),
+            trinn=tuple(per_trinn),
+            dager_per_trinn=per_trinn,
+            dager=dager,
+            maks_elever=maks_elever,
+            maks_hendelser=maks_hendelser,
+        )
     )
+
+
+class _Oppsett:
+    """What :func:`from_rutine` worked out, with a repr that says how it was called (Hypothesis
+    shows the strategy as ``_scenario(from_rutine(...))``, not every school day). A plain class:
+    Hypothesis prints an attrs class field by field, whatever its ``__repr__``."""
+
+    __slots__ = ("beskrivelse", "dager", "dager_per_trinn", "maks_elever", "maks_hendelser", "trinn")
+
+    def __init__(
+        self,
+        *,
+        beskrivelse: str,
+        trinn: tuple[str, ...],
+        dager_per_trinn: Mapping[str, Sequence[date]],
+        dager: Sequence[date],
+        maks_elever: int,
+        maks_hendelser: int,
+    ) -> None:
+        self.beskrivelse = beskrivelse
+        self.trinn = trinn
+        self.dager_per_trinn = dager_per_trinn
+        self.dager = dager
+        self.maks_elever = maks_elever
+        self.maks_hendelser = maks_hendelser
+
+    def __repr__(self) -> str:
+        return f"from_rutine({self.beskrivelse})"
 
 
 def _dager(skolerute: Skolerute, sem: Semester) -> tuple[tuple[date, ...], tuple[date, ...]]:
@@ -191,15 +225,9 @@ def _alle_dager(fra: date, til: date) -> Iterable[date]:
 
 
 @st.composite
-def _scenario(
-    draw: st.DrawFn,
-    *,
-    trinn: tuple[str, ...],
-    dager_per_trinn: Mapping[str, Sequence[date]],
-    dager: Sequence[date],
-    maks_elever: int,
-    maks_hendelser: int,
-) -> Scenario:
+def _scenario(draw: st.DrawFn, oppsett: _Oppsett) -> Scenario:
+    trinn, dager_per_trinn, dager = oppsett.trinn, oppsett.dager_per_trinn, oppsett.dager
+    maks_elever, maks_hendelser = oppsett.maks_elever, oppsett.maks_hendelser
     elever: list[Elev] = []
     fag: list[Fag] = []
     hendelser: list[Hendelse] = []

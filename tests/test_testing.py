@@ -277,6 +277,13 @@ class TestArgumenter:
         with pytest.raises(ValueError, match=melding):
             kall(regelsett, skolerute)
 
+    def test_repr_sier_hvordan_strategien_ble_laget(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # it listed every school day of the semester (27 000 characters)
+        assert repr(from_rutine(regelsett, skolerute, semester="vaar-2027", maks_elever=3)) == (
+            f"_scenario(from_rutine({regelsett!r}, skolerute-2026-27, semester='vaar-2027', maks_elever=3, "
+            "maks_hendelser=15))"
+        )
+
     def test_arsaker_som_tekst(self, skolerute: Skolerute) -> None:
         scenario = Scenario((Elev("E1", "6", date(2015, 3, 1)),), (), (), date(2026, 10, 6))
         with pytest.raises(ValueError, match="«arsaker» må være en liste"):
