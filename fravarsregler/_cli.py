@@ -24,7 +24,7 @@ import attrs
 from . import _kommandoer
 from ._errors import FravarsreglerError, InndataFeil
 from ._inndata import STANDARD_INN
-from ._meldinger import M, os_grunn
+from ._meldinger import M, os_grunn, uten_surrogater
 from ._paths import rutinemappe
 from ._rutine import Valideringsresultat, iter_yaml_filer, validate_files
 
@@ -232,7 +232,8 @@ class _Utstrom:
     def write(self, tekst: str) -> int:
         strom = self._aapen()
         try:
-            return strom.write(tekst)
+            # (a file name that is not UTF-8, in text output; the JSON writers have converted theirs)
+            return strom.write(uten_surrogater(tekst))
         except BrokenPipeError:
             raise
         except OSError as e:
@@ -266,7 +267,7 @@ class _Feilstrom:
     def write(self, tekst: str) -> int:
         if self._strom is not None and not self.feilet:
             try:
-                return self._strom.write(tekst)
+                return self._strom.write(uten_surrogater(tekst))
             except (OSError, ValueError):
                 self.feilet = True
         return len(tekst)
@@ -351,7 +352,7 @@ def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     antall_advarsler = sum(len(r.problemer) - len(r.feil) for r in resultater)
     ugyldige = [r for r in resultater if not r.gyldig]
     if args.format == "json":
-        json.dump(
+        tekst = json.dumps(
             {
                 "gyldig": not ugyldige,
                 "filer": [
@@ -370,10 +371,10 @@ def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
                     "advarsler": antall_advarsler,
                 },
             },
-            ut,
             ensure_ascii=False,
             indent=2,
         )
+        ut.write(uten_surrogater(tekst, i_json=True))
         ut.write("\n")
     else:
         for r in resultater:

@@ -32,7 +32,7 @@ from ._diff import (
 )
 from ._dokument import render_html, render_markdown, standard_rutinefiler
 from ._errors import Problem
-from ._meldinger import os_grunn
+from ._meldinger import os_grunn, uten_surrogater
 from ._model import Felles, Rutine, versjonsnokkel
 from ._rutine import load_felles, load_routines, validate
 from ._skolerute import load_skolerute
@@ -129,8 +129,10 @@ def skriv_helt(sti: Path, tekst: str) -> None:
     renamed over it, so a full disk leaves an earlier version of the file as it was.
 
     What a rename would break is written in place instead: a symbolic link (its target is
-    written), a device or pipe (``/dev/stdout``), a file with other hard links, and a file in a
-    folder where no new file may be made. The file keeps its permissions.
+    written), a device or pipe (``/dev/stdout``), a file with other hard links, a file whose
+    group cannot be kept, and a file in a folder where no new file may be made or renamed (a
+    sticky folder such as /tmp). The file keeps its permissions and group; a file we may not
+    write stays unwritten, as an ordinary write would leave it.
     """
     try:
         st: os.stat_result | None = os.stat(sti)
@@ -139,6 +141,8 @@ def skriv_helt(sti: Path, tekst: str) -> None:
     if sti.is_symlink() or (st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1)):
         _skriv_direkte(sti, tekst)
         return
+    if st is not None and not os.access(sti, os.W_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(sti))
     try:
         fd, midlertidig = tempfile.mkstemp(dir=sti.parent, prefix=f".{sti.name}.", suffix=".tmp")
     except PermissionError:
@@ -147,17 +151,25 @@ def skriv_helt(sti: Path, tekst: str) -> None:
         _skriv_direkte(sti, tekst)  # a writable file in a read-only folder
         return
     try:
-        if st is not None:
-            modus = stat.S_IMODE(st.st_mode)
-        else:
-            # mkstemp makes the file private (0600): give it the mode a plain open() would have
-            umask = os.umask(0)
-            os.umask(umask)
-            modus = 0o666 & ~umask
-        os.chmod(fd, modus)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            if st is not None:
+                modus = stat.S_IMODE(st.st_mode)
+                if st.st_gid != os.fstat(f.fileno()).st_gid:
+                    os.fchown(f.fileno(), -1, st.st_gid)  # PermissionError when we are not in the group
+            else:
+                # mkstemp makes the file private (0600): give it the mode a plain open() would have
+                umask = os.umask(0)
+                os.umask(umask)
+                modus = 0o666 & ~umask
+            os.chmod(f.fileno(), modus)
             f.write(tekst)
         os.replace(midlertidig, sti)
+    except PermissionError:
+        with contextlib.suppress(OSError):
+            os.unlink(midlertidig)
+        if st is None:
+            raise
+        _skriv_direkte(sti, tekst)  # the group cannot be kept, or the folder forbids the rename
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(midlertidig)
@@ -240,7 +252,7 @@ _FILTYPER = {
 
 def _skriv_diff(diff: Rutinediff | Fellesdiff | Skolerutediff, format_: str, ut: IO[str]) -> None:
     if format_ == "json":
-        json.dump(som_json(diff), ut, ensure_ascii=False, indent=2)
+        ut.write(uten_surrogater(json.dumps(som_json(diff), ensure_ascii=False, indent=2), i_json=True))
         ut.write("\n")
     else:
         ut.write(skriv_tekst(diff))

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._meldinger import vis_filnavn
-
 __all__ = [
     "FravarsreglerError",
     "InndataFeil",
@@ -29,7 +27,7 @@ class Problem:
     ``json_path`` is like ``$.seksjoner[2].rader[0].ansvar``.
     """
 
-    fil: str = attrs.field(converter=vis_filnavn)
+    fil: str
     linje: int | None
     kolonne: int | None
     melding: str

@@ -100,7 +100,7 @@ def _er_tall(x: object) -> bool:
 def _som_tall(x: object) -> float | None:
     """``x`` as a finite float (int, float, Decimal, a NumPy number), or None. A bool or a text
     is not a number here, though ``float()`` takes them."""
-    if isinstance(x, bool | str | bytes):
+    if isinstance(x, bool | str | bytes) or "bool" in type(x).__name__:  # (also NumPy's bool_)
         return None
     try:
         f = float(x)  # type: ignore[arg-type]  # anything with __float__; checked at run time
@@ -215,13 +215,20 @@ class Hendelse:
     _id: str = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        # an empty text is a missing value, as an empty cell is in a file
+        # an empty text is a missing value, as an empty cell is in a file (and a cause or a
+        # documentation type left empty takes its default, as a missing column does)
         for navn in ("kode", "hendelse_id", "fag"):
             if getattr(self, navn) == "":
                 _normaliser(self, **{navn: None})
+        if self.arsak == "":
+            _normaliser(self, arsak="annet")
+        if self.dokumentasjon == "":
+            _normaliser(self, dokumentasjon="ingen")
         for navn in ("dager", "timer"):
             verdi = getattr(self, navn)
-            if verdi is not None and type(verdi) is not float and (tall := _som_tall(verdi)) is not None:
+            if isinstance(verdi, float) and math.isnan(verdi):
+                _normaliser(self, **{navn: None})  # a missing value from pandas
+            elif verdi is not None and type(verdi) is not float and (tall := _som_tall(verdi)) is not None:
                 _normaliser(self, **{navn: tall})
         if (feil := self._feil()) is not None:
             hva = f"hendelse «{self.hendelse_id}»" if self.hendelse_id else "hendelse"
@@ -348,9 +355,10 @@ def les_tekst(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     tekst = data.decode("utf-8", "surrogateescape")
-    # Mostly UTF-8 with some bytes that are not: mixed. Mostly bytes that are not UTF-8 with a
-    # chance pair that is (Windows-1252 "Ø»" is valid UTF-8): Windows-1252.
-    if bom or len(_UTF8_TEGN.findall(tekst)) >= len(_IKKE_UTF8.findall(tekst)):
+    # UTF-8 letters (æøå, é, Sami č đ ŋ š ŧ ž) beside bytes that are not UTF-8: mixed, however few
+    # the UTF-8 rows (reading them as Windows-1252 would garble them silently: "Ã¸"). A chance
+    # pair of Windows-1252 bytes that is valid UTF-8 ("Ø»" is U+063B) is no such letter.
+    if bom or _UTF8_BOKSTAV.search(tekst) is not None:
         return tekst.lstrip("\ufeff")
     try:
         return data.decode("cp1252")
@@ -358,9 +366,10 @@ def les_tekst(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-#: A character decoded from valid multi-byte UTF-8: not ASCII, and not a byte ``surrogateescape``
-#: kept because it was not UTF-8 (U+DC80–U+DCFF).
-_UTF8_TEGN = re.compile("[^\x00-\x7f\udc80-\udcff]")
+#: A Latin letter decoded from valid multi-byte UTF-8 (À–ſ: æøå, é, ü, Sami č đ ŋ š ŧ ž). The
+#: bytes of such letters, C3/C4/C5 and a byte 80–BF, are "Ã", "Ä" or "Å" and a symbol in
+#: Windows-1252, which no Norwegian text holds.
+_UTF8_BOKSTAV = re.compile("[\u00c0-\u017f]")
 #: A byte ``surrogateescape`` kept because it was not UTF-8.
 _IKKE_UTF8 = re.compile("[\udc80-\udcff]")
 
@@ -707,8 +716,10 @@ def _svelger_rader(felt: list[str], hode: list[str], sep: str, pakrevd: tuple[st
     A free-text note may legitimately span lines in quotes, with commas or semicolons in it; a
     quote left open swallows the rows after it into the field instead, and the field count can
     still come out right (the rows would then vanish without a word). A line looks like a row
-    when it splits into at least as many cells as the header has, every required column's cell
-    is filled, and a date column holds a date and ``arstimer`` a number.
+    when it splits into at least as many cells as the header has and every required column's
+    cell has the look of its kind (:func:`_ligner`), loosely: a date written another way is still
+    a row that was swallowed. Prose rarely passes: its words hold no digits where ids and dates
+    stand.
     """
     plass = {navn: i for i, navn in enumerate(hode)}
     for navn, f in zip(hode, felt, strict=False):
@@ -721,13 +732,21 @@ def _svelger_rader(felt: list[str], hode: list[str], sep: str, pakrevd: tuple[st
     return None
 
 
+_SIFFER = re.compile("[0-9]")
+_BOKSTAV = re.compile("[^\\W\\d_]")
+
+
 def _ligner(kolonne: str, celle: str) -> bool:
-    """Whether ``celle`` could be a value of the required column ``kolonne``."""
-    if kolonne in ("dato", "fodselsdato"):
-        return _DATO.fullmatch(celle) is not None
-    if kolonne == "arstimer":
-        return _TALL.fullmatch(celle) is not None
-    return bool(celle)
+    """Whether ``celle`` has the look of a value of the required column ``kolonne`` (not whether
+    it is valid): ids, dates and hours hold a digit, a trinn a digit or «bhg», a subject a
+    letter, a type one of the two types."""
+    if kolonne == "type":
+        return celle.lower() in TYPER
+    if kolonne == "fag":
+        return _BOKSTAV.search(celle) is not None
+    if kolonne == "trinn":
+        return _SIFFER.search(celle) is not None or celle.lower() == "bhg"
+    return _SIFFER.search(celle) is not None
 
 
 # --------------------------------------------------------------------------- field parsers
@@ -881,8 +900,13 @@ def _sjekk_kolonner(
     The first line is echoed only when it looks like a header: a first line that is a data row
     (no header at all) holds a name or a birth date, which a message must not show."""
     kjente = pakrevd + valgfrie
+    mangler = [navn for navn in pakrevd if navn not in hode]
     for h in hode:
-        if (m := _IKKE_UTF8.search(h)) is not None:
+        # a byte that is not UTF-8 in a column that is needed (missing, or a near miss): say so;
+        # in a column that is not used it does no harm
+        if (m := _IKKE_UTF8.search(h)) is not None and (
+            mangler or difflib.get_close_matches(_IKKE_UTF8.sub("", h), kjente, n=1, cutoff=0.75)
+        ):
             raise InndataFeil(
                 f"Kolonnenavnet «{_vis(h)}» har en byte som ikke er gyldig UTF-8 (0x{ord(m.group()) - 0xDC00:02X}): "
                 "filen blander tegnkodinger (UTF-8 og trolig Windows-1252). Lagre hele filen som UTF-8 "
@@ -890,7 +914,6 @@ def _sjekk_kolonner(
                 fil=visning,
                 linje=hodelinje,
             )
-    mangler = [navn for navn in pakrevd if navn not in hode]
     onsket = (
         f"Første linje skal være overskriftslinjen med kolonnenavnene: {';'.join(pakrevd)}"
         + (f" (og eventuelt {', '.join(valgfrie)})" if valgfrie else "")

@@ -17,7 +17,7 @@ from ._dokument import standard_rutinefiler
 from ._errors import FravarsreglerError
 from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
 from ._kodekart import load_kodekart
-from ._meldinger import mente_du
+from ._meldinger import mente_du, uten_surrogater
 from ._motor import Regelsett, Resultat, Tiltak, evaluate, kildeomtale, rutineomtale
 from ._paths import finn_datafil, rutinemappe
 from ._rutine import load_routines
@@ -290,7 +290,12 @@ def skriv_resultat(resultat: Resultat, fmt: str, ut: IO[str]) -> None:
 
 
 #: One JSON value on one line: the C encoder (``indent`` would fall back to the pure-Python one).
-_JSON_LINJE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_JSON_KODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+def _json_linje(verdi: object) -> str:
+    # a file name that is not UTF-8 (a routine's «kilde», a rejected row's «fil») as \\xf8
+    return uten_surrogater(_JSON_KODER(verdi), i_json=True)
 
 
 def _skriv_json(r: Resultat, ut: IO[str]) -> None:
@@ -306,14 +311,14 @@ def _skriv_json(r: Resultat, ut: IO[str]) -> None:
         skille = "\n    "
         for e in elementer:
             ut.write(skille)
-            ut.write(_JSON_LINJE(e))
+            ut.write(_json_linje(e))
             skille = ",\n    "
         ut.write("]" if skille == "\n    " else "\n  ]")
 
     ut.write("{\n")
     liste("rutiner", (rutineomtale(rutine) for rutine in r.rutiner))
     for navn, verdi in kildeomtale(r).items():
-        ut.write(f',\n  "{navn}": {_JSON_LINJE(verdi)}')
+        ut.write(f',\n  "{navn}": {_json_linje(verdi)}')
     ut.write(f',\n  "dato": "{r.dato.isoformat()}",\n  "fra": "{r.fra.isoformat()}"')
     ut.write(",\n")
     liste("tiltak", (t.as_dict(r.dato) for t in r.tiltak))
@@ -321,7 +326,7 @@ def _skriv_json(r: Resultat, ut: IO[str]) -> None:
     liste("oversikt", (o.as_dict() for o in r.oversikt))
     ut.write(",\n")
     liste("avvist", (a.as_dict() for a in r.avvist))
-    ut.write(f',\n  "antall": {_JSON_LINJE(r.antall.as_dict())}\n}}\n')
+    ut.write(f',\n  "antall": {_json_linje(r.antall.as_dict())}\n}}\n')
 
 
 def _celle(tekst: str) -> str:

@@ -52,7 +52,7 @@ M = {
     "const": "Verdien må være «{lovlig}».",
     "const-gjentakelse": (
         "Verdien må være «{lovlig}»: fraværsdager telles per semester og fagtimer for hele skoleåret, "
-        "og regelen kan slå til én gang per slik periode."
+        "og regelen kan slå til én gang per slik periode. (Er det «maal» som er feil, rett den i stedet.)"
     ),
     "const-tall": "Verdien må være tallet {lovlig}. Skriv {lovlig} uten anførselstegn.",
     "enum-anforsel": 'Her skal det stå tekst: skriv "{verdi}" i anførselstegn.',
@@ -355,6 +355,18 @@ def os_grunn(feil: OSError) -> str:
 def vis_filnavn(navn: str) -> str:
     """A file name fit for a message and for JSON: bytes that are not UTF-8 (a Latin-1 name from
     a Windows share, kept by Python as lone surrogates) shown as ``\\xf8``."""
-    if not any("\udc80" <= t <= "\udcff" for t in navn):
-        return navn
-    return navn.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return uten_surrogater(navn)
+
+
+_SURROGAT = re.compile("[\udc80-\udcff]")
+
+
+def uten_surrogater(tekst: str, *, i_json: bool = False) -> str:
+    """``tekst`` with each byte Python kept from a file name that is not UTF-8 (a lone surrogate,
+    which cannot be written as UTF-8) shown as ``\\xf8``. With ``i_json`` the text is JSON, where
+    the backslash itself must be escaped. (Outside string literals JSON is ASCII, so every such
+    character in JSON text is inside a string.)"""
+    if _SURROGAT.search(tekst) is None:
+        return tekst
+    skrastrek = "\\\\" if i_json else "\\"
+    return _SURROGAT.sub(lambda m: f"{skrastrek}x{ord(m.group()) - 0xDC00:02x}", tekst)

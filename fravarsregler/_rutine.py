@@ -22,7 +22,7 @@ import attrs
 
 from ._errors import ArgumentFeil, Problem, RutineFeil, YamlFeil
 from ._kodekart import kodekart_problemer
-from ._meldinger import M, eller_liste, feil_filtype, janei_forslag, klokkeslett_forslag, mente_du, vis_filnavn
+from ._meldinger import M, eller_liste, feil_filtype, janei_forslag, klokkeslett_forslag, mente_du
 from ._model import (
     PLASSHOLDER,
     Brev,
@@ -112,7 +112,7 @@ _KLOKKESLETT = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 class Valideringsresultat:
     """The outcome of validating one file: its type and every problem found."""
 
-    fil: str = attrs.field(converter=vis_filnavn)
+    fil: str
     type: str | None
     problemer: tuple[Problem, ...]
 

@@ -86,7 +86,7 @@ class TestRaderLagetIPython:
             ({"arsak": "ferie"}, "«arsak» må være sykdom eller permisjon eller sykehus eller annet"),
             ({"dokumentasjon": "lege"}, "«dokumentasjon» må være ingen eller"),
             ({"dager": math.inf}, "«dager» må være et tall større enn 0 og høyst 100, ikke inf"),
-            ({"dager": math.nan}, "«dager» må være et tall større enn 0"),
+            ({"dager": math.nan}, "fravær må ha «dager», «timer»"),  # NaN: a missing value (pandas)
             ({"dager": None, "timer": -50.0}, "«timer» må være et tall større enn 0 og høyst 24, ikke -50.0"),
             ({"dager": None, "fra": time(9)}, "oppgi både «fra» og «til», eller «timer»"),
             ({"dager": None, "fra": time(10), "til": time(9)}, "«til» må være etter «fra»"),
@@ -125,6 +125,10 @@ class TestRaderLagetIPython:
         h = Hendelse("E1", D(2026, 9, 1), "vegring", kode="", hendelse_id="", fag="")
         assert (h.kode, h.hendelse_id, h.fag) == (None, None, None)
         assert h.id.startswith("h-")
+
+    def test_tom_aarsak_og_dokumentasjon_er_standardverdien(self) -> None:
+        h = Hendelse("E1", D(2026, 9, 1), "fravaer", "F", dager=1.0, arsak="", dokumentasjon="")
+        assert (h.arsak, h.dokumentasjon) == ("annet", "ingen")
 
     def test_andre_talltyper_blir_float(self) -> None:
         f = Fag(elev_id="V1", fag="norsk", arstimer=Decimal("56.25"))  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import fravarsregler._cli as cli
 from fravarsregler._cli import main
 
 EKSEMPEL = Path(__file__).resolve().parent.parent / "eksempel"
+RUTINER = Path(__file__).resolve().parent.parent / "rutiner"
 
 
 class TestAvbrudd:
@@ -155,6 +157,30 @@ class TestDokumentUt:
         assert ut.decode("utf-8").startswith("# Fraværsoppfølging")
         assert stat.S_ISFIFO(roer.stat().st_mode)
 
+    def test_mappe_som_ikke_tillater_aa_bytte_ut_filen(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        # a sticky folder (/tmp) where the file may be written but not renamed over: write in place
+        fil = tmp_path / "rutine.md"
+        fil.write_text("gammel\n", encoding="utf-8")
+
+        def nekt(*_: object) -> None:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(os, "replace", nekt)
+        kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", fil)
+        assert kode == 0, feil
+        assert fil.read_text(encoding="utf-8").startswith("# Fraværsoppfølging")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["rutine.md"]
+
+    def test_skrivebeskyttet_fil_skrives_ikke(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        # a file we may not write (0444, not ours) was replaced by the rename; os.access stands in
+        # for the permission, since the tests may run as root
+        fil = tmp_path / "rutine.md"
+        fil.write_text("gammel\n", encoding="utf-8")
+        monkeypatch.setattr(os, "access", lambda *_a, **_k: False)
+        kode, _, _ = kjor("dokument", "--format", "markdown", "--ut", fil)
+        assert kode == 1
+        assert fil.read_text(encoding="utf-8") == "gammel\n"
+
     def test_ny_fil_faar_vanlige_rettigheter(self, tmp_path: Path) -> None:
         fil = tmp_path / "rutine.html"
         kode, _, feil = kjor("dokument", "--format", "html", "--ut", fil)
@@ -211,6 +237,31 @@ def test_valider_json_med_filnavn_som_ikke_er_utf8(tmp_path: Path) -> None:
     navn = {resultat["filer"][0]["fil"], *(p["fil"] for p in resultat["filer"][0]["problemer"])}
     assert navn == {str(tmp_path / "g\\xf8.yaml")}  # no lone surrogate left in the JSON
     ut.encode("utf-8")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="byte file names")
+def test_mappe_med_navn_som_ikke_er_utf8(tmp_path: Path) -> None:
+    # a shared file's problem was counted twice (once "outside the set"), and a routine's «kilde»
+    # in evaluer's JSON held a lone surrogate
+    mappe = tmp_path / os.fsdecode(b"r\xf8")
+    mappe.mkdir()
+    for navn in ("grunnskole.yaml", "felles.yaml"):
+        shutil.copy(RUTINER / navn, mappe / navn)
+    with (mappe / "felles.yaml").open("a", encoding="utf-8") as f:
+        f.write("ukjent_nokkel: 1\n")
+    kode, ut, _ = kjor("valider", "--format", "json", mappe)
+    assert kode == 1
+    assert json.loads(ut)["antall"]["feil"] == 2
+    (mappe / "felles.yaml").write_text((RUTINER / "felles.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    elever = tmp_path / "e.csv"
+    elever.write_text("elev_id;trinn;fodselsdato\nE1;6;2015-03-04\n", encoding="utf-8")
+    hendelser = tmp_path / "h.csv"
+    hendelser.write_text("elev_id;dato;type\nE1;2026-10-13;vegring\n", encoding="utf-8")
+    argv = ["--rutine", mappe / "grunnskole.yaml", "--elever", elever, "--hendelser", hendelser]
+    kode, ut, feil = kjor("evaluer", *argv, "--skolerute", SKOLERUTE, "--dato", "2026-10-13", "--format", "json")
+    assert kode == 0, feil
+    (vegring,) = [t for t in json.loads(ut)["tiltak"] if t["regel"] == "vegring-samme-dag"]
+    assert vegring["kilde"].startswith(str(mappe).replace(os.fsdecode(b"\xf8"), "\\xf8"))
 
 
 class TestLokalRutinemappe:

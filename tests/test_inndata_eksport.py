@@ -67,10 +67,24 @@ class TestBlandetTegnkoding:
         inn = read_fag(skriv(tmp_path / "f.csv", data))
         assert [f.fag for f in inn.rader] == ["Kroppsøving", "Kroppsøving"]
 
+    def test_mest_windows_1252_lagt_til_utf8(self, tmp_path: Path) -> None:
+        # two UTF-8 rows, then three rows appended in Windows-1252: the UTF-8 rows must not be
+        # read as Windows-1252 ("kroppsÃ¸ving"), which would not match the events file
+        data = "elev_id;fag;arstimer\nE1;kroppsøving;56\nE2;kroppsøving;56\n".encode()
+        data += "E3;kroppsøving;56\nE4;særemne;56\nE5;tysk språk;56\n".encode("cp1252")
+        inn = read_fag(skriv(tmp_path / "f.csv", data))
+        assert [(f.elev_id, f.fag) for f in inn.rader] == [("E1", "kroppsøving"), ("E2", "kroppsøving")]
+        assert [linje for linje, _ in avvist(inn)] == [4, 5, 6]
+
+    def test_byte_i_en_ubrukt_kolonne(self, tmp_path: Path) -> None:
+        data = b"elev_id;trinn;fodselsdato;merknad_l\xe6rer\n" + "E1;5;2015-01-01;Bø\n".encode()
+        inn = read_elever(skriv(tmp_path / "e.csv", data))
+        assert [e.elev_id for e in inn.rader] == ["E1"]
+
     def test_byte_i_overskriften(self, tmp_path: Path) -> None:
         # a Windows-1252 byte in a column name blamed the name ("Mente du …?"), not the encoding
-        data = b"elev_id;trinn;fodselsdato;merkn\xe5d\n" + "E1;5;2015-01-01;Bø\nE2;5;2015-01-01;Bø\n".encode()
-        with pytest.raises(InndataFeil, match="«merkn⟨U\\+DCE5⟩d» har en byte som ikke er gyldig UTF-8 \\(0xE5\\)"):
+        data = b"elev_id;trinn;f\xf8dselsdato\n" + "E1;5;2015-01-01;Bø\nE2;5;2015-01-01;Bø\n".encode()
+        with pytest.raises(InndataFeil, match="«f⟨U\\+DCF8⟩dselsdato» har en byte som ikke er gyldig UTF-8 \\(0xF8\\)"):
             read_elever(skriv(tmp_path / "e.csv", data))
 
     @pytest.mark.parametrize(
@@ -130,6 +144,21 @@ class TestAnforselstegnSomSvelgerRader:
         inn = read_elever(skriv(tmp_path / "e.csv", (tekst + "\n").encode()))
         assert [e.elev_id for e in inn.rader] == ["E1"]
         assert avvist(inn) == []
+
+    def test_rader_med_dato_skrevet_annerledes(self, tmp_path: Path) -> None:
+        # swallowed rows that are faulty themselves (a date as dd.mm.yyyy) are still rows
+        tekst = self.HODE + (
+            'H1;E1;2026-09-07;fravaer;F;1;"Syk\nH2;E1;08.09.2026;fravaer;UF;1;\nH3;E1;2026-09-9;fravaer;UF;1;sa "ok"\n'
+        )
+        inn = read_hendelser(skriv(tmp_path / "h.csv", tekst.encode()))
+        assert [(linje, melding.split(":")[0]) for linje, melding in avvist(inn)] == [
+            (2, "anførselstegn som ikke er lukket i «merknad»")
+        ]
+
+    def test_merknad_med_tall_i_fagfilen_er_lov(self, tmp_path: Path) -> None:
+        tekst = 'elev_id,fag,arstimer,merknad\nE1,norsk,112,"Prøver uke:\n12, 14, 16, 18"\n'
+        inn = read_fag(skriv(tmp_path / "f.csv", tekst.encode()))
+        assert [f.elev_id for f in inn.rader] == ["E1"]
 
     def test_merknad_over_flere_linjer_er_lov(self, tmp_path: Path) -> None:
         tekst = self.HODE + 'H1;E1;2026-09-07;fravaer;F;1;"Syk.\nMor ringte kl. 8; far sendte sms"\n'
