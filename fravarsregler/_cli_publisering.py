@@ -142,6 +142,8 @@ def skriv_helt(sti: Path, tekst: str) -> None:
         _skriv_direkte(sti, tekst)
         return
     if st is not None and not os.access(sti, os.W_OK):
+        with open(sti, "a"):  # raises what an ordinary write would (EACCES, EROFS)
+            pass
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(sti))
     try:
         fd, midlertidig = tempfile.mkstemp(dir=sti.parent, prefix=f".{sti.name}.", suffix=".tmp")

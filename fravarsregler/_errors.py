@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from ._meldinger import vis_filnavn
+
 __all__ = [
     "FravarsreglerError",
     "InndataFeil",
@@ -27,7 +29,8 @@ class Problem:
     ``json_path`` is like ``$.seksjoner[2].rader[0].ansvar``.
     """
 
-    fil: str
+    #: (a name that is not UTF-8 is kept as text that can be written: ``r\xf8/felles.yaml``)
+    fil: str = attrs.field(converter=vis_filnavn)
     linje: int | None
     kolonne: int | None
     melding: str

@@ -109,6 +109,11 @@ def _som_tall(x: object) -> float | None:
     return f if math.isfinite(f) else None
 
 
+def _mangler(verdi: object) -> bool:
+    """A missing value as a caller's data may hold one: None, an empty text, or NaN (pandas)."""
+    return verdi is None or verdi == "" or (isinstance(verdi, float) and math.isnan(verdi))
+
+
 def _normaliser(obj: object, **felt: object) -> None:
     """Set fields of a frozen row object in ``__attrs_post_init__``."""
     for navn, verdi in felt.items():
@@ -218,11 +223,11 @@ class Hendelse:
         # an empty text is a missing value, as an empty cell is in a file (and a cause or a
         # documentation type left empty takes its default, as a missing column does)
         for navn in ("kode", "hendelse_id", "fag"):
-            if getattr(self, navn) == "":
+            if _mangler(getattr(self, navn)):
                 _normaliser(self, **{navn: None})
-        if self.arsak == "":
+        if _mangler(self.arsak):
             _normaliser(self, arsak="annet")
-        if self.dokumentasjon == "":
+        if _mangler(self.dokumentasjon):
             _normaliser(self, dokumentasjon="ingen")
         for navn in ("dager", "timer"):
             verdi = getattr(self, navn)
@@ -354,22 +359,31 @@ def les_tekst(data: bytes) -> str:
         return data.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError:
         pass
-    tekst = data.decode("utf-8", "surrogateescape")
-    # UTF-8 letters (æøå, é, Sami č đ ŋ š ŧ ž) beside bytes that are not UTF-8: mixed, however few
-    # the UTF-8 rows (reading them as Windows-1252 would garble them silently: "Ã¸"). A chance
-    # pair of Windows-1252 bytes that is valid UTF-8 ("Ø»" is U+063B) is no such letter.
-    if bom or _UTF8_BOKSTAV.search(tekst) is not None:
-        return tekst.lstrip("\ufeff")
+    # A line that is valid UTF-8 with letters beyond ASCII, beside lines that are not UTF-8: the
+    # file mixes the two, however few its UTF-8 lines (reading them as Windows-1252 would garble
+    # them silently: "Ã¸", "â€“"). A line that is not UTF-8 may hold a chance pair of
+    # Windows-1252 bytes that is ("PÅ»" holds "Å»"), so only whole lines count.
+    if bom or _har_utf8_linje(data):
+        return data.decode("utf-8", "surrogateescape").lstrip("\ufeff")
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
 
 
-#: A Latin letter decoded from valid multi-byte UTF-8 (À–ſ: æøå, é, ü, Sami č đ ŋ š ŧ ž). The
-#: bytes of such letters, C3/C4/C5 and a byte 80–BF, are "Ã", "Ä" or "Å" and a symbol in
-#: Windows-1252, which no Norwegian text holds.
-_UTF8_BOKSTAV = re.compile("[\u00c0-\u017f]")
+def _har_utf8_linje(data: bytes) -> bool:
+    """Whether a line of ``data`` (which is not UTF-8 as a whole) is UTF-8 with bytes beyond ASCII."""
+    for linje in data.splitlines():
+        if linje.isascii():
+            continue
+        try:
+            linje.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
 #: A byte ``surrogateescape`` kept because it was not UTF-8.
 _IKKE_UTF8 = re.compile("[\udc80-\udcff]")
 
@@ -690,7 +704,8 @@ def _csv(
                     (
                         f"anførselstegn som ikke er lukket i «{_vis(svelget)}»: feltet tar med seg linje {nr + 1}–"
                         f"{leser.line_num}, som ser ut som egne rader (de er ikke lest hver for seg); lukk "
-                        "anførselstegnet eller fjern det"
+                        "anførselstegnet eller fjern det (er det en merknad over flere linjer, fjern "
+                        "linjeskiftene i den)"
                     ),
                 )
                 continue
@@ -738,15 +753,14 @@ _BOKSTAV = re.compile("[^\\W\\d_]")
 
 def _ligner(kolonne: str, celle: str) -> bool:
     """Whether ``celle`` has the look of a value of the required column ``kolonne`` (not whether
-    it is valid): ids, dates and hours hold a digit, a trinn a digit or «bhg», a subject a
-    letter, a type one of the two types."""
-    if kolonne == "type":
-        return celle.lower() in TYPER
-    if kolonne == "fag":
+    it is valid, so a faulty row swallowed is still seen): dates and hours hold a digit, a
+    subject and a type a letter, anything else is not empty. It leans to seeing a row: a note
+    taken for rows is rejected with a message, rows taken for a note would vanish."""
+    if kolonne in ("dato", "fodselsdato", "arstimer"):
+        return _SIFFER.search(celle) is not None
+    if kolonne in ("fag", "type"):
         return _BOKSTAV.search(celle) is not None
-    if kolonne == "trinn":
-        return _SIFFER.search(celle) is not None or celle.lower() == "bhg"
-    return _SIFFER.search(celle) is not None
+    return bool(celle)
 
 
 # --------------------------------------------------------------------------- field parsers
@@ -904,8 +918,8 @@ def _sjekk_kolonner(
     for h in hode:
         # a byte that is not UTF-8 in a column that is needed (missing, or a near miss): say so;
         # in a column that is not used it does no harm
-        if (m := _IKKE_UTF8.search(h)) is not None and (
-            mangler or difflib.get_close_matches(_IKKE_UTF8.sub("", h), kjente, n=1, cutoff=0.75)
+        if (m := _IKKE_UTF8.search(h)) is not None and difflib.get_close_matches(
+            _IKKE_UTF8.sub("", h), kjente, n=1, cutoff=0.75
         ):
             raise InndataFeil(
                 f"Kolonnenavnet «{_vis(h)}» har en byte som ikke er gyldig UTF-8 (0x{ord(m.group()) - 0xDC00:02X}): "

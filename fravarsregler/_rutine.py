@@ -22,7 +22,7 @@ import attrs
 
 from ._errors import ArgumentFeil, Problem, RutineFeil, YamlFeil
 from ._kodekart import kodekart_problemer
-from ._meldinger import M, eller_liste, feil_filtype, janei_forslag, klokkeslett_forslag, mente_du
+from ._meldinger import M, eller_liste, feil_filtype, janei_forslag, klokkeslett_forslag, mente_du, vis_filnavn
 from ._model import (
     PLASSHOLDER,
     Brev,
@@ -112,7 +112,7 @@ _KLOKKESLETT = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 class Valideringsresultat:
     """The outcome of validating one file: its type and every problem found."""
 
-    fil: str
+    fil: str = attrs.field(converter=vis_filnavn)
     type: str | None
     problemer: tuple[Problem, ...]
 
@@ -233,10 +233,15 @@ def validate_files(
         if nokkel not in lest:
             lest[nokkel] = _valider_dok(p)
     problemer: dict[Path, list[Problem]] = {nokkel: [] for nokkel in lest}
+    # a problem names its file as shown (a name that is not UTF-8 as \xf8): find the file by that
+    vist: dict[str, Path] = {}
+    for nokkel, (resultat, _) in lest.items():
+        vist.setdefault(vis_filnavn(os.fspath(nokkel)), nokkel)
+        vist.setdefault(resultat.fil, nokkel)
     utenfor: set[Problem] = set()
     for nokkel, (resultat, _) in lest.items():
         for problem in resultat.problemer:
-            eier = nokkel if problem.fil == resultat.fil else Path(problem.fil).resolve()
+            eier = nokkel if problem.fil == resultat.fil else vist.get(problem.fil) or Path(problem.fil).resolve()
             if eier in problemer:
                 problemer[eier].append(problem)
             elif problem not in utenfor:

@@ -126,6 +126,10 @@ class TestRaderLagetIPython:
         assert (h.kode, h.hendelse_id, h.fag) == (None, None, None)
         assert h.id.startswith("h-")
 
+    def test_nan_fra_pandas_er_manglende_verdi(self) -> None:
+        h = Hendelse("E1", D(2026, 9, 1), "vegring", kode=math.nan, fag=math.nan, arsak=math.nan)  # type: ignore[arg-type]
+        assert (h.kode, h.fag, h.arsak) == (None, None, "annet")
+
     def test_tom_aarsak_og_dokumentasjon_er_standardverdien(self) -> None:
         h = Hendelse("E1", D(2026, 9, 1), "fravaer", "F", dager=1.0, arsak="", dokumentasjon="")
         assert (h.arsak, h.dokumentasjon) == ("annet", "ingen")

@@ -76,6 +76,21 @@ class TestBlandetTegnkoding:
         assert [(f.elev_id, f.fag) for f in inn.rader] == [("E1", "kroppsøving"), ("E2", "kroppsøving")]
         assert [linje for linje, _ in avvist(inn)] == [4, 5, 6]
 
+    def test_windows_1252_med_et_tilfeldig_utf8_par_i_en_linje(self, tmp_path: Path) -> None:
+        # "Å»" in «HUSK PÅ» is valid UTF-8 (Ż), but its line is not UTF-8 as a whole
+        tekst = "elev_id;trinn;fodselsdato;skole;merknad\nE1;5;2015-01-01;Bø skole;\n"
+        tekst += "E2;5;2015-01-01;Ås skole;Skrev «HUSK PÅ»\n"
+        inn = read_elever(skriv(tmp_path / "e.csv", tekst.encode("cp1252")))
+        assert [(e.elev_id, e.skole) for e in inn.rader] == [("E1", "Bø skole"), ("E2", "Ås skole")]
+
+    def test_utf8_uten_norske_bokstaver_blandet(self, tmp_path: Path) -> None:
+        # a UTF-8 dash only, and a row appended in Windows-1252: still mixed, the dash intact
+        data = "elev_id;trinn;fodselsdato;skole\nE1;5;2015-01-01;Vik skole – avd. Nord\n".encode()
+        data += "E2;5;2015-01-01;Bø skole\n".encode("cp1252")
+        inn = read_elever(skriv(tmp_path / "e.csv", data))
+        assert [(e.elev_id, e.skole) for e in inn.rader] == [("E1", "Vik skole – avd. Nord")]
+        assert [linje for linje, _ in avvist(inn)] == [3]
+
     def test_byte_i_en_ubrukt_kolonne(self, tmp_path: Path) -> None:
         data = b"elev_id;trinn;fodselsdato;merknad_l\xe6rer\n" + "E1;5;2015-01-01;Bø\n".encode()
         inn = read_elever(skriv(tmp_path / "e.csv", data))
@@ -122,7 +137,8 @@ class TestAnforselstegnSomSvelgerRader:
             (
                 2,
                 "anførselstegn som ikke er lukket i «merknad»: feltet tar med seg linje 3–5, som ser ut som "
-                "egne rader (de er ikke lest hver for seg); lukk anførselstegnet eller fjern det",
+                "egne rader (de er ikke lest hver for seg); lukk anførselstegnet eller fjern det (er det en "
+                "merknad over flere linjer, fjern linjeskiftene i den)",
             )
         ]
 
@@ -154,6 +170,12 @@ class TestAnforselstegnSomSvelgerRader:
         assert [(linje, melding.split(":")[0]) for linje, melding in avvist(inn)] == [
             (2, "anførselstegn som ikke er lukket i «merknad»")
         ]
+
+    def test_rader_med_id_uten_sifre_og_feilstavet_type(self, tmp_path: Path) -> None:
+        elever = 'elev_id;trinn;fodselsdato;merknad\nola;5;2015-01-01;"syk\nkari;5;2015-01-02;\nper;6;2014-01-03;ok"\n'
+        assert [linje for linje, _ in avvist(read_elever(skriv(tmp_path / "e.csv", elever.encode())))] == [2]
+        hendelser = self.HODE + 'H1;E1;2026-09-01;fravaer;F;1;"syk\nH2;E2;2026-09-02;fravær;F;1;ok"\n'
+        assert [linje for linje, _ in avvist(read_hendelser(skriv(tmp_path / "h.csv", hendelser.encode())))] == [2]
 
     def test_merknad_med_tall_i_fagfilen_er_lov(self, tmp_path: Path) -> None:
         tekst = 'elev_id,fag,arstimer,merknad\nE1,norsk,112,"Prøver uke:\n12, 14, 16, 18"\n'
