@@ -92,6 +92,22 @@ class TestDemoDato:
         assert kode == 0
 
 
+def _gammel_fil(mappe: Path) -> Path:
+    """An earlier rendering of the document, to be overwritten."""
+    fil = mappe / "rutine.md"
+    fil.write_text("gammel\n", encoding="utf-8")
+    return fil
+
+
+def _replace_feiler(monkeypatch: pytest.MonkeyPatch, feil: OSError) -> None:
+    """Renaming the new file over the old one fails with ``feil``."""
+
+    def feiler(*_: object) -> None:
+        raise feil
+
+    monkeypatch.setattr(os, "replace", feiler)
+
+
 class TestDokumentUt:
     def test_strek_er_skjermen(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.chdir(tmp_path)
@@ -106,16 +122,11 @@ class TestDokumentUt:
         assert "--ut mangler filnavn" in feil
 
     def test_full_disk_lar_den_gamle_filen_staa(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        fil = tmp_path / "rutine.md"
-        fil.write_text("forrige versjon\n", encoding="utf-8")
-
-        def full(*_: object) -> None:
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-        monkeypatch.setattr(os, "replace", full)
+        fil = _gammel_fil(tmp_path)
+        _replace_feiler(monkeypatch, OSError(errno.ENOSPC, "No space left on device"))
         kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", fil)
         assert kode == 1
-        assert fil.read_text(encoding="utf-8") == "forrige versjon\n"
+        assert fil.read_text(encoding="utf-8") == "gammel\n"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["rutine.md"]  # no temporary file left
         assert "Sjekk navnet" not in feil  # a full disk is not a wrong name
 
@@ -130,16 +141,14 @@ class TestDokumentUt:
         assert maal.read_text(encoding="utf-8").startswith("# Fraværsoppfølging")
 
     def test_eksisterende_fil_beholder_rettighetene(self, tmp_path: Path) -> None:
-        fil = tmp_path / "rutine.md"
-        fil.write_text("gammel\n", encoding="utf-8")
+        fil = _gammel_fil(tmp_path)
         fil.chmod(0o640)
         kode, _, _ = kjor("dokument", "--format", "markdown", "--ut", fil)
         assert kode == 0
         assert fil.stat().st_mode & 0o777 == 0o640
 
     def test_hardlenke_beholdes(self, tmp_path: Path) -> None:
-        fil = tmp_path / "rutine.md"
-        fil.write_text("gammel\n", encoding="utf-8")
+        fil = _gammel_fil(tmp_path)
         annen = tmp_path / "samme.md"
         os.link(fil, annen)
         assert kjor("dokument", "--format", "markdown", "--ut", fil)[0] == 0
@@ -159,13 +168,8 @@ class TestDokumentUt:
 
     def test_mappe_som_ikke_tillater_aa_bytte_ut_filen(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         # a sticky folder (/tmp) where the file may be written but not renamed over: write in place
-        fil = tmp_path / "rutine.md"
-        fil.write_text("gammel\n", encoding="utf-8")
-
-        def nekt(*_: object) -> None:
-            raise PermissionError(errno.EPERM, "Operation not permitted")
-
-        monkeypatch.setattr(os, "replace", nekt)
+        fil = _gammel_fil(tmp_path)
+        _replace_feiler(monkeypatch, PermissionError(errno.EPERM, "Operation not permitted"))
         kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", fil)
         assert kode == 0, feil
         assert fil.read_text(encoding="utf-8").startswith("# Fraværsoppfølging")
@@ -174,8 +178,7 @@ class TestDokumentUt:
     def test_skrivebeskyttet_fil_skrives_ikke(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         # a file we may not write (0444, not ours) was replaced by the rename; os.access stands in
         # for the permission, since the tests may run as root
-        fil = tmp_path / "rutine.md"
-        fil.write_text("gammel\n", encoding="utf-8")
+        fil = _gammel_fil(tmp_path)
         monkeypatch.setattr(os, "access", lambda *_a, **_k: False)
         kode, _, _ = kjor("dokument", "--format", "markdown", "--ut", fil)
         assert kode == 1
