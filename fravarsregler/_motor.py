@@ -17,6 +17,7 @@ import bisect
 import itertools
 import math
 import operator
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
@@ -1670,6 +1671,16 @@ def evaluate(
     iterables of rows or the :class:`Innlesing` a reader returned (its rejected rows are then carried into the result).
     The same input in any row order gives the same result.
     """
+    if not isinstance(skolerute, Skolerute):
+        raise ArgumentFeil(
+            f"«skolerute» må være en Skolerute (last filen med load_skolerute), ikke {type(skolerute).__name__}",
+            argument="skolerute",
+        )
+    if isinstance(rutiner, str | os.PathLike):  # (a str is an iterable too: of its letters)
+        raise ArgumentFeil(
+            "«rutiner» må være et Regelsett eller Rutine-objekter (last filene med load_routine), ikke en filsti",
+            argument="rutiner",
+        )
     _sjekk_datoer(skolerute, dato, fra)
     regelsett = rutiner if isinstance(rutiner, Regelsett) else Regelsett(rutiner)
     if fra is None:

@@ -61,6 +61,14 @@ class TestDatoene:
         assert isinstance(e.value, FravarsreglerError)
         assert isinstance(e.value, ValueError)
 
+    def test_filstier_i_stedet_for_lastede_filer(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        with pytest.raises(ArgumentFeil, match="«skolerute» må være en Skolerute") as e:
+            evaluer(regelsett, [], [], "rutiner/skolerute-2026-27.yaml", D(2026, 9, 14))  # type: ignore[arg-type]
+        assert e.value.argument == "skolerute"
+        with pytest.raises(ArgumentFeil, match="«rutiner» må være et Regelsett") as e:
+            evaluer("rutiner", [], [], skolerute, D(2026, 9, 14))  # type: ignore[arg-type]
+        assert e.value.argument == "rutiner"
+
     def test_dato_mangler(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         with pytest.raises(ArgumentFeil, match="«dato» må være en dato"):
             evaluer(regelsett, [], [], skolerute, None)  # type: ignore[arg-type]
