@@ -110,8 +110,15 @@ def _som_tall(x: object) -> float | None:
 
 
 def _mangler(verdi: object) -> bool:
-    """A missing value as a caller's data may hold one: None, an empty text, or NaN (pandas)."""
-    return verdi is None or verdi == "" or (isinstance(verdi, float) and math.isnan(verdi))
+    """A missing value as a caller's data may hold one: None, an empty text, NaN, or pandas'
+    NA and NaT (whose ``==`` gives NA, which has no truth value: never compared here)."""
+    if verdi is None:
+        return True
+    if isinstance(verdi, str):
+        return verdi == ""
+    if isinstance(verdi, float):
+        return math.isnan(verdi)
+    return type(verdi).__name__ in ("NAType", "NaTType")
 
 
 def _normaliser(obj: object, **felt: object) -> None:
@@ -222,8 +229,8 @@ class Hendelse:
     def __attrs_post_init__(self) -> None:
         # an empty text is a missing value, as an empty cell is in a file (and a cause or a
         # documentation type left empty takes its default, as a missing column does)
-        for navn in ("kode", "hendelse_id", "fag"):
-            if _mangler(getattr(self, navn)):
+        for navn in ("kode", "hendelse_id", "fag", "fra", "til", "dager", "timer"):
+            if getattr(self, navn) is not None and _mangler(getattr(self, navn)):
                 _normaliser(self, **{navn: None})
         if _mangler(self.arsak):
             _normaliser(self, arsak="annet")
@@ -231,9 +238,7 @@ class Hendelse:
             _normaliser(self, dokumentasjon="ingen")
         for navn in ("dager", "timer"):
             verdi = getattr(self, navn)
-            if isinstance(verdi, float) and math.isnan(verdi):
-                _normaliser(self, **{navn: None})  # a missing value from pandas
-            elif verdi is not None and type(verdi) is not float and (tall := _som_tall(verdi)) is not None:
+            if verdi is not None and type(verdi) is not float and (tall := _som_tall(verdi)) is not None:
                 _normaliser(self, **{navn: tall})
         if (feil := self._feil()) is not None:
             hva = f"hendelse «{self.hendelse_id}»" if self.hendelse_id else "hendelse"
@@ -363,12 +368,19 @@ def les_tekst(data: bytes) -> str:
     # file mixes the two, however few its UTF-8 lines (reading them as Windows-1252 would garble
     # them silently: "Ã¸", "â€“"). A line that is not UTF-8 may hold a chance pair of
     # Windows-1252 bytes that is ("PÅ»" holds "Å»"), so only whole lines count.
-    if bom or _har_utf8_linje(data):
+    if bom or _UTF8_SPOR.search(data) is not None or _har_utf8_linje(data):
         return data.decode("utf-8", "surrogateescape").lstrip("\ufeff")
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+#: UTF-8 for æøå, é, ü and the like (C3 xx), a no-break space, «», ° or § (C2 A0–BF), and dashes,
+#: typographic quotes and … (E2 80 xx): in Windows-1252 these would read "Ã", "Â" or "â€" followed
+#: by a symbol, which no Norwegian text holds. Found anywhere, also in a line that has a
+#: Windows-1252 byte too (a UTF-8 file edited in a program that took it for Windows-1252).
+_UTF8_SPOR = re.compile(rb"\xc3[\x80-\xbf]|\xc2[\xa0-\xbf]|\xe2\x80[\x80-\xbf]")
 
 
 def _har_utf8_linje(data: bytes) -> bool:
@@ -702,9 +714,9 @@ def _csv(
                 yield (
                     nr,
                     (
-                        f"anførselstegn som ikke er lukket i «{_vis(svelget)}»: feltet tar med seg linje {nr + 1}–"
-                        f"{leser.line_num}, som ser ut som egne rader (de er ikke lest hver for seg); lukk "
-                        "anførselstegnet eller fjern det (er det en merknad over flere linjer, fjern "
+                        f"anførselstegn som ikke er lukket i «{_vis(svelget)}»: feltet tar med seg "
+                        f"{_linjer(nr + 1, leser.line_num)}, som ser ut som egne rader (de er ikke lest hver for "
+                        "seg); lukk anførselstegnet eller fjern det (er det en merknad over flere linjer, fjern "
                         "linjeskiftene i den)"
                     ),
                 )
@@ -718,6 +730,10 @@ def _csv(
             yield nr, f"raden har {len(verdier)} felt, men overskriften har {len(hode)} (skilletegn «{sep}»)"
             continue
         yield nr, {h: v for h, v in zip(hode, verdier, strict=True) if v}
+
+
+def _linjer(fra: int, til: int) -> str:
+    return f"linje {fra}" if fra == til else f"linje {fra}–{til}"
 
 
 #: Excel's first line naming the separator ("sep=;"), written by its CSV export in some locales.

@@ -138,6 +138,20 @@ class TestRaderLagetIPython:
         h = Hendelse("E1", D(2026, 9, 1), "vegring", kode=math.nan, fag=math.nan, arsak=math.nan)  # type: ignore[arg-type]
         assert (h.kode, h.fag, h.arsak) == (None, None, "annet")
 
+    def test_na_fra_pandas(self) -> None:
+        class NAType:  # pandas.NA's behaviour: == gives NA, which has no truth value
+            def __eq__(self, _: object) -> NAType:  # type: ignore[override]
+                return self
+
+            def __bool__(self) -> bool:
+                raise TypeError("boolean value of NA is ambiguous")
+
+            __hash__ = object.__hash__
+
+        na = NAType()
+        h = Hendelse("E1", D(2026, 9, 1), "vegring", kode=na, fag=na, fra=math.nan, arsak=na)  # type: ignore[arg-type]
+        assert (h.kode, h.fag, h.fra, h.arsak) == (None, None, None, "annet")
+
     def test_tom_aarsak_og_dokumentasjon_er_standardverdien(self) -> None:
         h = Hendelse("E1", D(2026, 9, 1), "fravaer", "F", dager=1.0, arsak="", dokumentasjon="")
         assert (h.arsak, h.dokumentasjon) == ("annet", "ingen")
