@@ -360,14 +360,15 @@ def les_tekst(data: bytes) -> str:
     if bom:
         data = data[3:]
     try:
-        # (a second BOM, from two files joined together, is no part of the first column's name)
+        # (a second BOM right after the first, which some tools write, is no part of a column name)
         return data.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError:
         pass
-    # A line that is valid UTF-8 with letters beyond ASCII, beside lines that are not UTF-8: the
-    # file mixes the two, however few its UTF-8 lines (reading them as Windows-1252 would garble
-    # them silently: "Ã¸", "â€“"). A line that is not UTF-8 may hold a chance pair of
-    # Windows-1252 bytes that is ("PÅ»" holds "Å»"), so only whole lines count.
+    # UTF-8 beside bytes that are not: the file mixes the two, however little of it is UTF-8
+    # (reading it as Windows-1252 would garble that part silently: "Ã¸", "â€“"). The evidence is
+    # the UTF-8 bytes of common letters and punctuation anywhere, or a whole line that is UTF-8
+    # beyond ASCII; not any valid pair, since a Windows-1252 line may hold one by chance ("PÅ»"
+    # holds "Å»").
     if bom or _UTF8_SPOR.search(data) is not None or _har_utf8_linje(data):
         return data.decode("utf-8", "surrogateescape").lstrip("\ufeff")
     try:
