@@ -516,6 +516,9 @@ def _fristbrudd(t: Tiltak, regel: Regel, rutine: Rutine, resultat: Resultat) -> 
     if sr is None or regel.utloser.type == "kalender":
         return []
     frist = t.frist.date() if isinstance(t.frist, datetime) else t.frist
+    klokke = _fristklokke(f.type, f.klokkeslett, rutine, t.utlost)
+    if klokke is not None and isinstance(t.frist, datetime) and t.frist.timetz().replace(tzinfo=None) != klokke:
+        return [Brudd("frist", t.regel, t.elev_id, f"kl. {t.frist:%H:%M}, rutinen gir kl. {klokke:%H:%M}")]
     if f.type in ("samme_dag", "samme_time", "klokkeslett"):
         ventet = t.utlost
     elif f.type == "skoledager":
@@ -528,6 +531,19 @@ def _fristbrudd(t: Tiltak, regel: Regel, rutine: Rutine, resultat: Resultat) -> 
     if frist != ventet:
         return [Brudd("frist", t.regel, t.elev_id, f"frist {frist}, rutinen gir {ventet}")]
     return []
+
+
+def _fristklokke(fristtype: str, parameter: str | None, rutine: Rutine, dag: date) -> time | None:
+    """The clock time of a same-day deadline as the routine gives it on ``dag``: the end of the
+    school day (``skoledagens_slutt``, 15:00 without it) for ``samme_dag``, the named parameter for
+    ``klokkeslett``. None for other kinds, and for ``samme_time``, whose time is the lesson's end
+    (an event's ``til``, which the result does not carry)."""
+    if fristtype == "samme_dag":
+        navn = "skoledagens_slutt" if "skoledagens_slutt" in rutine.parametere else None
+        return time.fromisoformat(str(rutine.verdi(navn, dag))) if navn else time(15)
+    if fristtype == "klokkeslett" and parameter:
+        return time.fromisoformat(str(rutine.verdi(parameter, dag)))
+    return None
 
 
 def _periode(dag: date, resultat: Resultat, gjentakelse: str | None) -> str:

@@ -249,6 +249,18 @@ class TestMotRutinen:
         brutt = attrs.evolve(res, tiltak=tuple(attrs.evolve(x, trinn="3") if x is t else x for x in res.tiltak))
         assert "ukjent-regel" in [b.invariant for b in finn_brudd(brutt, regelsett)]
 
+    def test_klokkeslettet_paa_en_frist_samme_dag(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # the day was checked, not the time: 16:00 instead of the end of the school day passed
+        e = Elev("E1", "6", date(2015, 3, 1))
+        h = Hendelse("E1", date(2026, 8, 20), "vegring", hendelse_id="H2")
+        res = Scenario((e,), (), (h,), date(2026, 8, 21)).evaluer(regelsett, skolerute)
+        t = next(t for t in res.tiltak if t.regel == VEGRING)
+        assert isinstance(t.frist, datetime)
+        brutt = _bytt(res, VEGRING, frist=t.frist.replace(hour=t.frist.hour + 1))
+        assert [(b.invariant, b.detalj.split(",")[1].strip()) for b in finn_brudd(brutt, regelsett)] == [
+            ("frist", f"rutinen gir kl. {t.frist:%H:%M}")
+        ]
+
     def test_avviste_rader_kan_tillates(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         e = Elev("E1", "6", date(2015, 3, 1))
         h = Hendelse("X1", date(2026, 9, 10), "vegring", hendelse_id="H1")
