@@ -68,6 +68,9 @@ class Kilde:
         return f"{self.fil}:{self.linje}"
 
 
+_TYPESETT, _KODESETT = frozenset(TYPER), frozenset(KODER)
+_ARSAKSETT, _DOKSETT = frozenset(ARSAKER), frozenset(DOKUMENTASJON)
+
 #: How a row a caller built in Python (no file, no line) is named as its file in messages.
 INNDATA = "<inndata>"
 
@@ -227,6 +230,50 @@ class Hendelse:
     _id: str = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if not self._vanlig():
+            self._normaliser_og_sjekk()
+        hid = self.hendelse_id or "h-" + hashlib.sha1(self.innholdsnokkel().encode()).hexdigest()[:12]
+        object.__setattr__(self, "_id", hid)
+
+    def _vanlig(self) -> bool:
+        """True for the common event, as the file reader makes it: every field of its type and
+        valid, nothing to normalise. (A quick test of the same rules as :meth:`_feil`; anything it
+        does not take goes the full way.)"""
+        d, t, fra, til, kode, hid, fag = (
+            self.dager,
+            self.timer,
+            self.fra,
+            self.til,
+            self.kode,
+            self.hendelse_id,
+            self.fag,
+        )
+        return (
+            type(self.elev_id) is str
+            and not self.elev_id.isspace()
+            and self.elev_id != ""
+            and type(self.dato) is date
+            and type(self.type) is str
+            and self.type in _TYPESETT
+            and type(self.arsak) is str
+            and self.arsak in _ARSAKSETT
+            and type(self.dokumentasjon) is str
+            and self.dokumentasjon in _DOKSETT
+            and (kode in _KODESETT if type(kode) is str else kode is None and self.type != "fravaer")
+            and (d is None or (type(d) is float and 0 < d <= _MAKS_DAGER))
+            and (t is None or (type(t) is float and 0 < t <= _MAKS_TIMER))
+            and (fra is None or type(fra) is time)
+            and (til is None or type(til) is time)
+            and (fra is None or til is None or til > fra)
+            and ((fra is None) == (til is None) or t is not None or d is not None)
+            and (self.type != "fravaer" or d is not None or t is not None or fra is not None)
+            and (hid is None or (type(hid) is str and hid != "" and not hid.isspace()))
+            and (fag is None or (type(fag) is str and fag != ""))
+        )
+
+    def _normaliser_og_sjekk(self) -> None:
+        """Turn missing values into None or defaults and numbers into floats, then raise
+        :class:`InndataFeil` for anything the engine cannot use."""
         # an empty text is a missing value, as an empty cell is in a file (and a cause or a
         # documentation type left empty takes its default, as a missing column does)
         for navn in ("kode", "hendelse_id", "fag", "fra", "til", "dager", "timer"):
@@ -245,8 +292,6 @@ class Hendelse:
             if isinstance(self.elev_id, str):
                 hva += f" (elev «{self.elev_id}»)"
             raise _verdifeil(self.kilde, hva, feil)
-        hid = self.hendelse_id or "h-" + hashlib.sha1(self.innholdsnokkel().encode()).hexdigest()[:12]
-        object.__setattr__(self, "_id", hid)
 
     def _feil(self) -> str | None:
         """What makes the event unusable, or None: the checks the file reader makes on a row,

@@ -8,9 +8,11 @@ import math
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from motorhjelp import elev, fravaer
 
 from fravarsregler import (
@@ -246,3 +248,49 @@ class TestSmaattIApiet:
     def test_dokument_fra_generator(self) -> None:
         rutiner = (load_routine(RUTINER / f"{n}.yaml") for n in ("barnehage", "grunnskole"))
         assert render_markdown(rutiner).startswith("# ")
+
+
+class TestRaskVeiForVanligeHendelser:
+    """The quick test of the common event takes nothing the full check would refuse or change."""
+
+    # valid events, as the reader makes them, and each field's odd or wrong values
+    GYLDIGE: ClassVar[tuple[dict[str, Any], ...]] = (
+        {"elev_id": "E1", "dato": D(2026, 9, 1), "type": "fravaer", "kode": "F", "dager": 1.0},
+        {"elev_id": "E2", "dato": D(2026, 9, 1), "type": "fravaer", "kode": "UF", "timer": 0.75, "fag": "norsk"},
+        {"elev_id": "E3", "dato": D(2026, 9, 1), "type": "fravaer", "kode": "S", "fra": time(8), "til": time(9)},
+        {"elev_id": "E4", "dato": D(2026, 9, 1), "type": "vegring", "hendelse_id": "H4", "arsak": "sykdom"},
+        {"elev_id": "E5", "dato": D(2026, 9, 1), "type": "fravaer", "kode": "F", "dager": 2.0, "fra": time(8)},
+    )
+    ANDRE: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "elev_id": ("", " ", "Ø2"),
+        "dato": (datetime(2026, 9, 1, 8),),
+        "type": ("ferie", "", "FRAVAER"),
+        "kode": (None, "uf", "", math.nan, "UF"),
+        "dager": (None, 4, 0.0, -1.0, 100.0, 101.0, math.nan, math.inf, Decimal("1")),
+        "timer": (None, 24.0, 25.0, 0, math.nan),
+        "fra": (None, time(10), math.nan),
+        "til": (None, time(8), time(9), ""),
+        "fag": (None, "", math.nan),
+        "arsak": ("", "ferie", None, "permisjon"),
+        "dokumentasjon": ("", "lege", "annen_gyldig"),
+        "hendelse_id": (None, "", " ", "H9"),
+    }
+
+    @settings(max_examples=300, deadline=None)
+    @given(data=st.data())
+    def test_samme_svar_som_den_fulle_sjekken(self, data: st.DataObject) -> None:
+        felt = dict(data.draw(st.sampled_from(self.GYLDIGE)))
+        for navn in data.draw(st.lists(st.sampled_from(sorted(self.ANDRE)), max_size=2, unique=True)):
+            felt[navn] = data.draw(st.sampled_from(self.ANDRE[navn]))
+
+        def lag() -> tuple[str, ...] | str:
+            try:
+                h = Hendelse(**felt)
+            except InndataFeil as e:
+                return e.melding
+            return tuple(repr(getattr(h, k)) for k in (*felt, "id"))
+
+        med_rask_vei = lag()
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(Hendelse, "_vanlig", lambda self: False)
+            assert lag() == med_rask_vei
