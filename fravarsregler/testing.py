@@ -369,20 +369,50 @@ def mer_fravaer(
         fag[f.elev_id].append(f.fag)
     brukt = {h.id for h in scenario.hendelser}
     hid = next(f"EKSTRA-{i}" for i in range(1, len(brukt) + 2) if f"EKSTRA-{i}" not in brukt)
-    return _med_fravaer(scenario, elever=elever, fag=fag, dager_per_trinn=per_trinn, hid=hid, arsaker=tuple(arsaker))
+    beskrivelse = (
+        f"<Scenario: {len(scenario.elever)} elever, {len(scenario.hendelser)} hendelser, dato "
+        f"{scenario.dato.isoformat()}>, {skolerute.id}, arsaker={tuple(arsaker)!r}"
+        + ("" if rs is None else f", regelsett={rs!r}")
+    )
+    return _med_fravaer(
+        _MerOppsett(
+            beskrivelse, scenario, elever=elever, fag=fag, dager_per_trinn=per_trinn, hid=hid, arsaker=tuple(arsaker)
+        )
+    )
+
+
+class _MerOppsett:
+    """What :func:`mer_fravaer` worked out; its repr is the call (see :class:`_Oppsett`)."""
+
+    __slots__ = ("arsaker", "beskrivelse", "dager_per_trinn", "elever", "fag", "hid", "scenario")
+
+    def __init__(
+        self,
+        beskrivelse: str,
+        scenario: Scenario,
+        *,
+        elever: Sequence[Elev],
+        fag: Mapping[str, Sequence[str]],
+        dager_per_trinn: Mapping[str, Sequence[date]],
+        hid: str,
+        arsaker: Sequence[str],
+    ) -> None:
+        self.beskrivelse = beskrivelse
+        self.scenario = scenario
+        self.elever = elever
+        self.fag = fag
+        self.dager_per_trinn = dager_per_trinn
+        self.hid = hid
+        self.arsaker = arsaker
+
+    def __repr__(self) -> str:
+        return f"mer_fravaer({self.beskrivelse})"
 
 
 @st.composite
-def _med_fravaer(
-    draw: st.DrawFn,
-    scenario: Scenario,
-    *,
-    elever: Sequence[Elev],
-    fag: Mapping[str, Sequence[str]],
-    dager_per_trinn: Mapping[str, Sequence[date]],
-    hid: str,
-    arsaker: Sequence[str],
-) -> Scenario:
+def _med_fravaer(draw: st.DrawFn, oppsett: _MerOppsett) -> Scenario:
+    scenario, elever, fag, dager_per_trinn = oppsett.scenario, oppsett.elever, oppsett.fag, oppsett.dager_per_trinn
+    hid, arsaker = oppsett.hid, oppsett.arsaker
     e = draw(st.sampled_from(elever))
     paa = dager_per_trinn[e.trinn]
     h = draw(_hendelse(e, fag.get(e.elev_id, ()), paa, hid, arsaker=arsaker, bare_fravaer=True))

@@ -296,6 +296,13 @@ class TestArgumenter:
             "maks_hendelser=15))"
         )
 
+    def test_repr_av_mer_fravaer(self, skolerute: Skolerute) -> None:
+        scenario = Scenario((Elev("E1", "6", date(2015, 3, 1)),), (), (), date(2026, 10, 6))
+        assert repr(mer_fravaer(scenario, skolerute, arsaker=("annet",))) == (
+            "_med_fravaer(mer_fravaer(<Scenario: 1 elever, 0 hendelser, dato 2026-10-06>, skolerute-2026-27, "
+            "arsaker=('annet',)))"
+        )
+
     def test_arsaker_som_tekst(self, skolerute: Skolerute) -> None:
         scenario = Scenario((Elev("E1", "6", date(2015, 3, 1)),), (), (), date(2026, 10, 6))
         with pytest.raises(ValueError, match="«arsaker» må være en liste"):
