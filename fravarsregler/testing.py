@@ -24,6 +24,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -40,6 +41,8 @@ from ._motor import Regelsett, Resultat, Tiltak, evaluate
 from ._skolerute import Semester, Skolerute
 
 __all__ = ["Brudd", "Scenario", "finn_brudd", "from_rutine", "mer_fravaer", "sjekk_invarianter", "stokket"]
+
+T = TypeVar("T")
 
 _FAGNAVN = ("norsk", "matematikk", "engelsk", "naturfag")
 # Small subjects too, so that a few missed lessons cross the subject-hour thresholds; most are
@@ -161,47 +164,37 @@ def from_rutine(
             f"{sem.siste_skoledag.isoformat()}); den eldste gjelder fra {eldste.isoformat()}. Last også de eldre "
             "versjonene (rutiner/arkiv/), eller velg et senere semester."
         )
-    return _scenario(
-        _Oppsett(
-            beskrivelse=(
-                f"{regelsett!r}, {skolerute.id}, semester={sem.id!r}, maks_elever={maks_elever}, "
-                f"maks_hendelser={maks_hendelser}"
-            ),
-            trinn=tuple(per_trinn),
-            dager_per_trinn=per_trinn,
-            dager=dager,
-            maks_elever=maks_elever,
-            maks_hendelser=maks_hendelser,
-        )
+    kall = (
+        f"from_rutine({regelsett!r}, {skolerute.id}, semester={sem.id!r}, maks_elever={maks_elever}, "
+        f"maks_hendelser={maks_hendelser})"
     )
+    return _scenario(_Kall(kall, _Oppsett(tuple(per_trinn), per_trinn, dager, maks_elever, maks_hendelser)))
 
 
-class _Oppsett:
-    """What :func:`from_rutine` worked out, with a repr that says how it was called (Hypothesis
-    shows the strategy as ``_scenario(from_rutine(...))``, not every school day). A plain class:
-    Hypothesis prints an attrs class field by field, whatever its ``__repr__``."""
+class _Kall(Generic[T]):
+    """What a strategy function worked out, shown as the call that made it: Hypothesis prints a
+    strategy with its arguments, and would print every school day or the whole scenario. (A
+    plain class: Hypothesis prints an attrs class field by field, whatever its ``__repr__``.)"""
 
-    __slots__ = ("beskrivelse", "dager", "dager_per_trinn", "maks_elever", "maks_hendelser", "trinn")
+    __slots__ = ("data", "kall")
 
-    def __init__(
-        self,
-        *,
-        beskrivelse: str,
-        trinn: tuple[str, ...],
-        dager_per_trinn: Mapping[str, Sequence[date]],
-        dager: Sequence[date],
-        maks_elever: int,
-        maks_hendelser: int,
-    ) -> None:
-        self.beskrivelse = beskrivelse
-        self.trinn = trinn
-        self.dager_per_trinn = dager_per_trinn
-        self.dager = dager
-        self.maks_elever = maks_elever
-        self.maks_hendelser = maks_hendelser
+    def __init__(self, kall: str, data: T) -> None:
+        self.kall = kall
+        self.data = data
 
     def __repr__(self) -> str:
-        return f"from_rutine({self.beskrivelse})"
+        return self.kall
+
+
+@attrs.frozen
+class _Oppsett:
+    """What :func:`from_rutine` worked out."""
+
+    trinn: tuple[str, ...]
+    dager_per_trinn: Mapping[str, Sequence[date]]
+    dager: Sequence[date]
+    maks_elever: int
+    maks_hendelser: int
 
 
 def _dager(skolerute: Skolerute, sem: Semester) -> tuple[tuple[date, ...], tuple[date, ...]]:
@@ -225,7 +218,8 @@ def _alle_dager(fra: date, til: date) -> Iterable[date]:
 
 
 @st.composite
-def _scenario(draw: st.DrawFn, oppsett: _Oppsett) -> Scenario:
+def _scenario(draw: st.DrawFn, kall: _Kall[_Oppsett]) -> Scenario:
+    oppsett = kall.data
     trinn, dager_per_trinn, dager = oppsett.trinn, oppsett.dager_per_trinn, oppsett.dager
     maks_elever, maks_hendelser = oppsett.maks_elever, oppsett.maks_hendelser
     elever: list[Elev] = []
@@ -369,48 +363,30 @@ def mer_fravaer(
         fag[f.elev_id].append(f.fag)
     brukt = {h.id for h in scenario.hendelser}
     hid = next(f"EKSTRA-{i}" for i in range(1, len(brukt) + 2) if f"EKSTRA-{i}" not in brukt)
-    beskrivelse = (
-        f"<Scenario: {len(scenario.elever)} elever, {len(scenario.hendelser)} hendelser, dato "
+    kall = (
+        f"mer_fravaer(<Scenario: {len(scenario.elever)} elever, {len(scenario.hendelser)} hendelser, dato "
         f"{scenario.dato.isoformat()}>, {skolerute.id}, arsaker={tuple(arsaker)!r}"
         + ("" if rs is None else f", regelsett={rs!r}")
+        + ")"
     )
-    return _med_fravaer(
-        _MerOppsett(
-            beskrivelse, scenario, elever=elever, fag=fag, dager_per_trinn=per_trinn, hid=hid, arsaker=tuple(arsaker)
-        )
-    )
+    return _med_fravaer(_Kall(kall, _MerOppsett(scenario, elever, fag, per_trinn, hid, tuple(arsaker))))
 
 
+@attrs.frozen
 class _MerOppsett:
-    """What :func:`mer_fravaer` worked out; its repr is the call (see :class:`_Oppsett`)."""
+    """What :func:`mer_fravaer` worked out."""
 
-    __slots__ = ("arsaker", "beskrivelse", "dager_per_trinn", "elever", "fag", "hid", "scenario")
-
-    def __init__(
-        self,
-        beskrivelse: str,
-        scenario: Scenario,
-        *,
-        elever: Sequence[Elev],
-        fag: Mapping[str, Sequence[str]],
-        dager_per_trinn: Mapping[str, Sequence[date]],
-        hid: str,
-        arsaker: Sequence[str],
-    ) -> None:
-        self.beskrivelse = beskrivelse
-        self.scenario = scenario
-        self.elever = elever
-        self.fag = fag
-        self.dager_per_trinn = dager_per_trinn
-        self.hid = hid
-        self.arsaker = arsaker
-
-    def __repr__(self) -> str:
-        return f"mer_fravaer({self.beskrivelse})"
+    scenario: Scenario
+    elever: Sequence[Elev]
+    fag: Mapping[str, Sequence[str]]
+    dager_per_trinn: Mapping[str, Sequence[date]]
+    hid: str
+    arsaker: Sequence[str]
 
 
 @st.composite
-def _med_fravaer(draw: st.DrawFn, oppsett: _MerOppsett) -> Scenario:
+def _med_fravaer(draw: st.DrawFn, kall: _Kall[_MerOppsett]) -> Scenario:
+    oppsett = kall.data
     scenario, elever, fag, dager_per_trinn = oppsett.scenario, oppsett.elever, oppsett.fag, oppsett.dager_per_trinn
     hid, arsaker = oppsett.hid, oppsett.arsaker
     e = draw(st.sampled_from(elever))
