@@ -766,7 +766,7 @@ class TestRapportTilRektor:
         for t in tiltak:
             assert t.elev_id is None
             assert t.kategori == "kalender"
-            assert t.ansvar == ("kontaktlaerer", "avdelingsleder", "rektor")
+            assert t.ansvar == ("kontaktlaerer", "avdelingsleder", "rektor", "ass_rektor")
         sep = next(t for t in tiltak if t.frist == D(2026, 9, 25))
         assert sep.as_dict(D(2026, 9, 25))["forfalt"] is False
         assert sep.begrunnelse == "Kalenderrad for september 2026: frist 2026-09-25."
@@ -789,6 +789,50 @@ class TestRapportTilRektor:
         sr = skolerute_from_data(data, fil="skolerute-med-frist.yaml")
         res = kjor(regelsett, sr, D(2026, 9, 25), self.ELEVER[3:], [])
         assert {t.frist for t in finn(res, "rapport-til-rektor")} == {D(2026, 8, 31), D(2026, 9, 24)}
+
+
+class TestOvergangsmote:
+    """A transition meeting is held by the receiving school, so its action lands there."""
+
+    ELEVER = (
+        elev("B1", "bhg", D(2021, 3, 1), skole="Nordlys barnehage"),
+        elev("B2", "1", D(2020, 3, 1), skole="Nordvik skole"),
+        elev("B3", "4", D(2017, 3, 1), skole="Nordvik skole"),
+        elev("B4", "5", D(2016, 3, 1), skole="Nordvik skole"),
+        elev("B5", "7", D(2014, 3, 1), skole="Nordvik skole"),
+        elev("B6", "8", D(2013, 3, 1), skole="Fjell ungdomsskole"),
+        elev("B7", "10", D(2011, 3, 1), skole="Fjell ungdomsskole"),
+        elev("B8", "vg1", D(2010, 3, 1), skole="Lofoten vgs"),
+    )
+    REGLER = ("overgangsmote", "overgangsmote-sakkyndig", "overgangsmote-grunnskole-vgs")
+
+    def _moter(self, res: Resultat) -> set[tuple[str, str | None, str, tuple[str, ...], date | datetime]]:
+        return {(t.regel, t.skole, t.trinn, t.ansvar, t.frist) for t in res.tiltak if t.regel in self.REGLER}
+
+    def test_moetene_ligger_hos_mottakende_skole(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        res = kjor(regelsett, skolerute, D(2027, 6, 18), self.ELEVER, [], fra=D(2027, 1, 4))
+        assert self._moter(res) == {
+            # «Mottagende skole innkaller»: the school with 1st grade, not the kindergarten
+            ("overgangsmote", "Nordvik skole", "1", ("rektor",), D(2027, 6, 18)),
+            # «Påtroppende kontaktlærer innkaller»: the 5th and 8th grade teams
+            ("overgangsmote", "Nordvik skole", "5", ("kontaktlaerer",), D(2027, 6, 18)),
+            ("overgangsmote", "Fjell ungdomsskole", "8", ("kontaktlaerer",), D(2027, 6, 18)),
+            # the vgs rows (PPT in the winter, rådgiver vgs. in the spring) at the vgs, not at 10th grade
+            ("overgangsmote-sakkyndig", "Lofoten vgs", "vg1", ("ppt",), D(2027, 1, 29)),
+            ("overgangsmote-grunnskole-vgs", "Lofoten vgs", "vg1", ("radgiver",), D(2027, 6, 18)),
+        }
+        hva = {t.trinn: t.hva for t in res.tiltak if t.regel == "overgangsmote"}
+        assert hva["1"].startswith("Overgangsmøte mellom barnehage og skole")
+        assert hva["8"] == "Overgangsmøte mellom 7. og 8. trinn ved skifte av kontaktlærer"
+
+    def test_skolens_eksport_uten_barnehagebarn(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # a barneskole's own export holds no kindergarten children: it still gets its reminder
+        res = kjor(regelsett, skolerute, D(2027, 6, 18), self.ELEVER[1:2], [], fra=D(2027, 1, 4))
+        assert self._moter(res) == {("overgangsmote", "Nordvik skole", "1", ("rektor",), D(2027, 6, 18))}
+
+    def test_ikke_om_hoesten(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        res = kjor(regelsett, skolerute, D(2026, 11, 30), self.ELEVER, [])
+        assert self._moter(res) == set()
 
 
 # --------------------------------------------------------------------------- versions

@@ -50,15 +50,23 @@ class TestFraRutine:
         assert resultat.antall.avvist == 0, resultat.avvist
 
     def test_kalenderrad_for_trinn_utenfor_rutinen_er_ikke_et_brudd(
-        self, regelsett: Regelsett, skolerute: Skolerute
+        self, regelsett: Regelsett, skolerute: Skolerute, tmp_path: Path
     ) -> None:
-        from fravarsregler import Elev
+        from fravarsregler import Elev, load_routine
 
-        # vgs's overgangsmøter concern 10th graders, outside the vgs routine's own trinn
+        # a revision may let a vgs calendar row concern 10th graders, outside the vgs routine's trinn
+        rot = Path(__file__).resolve().parent.parent / "rutiner"
+        tekst = (rot / "vgs.yaml").read_text(encoding="utf-8")
+        gammel = 'vindu: vinter, trinn: ["vg1"], per: trinn}'
+        assert tekst.count(gammel) == 1
+        tekst = tekst.replace(gammel, 'vindu: vinter, trinn: ["10"], per: trinn}')
+        tekst = tekst.replace("felles: felles.yaml", f"felles: {(rot / 'felles.yaml').as_posix()!r}")
+        (tmp_path / "vgs.yaml").write_text(tekst, encoding="utf-8")
+        endret = Regelsett([*(r for r in regelsett.rutiner if r.id != "vgs"), load_routine(tmp_path / "vgs.yaml")])
         scenario = Scenario((Elev("E1", "10", date(2011, 3, 1)),), (), (), date(2026, 12, 1))
-        resultat = scenario.evaluer(regelsett, skolerute)
+        resultat = scenario.evaluer(endret, skolerute)
         assert any(t.regel == "overgangsmote-sakkyndig" and t.trinn == "10" for t in resultat.tiltak)
-        assert finn_brudd(resultat, regelsett) == ()
+        assert finn_brudd(resultat, endret) == ()
 
     def test_ukjent_semester_gir_tydelig_feil(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         with pytest.raises(ValueError, match="ukjent semester"):
@@ -239,14 +247,14 @@ class TestMotRutinen:
         assert [b.invariant for b in finn_brudd(brutt, [gammel, ny])] == ["versjon-i-kraft"]
 
     def test_kalenderrad_for_feil_trinn(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
-        # "overgangsmote" stands in 1.-4. trinn's table (for kindergarten children) and in 5.-7.
-        # trinn's (for 4th graders): the same action for a 3rd grader comes from neither rule,
-        # though the 1.-4. table covers trinn 3 (a revision that removes a row looks like this)
-        e = Elev("E1", "4", date(2016, 3, 1))
+        # "overgangsmote" stands in 1.-4. trinn's table (for 1st grade, the receiving trinn) and in
+        # 5.-7. trinn's (for 5th grade): the same action for a 6th grader comes from neither rule,
+        # though the 5.-7. table covers trinn 6 (a revision that removes a row looks like this)
+        e = Elev("E1", "5", date(2016, 3, 1))
         res = Scenario((e,), (), (), date(2027, 5, 3)).evaluer(regelsett, skolerute)
-        t = next(t for t in res.tiltak if t.regel == "overgangsmote" and t.trinn == "4")
+        t = next(t for t in res.tiltak if t.regel == "overgangsmote" and t.trinn == "5")
         assert finn_brudd(res, regelsett) == ()
-        brutt = attrs.evolve(res, tiltak=tuple(attrs.evolve(x, trinn="3") if x is t else x for x in res.tiltak))
+        brutt = attrs.evolve(res, tiltak=tuple(attrs.evolve(x, trinn="6") if x is t else x for x in res.tiltak))
         assert "ukjent-regel" in [b.invariant for b in finn_brudd(brutt, regelsett)]
 
     def test_klokkeslettet_paa_en_frist_samme_dag(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
