@@ -26,6 +26,9 @@ from ._yaml import load_yaml_file
 
 __all__ = ["legg_til", "skriv_resultat", "standardrutiner"]
 
+FORMATER = ("tekst", "json", "csv", "csv-excel")
+FORMATHJELP = "utdataformat (csv-excel: CSV med BOM og CRLF, slik at Excel viser æøå riktig)"
+
 DEMO_DATO = date(2026, 11, 26)
 
 
@@ -61,7 +64,7 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         metavar="ÅÅÅÅ-MM-DD",
         help="list tiltak fra denne datoen (standard: semesterets første skoledag)",
     )
-    p.add_argument("--format", choices=("tekst", "json", "csv"), default="tekst", help="utdataformat")
+    p.add_argument("--format", choices=FORMATER, default="tekst", help=FORMATHJELP)
     p.set_defaults(kjor=_kjor_evaluer)
 
     d = sub.add_parser("demo", help="kjør motoren på de medfølgende, oppdiktede eksempeldataene")
@@ -72,7 +75,7 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         metavar="ÅÅÅÅ-MM-DD",
         help=f"evalueringsdato (standard {DEMO_DATO.isoformat()})",
     )
-    d.add_argument("--format", choices=("tekst", "json", "csv"), default="tekst", help="utdataformat")
+    d.add_argument("--format", choices=FORMATER, default="tekst", help=FORMATHJELP)
     d.set_defaults(kjor=_kjor_demo)
 
     _cli_publisering.legg_til(sub)
@@ -254,35 +257,39 @@ def skriv_resultat(resultat: Resultat, fmt: str, ut: IO[str]) -> None:
     """Write a result as ``json``, ``csv`` (``;``-separated) or ``tekst``."""
     if fmt == "json":
         _skriv_json(resultat, ut)
-    elif fmt == "csv":
-        w = csv.writer(ut, delimiter=";", lineterminator="\n")
+    elif fmt in ("csv", "csv-excel"):
+        excel = fmt == "csv-excel"
+        if excel:
+            # Excel opens a double-clicked CSV as Windows-1252 unless it starts with a BOM
+            ut.write("\ufeff")
+        w = csv.writer(ut, delimiter=";", lineterminator="\r\n" if excel else "\n")
         w.writerow(CSV_KOLONNER)
         for t in resultat.tiltak:
             g = t.grunnlag
             w.writerow(
                 [
-                    t.regel,
-                    t.rutine,
-                    t.versjon,
+                    _celle(t.regel),
+                    _celle(t.rutine),
+                    _celle(t.versjon),
                     _celle(t.elev_id or ""),
-                    t.trinn,
+                    _celle(t.trinn),
                     _celle(t.skole or ""),
                     _celle(t.klasse or ""),
                     _celle(t.fag or ""),
-                    t.hva,
-                    t.tiltak,
-                    ",".join(t.ansvar),
-                    ",".join(t.mottaker),
+                    _celle(t.hva),
+                    _celle(t.tiltak),
+                    _liste(t.ansvar),
+                    _liste(t.mottaker),
                     t.frist.isoformat(),
                     "ja" if t.forfalt(resultat.dato) else "nei",
                     t.status,
                     t.utlost.isoformat(),
-                    ",".join(t.hendelser),
+                    _liste(t.hendelser),
                     _n(g.teller) if g else "",
                     _n(g.nevner) if g else "",
                     _n(g.andel) if g else "",
                     _n(g.terskel) if g else "",
-                    t.begrunnelse,
+                    _celle(t.begrunnelse),
                 ]
             )
     else:
@@ -330,12 +337,26 @@ def _skriv_json(r: Resultat, ut: IO[str]) -> None:
 
 
 def _celle(tekst: str) -> str:
-    """Input values copied into the CSV cannot become spreadsheet formulas (CSV injection)."""
+    """A text cell that a spreadsheet cannot take for a formula (CSV injection): a leading ``=``,
+    ``+``, ``-``, ``@``, tab or carriage return gets a ``'`` in front (docs/utveksling.md)."""
     return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
 
 
+def _liste(ider: Iterable[str]) -> str:
+    """A list cell: ids joined by ``", "``. A plain ``,`` made ``1,2`` of two numeric event ids,
+    which Norwegian Excel reads as the number 1.2; with the space it stays text."""
+    return _celle(", ".join(ider))
+
+
 def _n(x: float) -> str:
-    return f"{round(x, 6):g}".replace(".", ",")
+    """A number with a decimal comma and at most 6 decimals, never cut to significant digits
+    (``112,5625``, not ``112,562``) nor in exponent form (``1000000``, not ``1e+06``)."""
+    tekst = f"{round(x, 6):.6f}".rstrip("0").rstrip(".")
+    return "0" if tekst in ("-0", "") else tekst.replace(".", ",")
+
+
+def _trinnavn(trinn: str) -> str:
+    return f"{trinn}. trinn" if trinn.isdigit() else trinn
 
 
 def _frist(t: Tiltak) -> str:
@@ -362,13 +383,16 @@ def _tekst(r: Resultat, ut: IO[str]) -> None:
     ut.write(f"\nTiltak for enkeltelever ({len(elevtiltak)}):\n")
     if not elevtiltak:
         ut.write("  (ingen)\n")
-    for t in sorted(elevtiltak, key=lambda t: (t.frist.isoformat(), t.elev_id or "", t.regel)):
+    # the routine's own order within a pupil's day: the contact step before the letter
+    plass = {regel.id: i for rut in r.rutiner for i, regel in enumerate(rut.regler())}
+    for t in sorted(
+        elevtiltak, key=lambda t: (t.frist.isoformat(), t.elev_id or "", plass.get(t.regel, len(plass)), t.regel)
+    ):
         merke = "FORFALT " if t.forfalt(r.dato) else ""
         if t.status == "holdt_tilbake":
             merke = "HOLDT TILBAKE "
-        trinn = f"{t.trinn}. trinn" if t.trinn.isdigit() else t.trinn
-        fag = f", {t.fag}" if t.fag else ""
-        ut.write(f"- {merke}{_frist(t)}  {t.elev_id} ({trinn}{fag}): {t.tiltak}\n")
+        hvor = ", ".join(x for x in (_trinnavn(t.trinn), t.fag, t.klasse, t.skole) if x)
+        ut.write(f"- {merke}{_frist(t)}  {t.elev_id} ({hvor}): {t.tiltak}\n")
         ut.write(f"    regel {t.regel} (versjon {t.versjon}); ansvar: {roller(t.ansvar)}")
         if t.mottaker:
             ut.write(f"; mottaker: {roller(t.mottaker)}")
@@ -382,13 +406,15 @@ def _tekst(r: Resultat, ut: IO[str]) -> None:
         enhet = ("elev" if n == 1 else "elever") if per_elev else ("trinn" if n == 1 else "trinn/skoler")
         ut.write(f"- {frist}{forfalt}  {hva} [{regel}] – ansvar: {ansvar} ({n} {enhet})\n")
     if r.oversikt:
-        hoyest = sorted(r.oversikt, key=lambda o: (-o.andel, o.elev_id, o.fag or ""))[:5]
-        ut.write(f"\nOversikt ({len(r.oversikt)} målinger per elev og mål); høyeste andeler nå:\n")
+        hoyest = [o for o in sorted(r.oversikt, key=lambda o: (-o.andel, o.elev_id, o.fag or "")) if o.teller][:5]
+        ut.write(f"\nOversikt ({len(r.oversikt)} målinger, én per elev og mål); høyeste andeler nå:\n")
+        if not hoyest:
+            ut.write("  (ingen fravær ennå)\n")
         for o in hoyest:
             fag = f" i {o.fag}" if o.fag else ""
             enhet = "timer" if o.maal == "fagtimer" else "dager"
             ut.write(
-                f"  {o.elev_id} ({o.trinn}): {_n(o.teller)} av {_n(o.nevner)} {enhet}{fag} = "
+                f"  {o.elev_id} ({_trinnavn(o.trinn)}): {_n(o.teller)} av {_n(o.nevner)} {enhet}{fag} = "
                 f"{_n(round(o.andel * 100, 1))} %\n"
             )
     a = r.antall

@@ -79,7 +79,7 @@ class TestAvvisteRader:
         ]
         assert "Traceback" not in feil
         assert "regel etterlys-uvarslet-fravaer (versjon 2022.1)" in ut
-        assert "2026-09-10 kl. 11:00  E1 (6. trinn)" in ut
+        assert "2026-09-10 kl. 11:00  E1 (6. trinn, 6A, Nordvik skole)" in ut
         assert "Rader: 9 lest, 2 brukt, 7 avvist." in ut
 
     def test_json(self, feilfiler: tuple[Path, Path]) -> None:
@@ -314,6 +314,113 @@ class TestCsvUtdata:
         rader = list(csvmod.DictReader(io.StringIO(ut.getvalue()), delimiter=";"))
         vegring = [r for r in rader if r["regel"] == "vegring-samme-dag"]
         assert [r["skole"] for r in vegring] == ['\'=HYPERLINK("x")']
+
+    @staticmethod
+    def _csv(tmp_path: Path, elever: str, hendelser: str, dato: str, fmt: str = "csv") -> str:
+        rot = Path(__file__).resolve().parent.parent
+        (tmp_path / "e.csv").write_text(elever, encoding="utf-8")
+        (tmp_path / "h.csv").write_text(hendelser, encoding="utf-8")
+        argv = [
+            "evaluer", "--elever", str(tmp_path / "e.csv"), "--hendelser", str(tmp_path / "h.csv"),
+            "--skolerute", str(rot / "rutiner" / "skolerute-2026-27.yaml"), "--dato", dato,
+            "--format", fmt,
+        ]  # fmt: skip
+        ut, feil = io.StringIO(), io.StringIO()
+        assert run(argv, ut, feil) == 0, feil.getvalue()
+        return ut.getvalue()
+
+    def test_ingen_celle_kan_bli_en_formel(self, tmp_path: Path) -> None:
+        # every input value that reaches the CSV starts with a formula character: the event ids
+        # in the «hendelser» list cell too (they sort first, so they lead the cell)
+        import csv as csvmod
+
+        ut = self._csv(
+            tmp_path,
+            "elev_id;trinn;fodselsdato;klasse;skole\n-E1;6;2015-03-01;@A;+Nordvik\n",
+            'hendelse_id;elev_id;dato;type;kode;dager\n"=HYPERLINK(""x"")";-E1;2026-09-10;fravaer;UF;1\n'
+            "@H2;-E1;2026-09-10;vegring;;\n",
+            "2026-09-10",
+        )
+        rader = list(csvmod.reader(io.StringIO(ut), delimiter=";"))
+        assert len(rader) > 2
+        for rad in rader[1:]:
+            for celle in rad:
+                assert celle[:1] not in ("=", "+", "-", "@"), rad
+        uf = next(r for r in rader if r[0] == "etterlys-uvarslet-fravaer")
+        assert uf[3] == "'-E1"
+        assert uf[16] == '\'=HYPERLINK("x")'
+
+    def test_lister_og_tall_som_excel_leser_riktig(self, tmp_path: Path) -> None:
+        import csv as csvmod
+
+        # 11 single days from day 1: day 10 (Aug 31) crosses; numeric ids joined "1, 2", not "1,2"
+        dager = [f"2026-08-{d:02d}" for d in (18, 19, 20, 21, 24, 25, 26, 27, 28, 31)]
+        rader = "".join(f"{i};E1;{d};fravaer;F;1\n" for i, d in enumerate(dager, 1))
+        ut = self._csv(
+            tmp_path,
+            "elev_id;trinn;fodselsdato\nE1;6;2015-03-01\n",
+            "hendelse_id;elev_id;dato;type;kode;dager\n" + rader,
+            "2026-08-31",
+        )
+        r = next(
+            r for r in csvmod.DictReader(io.StringIO(ut), delimiter=";") if r["regel"] == "bekymringsfullt-fravaer"
+        )
+        assert r["hendelser"] == ", ".join(str(i) for i in sorted(range(1, 11), key=str))
+        assert r["ansvar"] == "kontaktlaerer, rektor"
+        assert (r["teller"], r["nevner"], r["andel"], r["terskel"]) == ("10", "10", "1", "0,1")
+
+    def test_csv_excel_har_bom_og_crlf(self, tmp_path: Path) -> None:
+        elever = "elev_id;trinn;fodselsdato;skole\nE1;6;2015-03-01;Sørvik skole\n"
+        hendelser = "elev_id;dato;type\nE1;2026-09-10;vegring\n"
+        vanlig = self._csv(tmp_path, elever, hendelser, "2026-09-10")
+        excel = self._csv(tmp_path, elever, hendelser, "2026-09-10", "csv-excel")
+        assert not vanlig.startswith("\ufeff")
+        assert "\r\n" not in vanlig
+        assert excel.startswith("\ufeffregel;rutine;")
+        assert excel[1:].replace("\r\n", "\n") == vanlig
+        assert "Sørvik skole" in excel
+
+
+class TestTekstUtdata:
+    """The text report says where each pupil action belongs and lists a day's steps in the routine's order."""
+
+    def test_skole_klasse_og_rekkefolge(self, tmp_path: Path) -> None:
+        dager = [f"2026-08-{d:02d}" for d in (18, 19, 20, 21, 24, 25, 26, 27, 28, 31)]
+        rader = "".join(f"{i};E1;{d};fravaer;F;1\n" for i, d in enumerate(dager, 1))
+        ut = TestCsvUtdata._csv(
+            tmp_path,
+            "elev_id;trinn;fodselsdato;klasse;skole\nE1;6;2015-03-01;6B;Nordvik skole\n",
+            "hendelse_id;elev_id;dato;type;kode;dager\n" + rader,
+            "2026-08-31",
+            "tekst",
+        )
+        linjer = [linje for linje in ut.splitlines() if linje.startswith("- ") and "E1" in linje]
+        assert len(linjer) == 2
+        assert all("E1 (6. trinn, 6B, Nordvik skole): " in linje for linje in linjer)
+        # the contact step (bekymringsfullt-fravaer) before the letter step (bekymringsbrev)
+        assert "Kontakt foresatte" in linjer[0]
+        assert "bekymringsbrev" in linjer[1]
+        assert "(6. trinn): 10 av 10 dager = 100 %" in ut
+
+    def test_oversikt_uten_fravaer(self, tmp_path: Path) -> None:
+        ut = TestCsvUtdata._csv(
+            tmp_path, "elev_id;trinn;fodselsdato\nE1;6;2015-03-01\n", "elev_id;dato;type\n", "2026-08-31", "tekst"
+        )
+        assert "Oversikt (1 målinger, én per elev og mål); høyeste andeler nå:\n  (ingen fravær ennå)\n" in ut
+
+
+class TestTallformat:
+    """Numbers in CSV and text keep their digits: a decimal comma, at most 6 decimals, no exponent."""
+
+    @pytest.mark.parametrize(
+        ("tall", "tekst"),
+        [(112.5625, "112,5625"), (12345.75, "12345,75"), (1e6, "1000000"), (2 / 3, "0,666667"), (0.1 + 0.2, "0,3"),
+         (10.0, "10"), (0.0, "0"), (-1e-9, "0")],
+    )  # fmt: skip
+    def test_tall(self, tall: float, tekst: str) -> None:
+        from fravarsregler._kommandoer import _n
+
+        assert _n(tall) == tekst
 
 
 class TestJsonUtdata:
