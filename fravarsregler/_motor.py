@@ -1711,10 +1711,17 @@ def evaluate(
 
     avviste_elever = ({e.elev_id for e in elev_rader} | avviste_i_lesingen) - elev_per_id.keys()
     fag_per_elev: dict[str, dict[str, Fag]] = defaultdict(dict)
-    gyldige_fag = [f for f in fag_rader if f.elev_id in elev_per_id]
+    gyldige_fag = []
     for f in fag_rader:
-        if f.elev_id not in elev_per_id:
+        fag_elev = elev_per_id.get(f.elev_id)
+        if fag_elev is None:
             avvist.append(_kildeavvist(f, _ukjent_elev(f.elev_id, avviste_elever)))
+        elif not fag_elev.trinn.startswith("vg"):
+            # subject hours are counted in vgs only: a row for another pupil would be "used" for nothing
+            hvor = f"på {fag_elev.trinn}. trinn" if fag_elev.trinn.isdigit() else "i barnehage"
+            avvist.append(_kildeavvist(f, f"fagfilen gjelder bare videregående, men eleven «{f.elev_id}» går {hvor}"))
+        else:
+            gyldige_fag.append(f)
     unike_fag, doble_fag = _unike(gyldige_fag, _fagnokkel, "fag")
     avvist.extend(_kildeavvist(f, feil) for f, feil in doble_fag)
     for f in unike_fag:

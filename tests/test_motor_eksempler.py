@@ -990,6 +990,19 @@ class TestGrensetilfeller:
         ]
         assert (res.antall.lest, res.antall.brukt, res.antall.avvist) == (5, 2, 3)
 
+    def test_fagrad_for_elev_utenfor_videregaende_avvises(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # subject hours count in vgs only: a grunnskole or kindergarten subject row used to count as
+        # "brukt" while it changed nothing (no overview line, no rule)
+        elever = [elev("G1", "9"), elev("B1", "bhg", D(2022, 3, 1)), elev("V1", "vg1", D(2010, 3, 1))]
+        fag = [Fag("G1", "matematikk", 76.0), Fag("B1", "lek", 10.0), Fag("V1", "matematikk", 112.5)]
+        res = kjor(regelsett, skolerute, D(2026, 9, 2), elever, [], fag=fag)
+        assert [a.melding for a in res.avvist] == [
+            "fag «lek» (elev «B1»): fagfilen gjelder bare videregående, men eleven «B1» går i barnehage",
+            "fag «matematikk» (elev «G1»): fagfilen gjelder bare videregående, men eleven «G1» går på 9. trinn",
+        ]
+        assert (res.antall.lest, res.antall.brukt, res.antall.avvist) == (6, 4, 2)
+        assert [(o.elev_id, o.fag) for o in res.oversikt if o.maal == "fagtimer"] == [("V1", "matematikk")]
+
     def test_barnehage_er_aapen_i_jule_og_sommerferien(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         # Between the school's semesters the kindergarten is open on weekdays that are no public
         # holiday (DOMENE 9: the barnehage row applies on every day it is open).
