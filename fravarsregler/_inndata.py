@@ -134,6 +134,96 @@ def _tekst_id(x: object) -> bool:
     return isinstance(x, str) and bool(x.strip())
 
 
+# --- What a message may show of a value (pupil data is personal data) -----------------------
+# A rejected value is quoted only when it has the shape of what the column should hold: a value
+# of another shape may be a name, a birth date or a free-text note on health that slipped into
+# the column, and messages go to logs. The row's file and line are always named instead.
+_SKJULT = "verdien vises ikke, fordi den ikke ligner {hva}: sjekk at kolonnene står riktig"
+_TALLFORM = re.compile(r"[-+0-9.,eE \u00a0]{1,16}")
+_KLOKKEFORM = re.compile(r"[0-9:. ]{1,8}")
+_ISO_FORM = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_NORSK_DATO = re.compile(r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}")
+_KORT_KODE = re.compile(r"[A-Za-z0-9§!]{1,3}")
+# an id quoted in a message: no spaces, no date, no 11-digit run (a national identity number)
+_IDFORM = re.compile(r"[A-Za-z0-9_.:/#@+-]{1,64}")
+_ELLEVE_SIFFER = re.compile(r"[0-9]{11}")
+
+
+def vis_id(elev_id: str) -> str | None:
+    """``elev_id`` as it may be quoted in a message, or None when it looks like personal data."""
+    if (
+        _IDFORM.fullmatch(elev_id) is None
+        or _ELLEVE_SIFFER.search(elev_id) is not None
+        or _DATOFORM.search(elev_id) is not None
+    ):
+        return None
+    return elev_id
+
+
+_FODSELSNUMMER = (
+    "«elev_id» er et fødselsnummer (verdien vises ikke); bruk elevens id fra skolesystemet, ikke "
+    "fødselsnummeret, som er en personopplysning"
+)
+
+
+def er_fodselsnummer(tekst: str) -> bool:
+    """Whether ``tekst`` is a Norwegian national identity number (or D-number): 11 digits whose
+    two check digits are right. A pupil id must never be one: it holds the birth date."""
+    if len(tekst) != 11 or not tekst.isascii() or not tekst.isdigit():
+        return False
+    s = [int(c) for c in tekst]
+    k1 = 11 - sum(v * x for v, x in zip((3, 7, 6, 1, 8, 9, 4, 5, 2), s[:9], strict=True)) % 11
+    k2 = 11 - sum(v * x for v, x in zip((5, 4, 3, 2, 7, 6, 5, 4, 3, 2), s[:10], strict=True)) % 11
+    return (k1 % 11) == s[9] and (k2 % 11) == s[10] and k1 != 10 and k2 != 10
+
+
+def _vis_valg(tekst: str, lovlige: tuple[str, ...], *, kode: bool = False) -> str:
+    """`` «x»`` (with "Mente du …?" for a near miss) when a rejected choice may be shown, else the
+    reason it is not. A code is shown when it is short; a cause or a documentation type only as a
+    near miss of an allowed value (a note such as "innlagt BUP" is health data)."""
+    t = tekst.strip()
+    if kode:
+        # codes are too short for near misses ("SY" is not "S"); only the case can be off
+        if _KORT_KODE.fullmatch(t) is None:
+            return ""
+        lik = [v for v in lovlige if v.casefold() == t.casefold() and v != t]
+        return f" «{t}» (mente du «{lik[0]}»?)" if lik else f" «{t}»"
+    naer = difflib.get_close_matches(t.lower(), [v.lower() for v in lovlige], n=1, cutoff=0.75)
+    if naer:
+        mente = next(v for v in lovlige if v.lower() == naer[0])
+        return f" «{t}» (mente du «{mente}»?)" if mente != t else f" «{t}»"
+    return ""
+
+
+def _vis_tall(verdi: object) -> str:
+    """A rejected amount from Python: a number is shown, anything else only by its type (a dict
+    or a pandas row in the wrong field holds a whole row of personal data)."""
+    if isinstance(verdi, (int, float)) and not isinstance(verdi, bool):
+        return f", ikke {verdi!r}"
+    if isinstance(verdi, str) and _TALLFORM.fullmatch(verdi):
+        return f", ikke {verdi!r}"
+    return f", ikke {type(verdi).__name__}"
+
+
+def _ikke(verdi: object, vist: str) -> str:
+    """The end of "X må være …" for a rejected choice from Python: the value if it may be shown,
+    else that it is not (a text) or its type (anything else)."""
+    if vist:
+        return f", ikke{vist}"
+    if isinstance(verdi, str):
+        return " (verdien vises ikke, fordi den ikke ligner en av dem)"
+    return f", ikke {type(verdi).__name__}"
+
+
+def _vis_dato(tekst: str) -> str:
+    t = tekst.strip()
+    if _ISO_FORM.fullmatch(t):
+        return f": «{t}»"
+    if _NORSK_DATO.fullmatch(t):
+        return " (verdien vises ikke; den ser ut som DD.MM.ÅÅÅÅ: skriv datoen som ÅÅÅÅ-MM-DD)"
+    return "; " + _SKJULT.format(hva="en dato")
+
+
 @attrs.frozen
 class Avvist:
     """A rejected input row: file, line and the Norwegian reason.
@@ -164,10 +254,15 @@ class Elev:
     kilde: Kilde | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        hva = f"elev «{self.elev_id}»" if isinstance(self.elev_id, str) else "elev"
+        vist = vis_id(self.elev_id) if isinstance(self.elev_id, str) else None
+        hva = f"elev «{vist}»" if vist else "elev"
         feil = None
         if not _tekst_id(self.elev_id):
             feil = "«elev_id» må være en tekst som ikke er tom"
+        elif er_fodselsnummer(self.elev_id.strip()):
+            feil = _FODSELSNUMMER
+        elif not all(x is None or isinstance(x, str) for x in (self.klasse, self.skole)):
+            feil = "«klasse» og «skole» må være tekster eller None"
         elif self.trinn not in TRINN:
             vist = f" «{self.trinn}»" if isinstance(self.trinn, str) and _TRINNFORM.fullmatch(self.trinn) else ""
             feil = f"ukjent trinn{vist} (tillatt: {', '.join(TRINN)})"
@@ -203,8 +298,8 @@ class Fag:
         if timer is None or timer <= 0:
             raise _verdifeil(
                 self.kilde,
-                f"fag «{self.fag}» (elev «{self.elev_id}»)",
-                f"«arstimer» må være et tall større enn 0, ikke {self.arstimer!r}",
+                f"fag «{self.fag}» (elev «{vis_id(self.elev_id) or '…'}»)",
+                f"«arstimer» må være et tall større enn 0{_vis_tall(self.arstimer)}",
             )
 
 
@@ -221,8 +316,9 @@ class Hendelse:
     fra: time | None = None
     til: time | None = None
     fag: str | None = None
-    arsak: str = "annet"
-    dokumentasjon: str = "ingen"
+    # (the cause and the documentation type are health data: not in the repr)
+    arsak: str = attrs.field(default="annet", repr=False)
+    dokumentasjon: str = attrs.field(default="ingen", repr=False)
     hendelse_id: str | None = None
     kilde: Kilde | None = attrs.field(default=None, eq=False)
     # The id, computed once (the engine reads it many times per event); not part of eq/hash/repr,
@@ -232,7 +328,7 @@ class Hendelse:
     def __attrs_post_init__(self) -> None:
         if not self._vanlig():
             self._normaliser_og_sjekk()
-        hid = self.hendelse_id or "h-" + hashlib.sha1(self.innholdsnokkel().encode()).hexdigest()[:12]
+        hid = self.hendelse_id or "h-" + hashlib.sha1(self._idnokkel().encode()).hexdigest()[:12]
         object.__setattr__(self, "_id", hid)
 
     def _vanlig(self) -> bool:
@@ -288,9 +384,11 @@ class Hendelse:
             if verdi is not None and type(verdi) is not float and (tall := _som_tall(verdi)) is not None:
                 _normaliser(self, **{navn: tall})
         if (feil := self._feil()) is not None:
-            hva = f"hendelse «{self.hendelse_id}»" if self.hendelse_id else "hendelse"
-            if isinstance(self.elev_id, str):
-                hva += f" (elev «{self.elev_id}»)"
+            hid = self.hendelse_id
+            hva = f"hendelse «{hid}»" if isinstance(hid, str) and _tekst_id(hid) and vis_id(hid) else "hendelse"
+            vist = vis_id(self.elev_id) if isinstance(self.elev_id, str) else None
+            if vist:
+                hva += f" (elev «{vist}»)"
             raise _verdifeil(self.kilde, hva, feil)
 
     def _feil(self) -> str | None:
@@ -308,14 +406,16 @@ class Hendelse:
             ("dokumentasjon", self.dokumentasjon, DOKUMENTASJON),
         ):
             if verdi not in lovlige:
-                return f"«{navn}» må være {' eller '.join(lovlige)}, ikke {verdi!r}"
+                vist = _vis_valg(verdi, lovlige) if isinstance(verdi, str) else ""
+                return f"«{navn}» må være {' eller '.join(lovlige)}{_ikke(verdi, vist)}"
         if self.kode is None and self.type == "fravaer":
             return "fravær må ha «kode» (F, S eller UF)"
         if self.kode is not None and self.kode not in KODER:
-            return f"«kode» må være F, S eller UF, ikke {self.kode!r}"
+            vist = _vis_valg(self.kode, KODER, kode=True) if isinstance(self.kode, str) else ""
+            return f"«kode» må være F, S eller UF{_ikke(self.kode, vist)}"
         for navn, tall, maks in (("dager", self.dager, _MAKS_DAGER), ("timer", self.timer, _MAKS_TIMER)):
             if tall is not None and not (_er_tall(tall) and 0 < tall <= maks):
-                return f"«{navn}» må være et tall større enn 0 og høyst {maks:g}, ikke {tall!r}"
+                return f"«{navn}» må være et tall større enn 0 og høyst {maks:g}{_vis_tall(tall)}"
         for navn, klokke in (("fra", self.fra), ("til", self.til)):
             if klokke is not None and not _er_klokke(klokke):
                 return f"«{navn}» må være et klokkeslett (datetime.time), ikke {type(klokke).__name__}"
@@ -331,6 +431,12 @@ class Hendelse:
     def id(self) -> str:
         """The event id; a content hash when the export has none (stable in any row order)."""
         return self._id
+
+    def _idnokkel(self) -> str:
+        """What a content id is made from: the content without the cause and the documentation
+        type. Those are health data, and with so few values each, a hash over them could be undone
+        by trying them all; rows that differ only there share the id and are reported as a conflict."""
+        return self.innholdsnokkel().rsplit("|", 2)[0]
 
     def innholdsnokkel(self) -> str:
         """The event's content as one text; its hash is the id of an event without ``hendelse_id``."""
@@ -609,8 +715,22 @@ def _naer_nokkel(ukjente: tuple[str, ...], mangler: tuple[str, ...]) -> tuple[st
     return None
 
 
+def _liste_paa_en_linje(tekst: str) -> bool:
+    """Whether a text that starts with ``[`` is JSON Lines whose first line is a list: that line is
+    a whole JSON value and another line is an object. (Then it is rejected as one line, as it would
+    be further down; a JSON array over the whole file stops the file.)"""
+    linjer = [linje for linje in _LINJESKIFT.split(tekst) if linje.strip()]
+    if len(linjer) < 2 or not any(linje.lstrip().startswith("{") for linje in linjer[1:]):
+        return False
+    try:
+        json.loads(linjer[0])
+    except ValueError:
+        return False
+    return True
+
+
 def _jsonl(tekst: str, visning: str, kjente: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str] | str]]:
-    if (forste := _FORSTE_TEGN.match(tekst)) is not None and forste.group(1) == "[":
+    if (forste := _FORSTE_TEGN.match(tekst)) is not None and forste.group(1) == "[" and not _liste_paa_en_linje(tekst):
         raise InndataFeil(
             f"Filen ser ut til å være en JSON-liste (den begynner med «[»), men {_JSON_LISTE} (se docs/utveksling.md).",
             fil=visning,
@@ -847,7 +967,8 @@ _KLOKKE = re.compile(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])")
 def _tall(tekst: str, felt: str) -> float:
     t = tekst.strip().replace(" ", "").replace("\u00a0", "")
     if _TALL.fullmatch(t) is None:
-        raise _RadFeil(f"«{felt}» må være et tall (for eksempel 0,75), ikke «{tekst}»")
+        vist = f", ikke «{tekst}»" if _TALLFORM.fullmatch(tekst) else "; " + _SKJULT.format(hva="et tall")
+        raise _RadFeil(f"«{felt}» må være et tall (for eksempel 0,75){vist}")
     return float(t.replace(",", "."))
 
 
@@ -865,7 +986,7 @@ def _delt_dato(tekst: str, felt: str) -> date:
     try:
         return _les_dato(tekst)
     except ValueError:
-        raise _RadFeil(f"«{felt}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD): «{tekst}»") from None
+        raise _RadFeil(f"«{felt}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD){_vis_dato(tekst)}") from None
 
 
 def _les_dato(tekst: str) -> date:
@@ -878,14 +999,18 @@ def _les_dato(tekst: str) -> date:
 def _klokke(tekst: str, felt: str) -> time:
     m = _KLOKKE.fullmatch(tekst.strip())
     if m is None:
-        raise _RadFeil(f"«{felt}» må være et klokkeslett HH:MM, ikke «{tekst}»")
+        vist = f", ikke «{tekst}»" if _KLOKKEFORM.fullmatch(tekst) else "; " + _SKJULT.format(hva="et klokkeslett")
+        raise _RadFeil(f"«{felt}» må være et klokkeslett HH:MM{vist}")
     return time(int(m.group(1)), int(m.group(2)))
 
 
-def _valg(tekst: str, felt: str, lovlige: tuple[str, ...], *, store: bool = False) -> str:
+def _valg(tekst: str, felt: str, lovlige: tuple[str, ...], *, store: bool = False, vist_for: bool = False) -> str:
+    """The allowed value ``tekst`` names; ``vist_for``: the caller has checked the value may be shown."""
     verdi = tekst.strip().upper() if store else tekst.strip().lower()
     if verdi not in lovlige:
-        raise _RadFeil(f"ukjent {felt} «{tekst}» (tillatt: {', '.join(lovlige)})")
+        vist = f" «{tekst}»" if vist_for else _vis_valg(tekst, lovlige, kode=store)
+        skjult = "" if vist else "; verdien vises ikke, fordi den ikke ligner en av dem: sjekk at kolonnene står riktig"
+        raise _RadFeil(f"ukjent {felt}{vist} (tillatt: {', '.join(lovlige)}{skjult})")
     return lovlige[lovlige.index(verdi)]  # the one shared string, not this row's copy
 
 
@@ -925,6 +1050,9 @@ def _les(
             rader.append(lag(rad, Kilde(visning, nr)))
         except _RadFeil as e:
             avvist.append(Avvist(visning, nr, str(e), elev_id=rad.get("elev_id")))
+        except InndataFeil as e:
+            # (the row classes' own checks; the reader checks rows first, in its own words)
+            avvist.append(Avvist(visning, nr, e.melding, elev_id=rad.get("elev_id")))
     return Innlesing(fil=visning, rader=tuple(rader), avvist=tuple(avvist), lest=lest)
 
 
@@ -1049,9 +1177,12 @@ def _elev(rad: dict[str, str], kilde: Kilde) -> Elev:
             f"ukjent trinn (tillatt: {', '.join(TRINN)}); verdien vises ikke, fordi den ikke ligner et trinn: "
             "sjekk at kolonnene står riktig"
         )
+    elev_id = _krev(rad, "elev_id")
+    if er_fodselsnummer(elev_id.strip()):
+        raise _RadFeil(_FODSELSNUMMER)
     return Elev(
-        elev_id=sys.intern(_krev(rad, "elev_id")),
-        trinn=_valg(trinn, "trinn", TRINN),
+        elev_id=sys.intern(elev_id),
+        trinn=_valg(trinn, "trinn", TRINN, vist_for=True),
         fodselsdato=_dato(_krev(rad, "fodselsdato"), "fodselsdato", vis=False),
         klasse=_delt(rad.get("klasse")),
         skole=_delt(rad.get("skole")),
@@ -1124,6 +1255,11 @@ def _oversett(kodekart: Kodekart, kildekode: str) -> Kodeoversettelse:
         return oversatt
     kode = kildekode.strip()
     kjente = sorted(kodekart.koder)
+    if len(kode) > 12 or vis_id(kode) is None:
+        raise _RadFeil(
+            f"koden står ikke i kodekartet «{kodekart.id}» (verdien vises ikke, fordi den ikke ligner en kode: "
+            "sjekk at kolonnene står riktig)"
+        )
     lik = [k for k in kjente if k.casefold() == kode.casefold()]
     if lik:
         hint = f"Mente du «{lik[0]}»? Store og små bokstaver betyr noe i kodekartet"

@@ -32,6 +32,24 @@ FORMATHJELP = "utdataformat (csv-excel: CSV med BOM og CRLF, slik at Excel viser
 DEMO_DATO = date(2026, 11, 26)
 
 
+class _EnGang(argparse.Action):
+    """An option that takes one file and may be given once (argparse would keep the last)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        if getattr(namespace, self.dest, None) is not None:
+            parser.error(
+                f"{option_string} kan bare gis én gang (bare den siste filen ville blitt brukt); "
+                "slå sammen filene til én først"
+            )
+        setattr(namespace, self.dest, values)
+
+
 def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]) -> None:
     """Add ``evaluer``, ``demo`` and (when present) ``dokument``/``diff`` to ``sub``."""
     p = sub.add_parser("evaluer", help="evaluer fravær mot rutinene på en dato")
@@ -43,18 +61,32 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         metavar="FIL",
         help="rutinefil(er) (kan gjentas; standard: rutinene i ./rutiner eller de medfølgende)",
     )
+    # (one file each: a repeated option would silently keep only the last file)
     p.add_argument(
-        "--elever", required=True, type=Path, metavar="FIL", help="elever (CSV eller JSON Lines; - leser standard inn)"
+        "--elever",
+        required=True,
+        type=Path,
+        metavar="FIL",
+        action=_EnGang,
+        help="elever (CSV eller JSON Lines; - leser standard inn)",
     )
-    p.add_argument("--fag", type=Path, metavar="FIL", help="fag med årstimer for vgs (CSV eller JSON Lines)")
     p.add_argument(
-        "--hendelser", required=True, type=Path, metavar="FIL", help="fraværshendelser (- leser standard inn)"
+        "--fag", type=Path, metavar="FIL", action=_EnGang, help="fag med årstimer for vgs (CSV eller JSON Lines)"
     )
-    p.add_argument("--skolerute", required=True, type=Path, metavar="FIL", help="skolerute (YAML)")
+    p.add_argument(
+        "--hendelser",
+        required=True,
+        type=Path,
+        metavar="FIL",
+        action=_EnGang,
+        help="fraværshendelser (- leser standard inn)",
+    )
+    p.add_argument("--skolerute", required=True, type=Path, metavar="FIL", action=_EnGang, help="skolerute (YAML)")
     p.add_argument(
         "--kodekart",
         type=Path,
         metavar="FIL",
+        action=_EnGang,
         help="kodekart (YAML): «kode» i hendelsene er fagsystemets egne koder, oversatt gjennom kartet",
     )
     p.add_argument("--dato", required=True, type=dato, metavar="ÅÅÅÅ-MM-DD", help="evalueringsdato")

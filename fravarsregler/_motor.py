@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ._errors import ArgumentFeil, Problem, RutineFeil
-from ._inndata import INNDATA, Avvist, Elev, Fag, Hendelse, Innlesing
+from ._inndata import INNDATA, Avvist, Elev, Fag, Hendelse, Innlesing, vis_id
 from ._kodekart import Kodekart
 from ._meldinger import M
 from ._model import PLASSHOLDER, Regel, Rutine, formater_prosent, versjonsnokkel
@@ -527,11 +527,12 @@ def _kildeavvist(obj: Elev | Fag | Hendelse, melding: str) -> Avvist:
 
 def _radnavn(obj: Elev | Fag | Hendelse) -> str:
     """A row built without a file line, as a message names it (ids only: no personal data)."""
+    elev = vis_id(obj.elev_id) or "…"  # (an id that looks like a name or a date is not quoted)
     if isinstance(obj, Hendelse):
-        return f"hendelse «{obj.id}» (elev «{obj.elev_id}»)"
+        return f"hendelse «{obj.id}» (elev «{elev}»)"
     if isinstance(obj, Fag):
-        return f"fag «{obj.fag}» (elev «{obj.elev_id}»)"
-    return f"elev «{obj.elev_id}»"
+        return f"fag «{obj.fag}» (elev «{elev}»)"
+    return f"elev «{elev}»"
 
 
 # --------------------------------------------------------------------------- per-pupil state
@@ -1713,12 +1714,12 @@ def evaluate(
     fag_per_elev: dict[str, dict[str, Fag]] = defaultdict(dict)
     gyldige_fag = []
     for f in fag_rader:
-        fag_elev = elev_per_id.get(f.elev_id)
-        if fag_elev is None:
+        eier = elev_per_id.get(f.elev_id)
+        if eier is None:
             avvist.append(_kildeavvist(f, _ukjent_elev(f.elev_id, avviste_elever)))
-        elif not fag_elev.trinn.startswith("vg"):
+        elif not eier.trinn.startswith("vg"):
             # subject hours are counted in vgs only: a row for another pupil would be "used" for nothing
-            hvor = f"på {fag_elev.trinn}. trinn" if fag_elev.trinn.isdigit() else "i barnehage"
+            hvor = f"på {eier.trinn}. trinn" if eier.trinn.isdigit() else "i barnehage"
             avvist.append(_kildeavvist(f, f"fagfilen gjelder bare videregående, men eleven «{f.elev_id}» går {hvor}"))
         else:
             gyldige_fag.append(f)
@@ -1808,9 +1809,15 @@ def _sjekk_datoer(sr: Skolerute, dato: date, fra: date | None) -> None:
 
 
 def _ukjent_elev(elev_id: str, avviste: frozenset[str] | set[str]) -> str:
+    # (an id that looks like a name, a date or a national identity number is not quoted)
+    vist = vis_id(elev_id)
     if elev_id in avviste:
-        return f"eleven «{elev_id}» er avvist i elevfilen (se meldingen for eleven der)"
-    return f"ukjent elev «{elev_id}»"
+        return (
+            f"eleven «{vist}» er avvist i elevfilen (se meldingen for eleven der)"
+            if vist
+            else ("eleven er avvist i elevfilen (se meldingen for eleven der)")
+        )
+    return f"ukjent elev «{vist}»" if vist else "ukjent elev (id-en vises ikke, fordi den ikke ligner en id)"
 
 
 def _hendelsesnokkel(h: Hendelse) -> tuple[date, time, str]:
@@ -1936,14 +1943,15 @@ class _Hendelseskontroll:
             # the school year), but not at weekends or on public holidays.
             start, slutt = sr.skoleaaret
             if not start <= dato <= slutt:
-                return f"datoen {dato.isoformat()} er utenfor skoleåret {sr.skoleaar} i skoleruta ({sr.id})"
+                return f"{_datoen(dato, start, slutt)} er utenfor skoleåret {sr.skoleaar} i skoleruta ({sr.id})"
             if dato.weekday() >= 5:
                 return f"datoen {dato.isoformat()} er ikke en barnehagedag ({_UKEDAGER[dato.weekday()]})"
             helligdag = sr.helligdag(dato)
             if helligdag is not None:
                 return f"datoen {dato.isoformat()} er ikke en barnehagedag (helligdag ({helligdag}))"
         elif sr.semester_for(dato) is None:
-            return f"datoen {dato.isoformat()} er utenfor skoleruta ({sr.id})"
+            start, slutt = sr.skoleaaret
+            return f"{_datoen(dato, start, slutt)} er utenfor skoleruta ({sr.id})"
         elif not sr.er_skoledag(dato):
             return f"datoen {dato.isoformat()} er ikke en skoledag ({sr.fri_grunn(dato)})"
         if self.rs.for_trinn(trinn, dato) is None:
@@ -1952,6 +1960,14 @@ class _Hendelseskontroll:
 
 
 _INGEN_FAG: Mapping[str, Fag] = MappingProxyType({})
+
+
+def _datoen(dato: date, start: date, slutt: date) -> str:
+    """ "datoen 2027-08-02", or, for a date more than a year from the school year (a birth date in
+    the wrong column, say), "datoen (mer enn ett år før skoleåret; vises ikke)"."""
+    if start.replace(year=start.year - 1) <= dato <= slutt.replace(year=slutt.year + 1):
+        return f"datoen {dato.isoformat()}"
+    return f"datoen (mer enn ett år {'før' if dato < start else 'etter'} skoleåret; vises ikke)"
 
 
 def _klokke(t: time) -> str:

@@ -261,6 +261,9 @@ def _oversett(doc: Lokaliserbar, feil: ValidationError) -> list[Problem]:
                 melding = M["type-tekst-tall-lest"].format(skrevet=skrevet, verdi=_tall(verdi))
             else:
                 melding = M["type-tekst-tall"].format(verdi=skrevet)
+        elif not path and isinstance(verdi, str | list):
+            # a data file given where a YAML file belongs: its first line may be a pupil's row
+            melding = M["ikke-tabell"].format(fikk="en liste" if isinstance(verdi, list) else "én verdi")
         else:
             melding = M["type"].format(forventet=forventet, fikk=beskriv_verdi(verdi))
         return en(melding, "feil-type")

@@ -90,9 +90,12 @@ class TestRaderLagetIPython:
     @pytest.mark.parametrize(
         ("felt", "melding"),
         [
-            ({"kode": "uf"}, "«kode» må være F, S eller UF, ikke 'uf'"),
+            ({"kode": "uf"}, "«kode» må være F, S eller UF, ikke «uf» (mente du «UF»?)"),
             ({"kode": None}, "fravær må ha «kode»"),
-            ({"type": "foo"}, "«type» må være fravaer eller vegring, ikke 'foo'"),
+            (
+                {"type": "foo"},
+                "«type» må være fravaer eller vegring (verdien vises ikke, fordi den ikke ligner en av dem)",
+            ),
             ({"arsak": "ferie"}, "«arsak» må være sykdom eller permisjon eller sykehus eller annet"),
             ({"dokumentasjon": "lege"}, "«dokumentasjon» må være ingen eller"),
             ({"dager": math.inf}, "«dager» må være et tall større enn 0 og høyst 100, ikke inf"),

@@ -79,6 +79,25 @@ class TestUkjentValg:
         assert "fravarsregler demo: feil: ukjente argumenter: ekstra" in feil
 
 
+class TestGjentattFil:
+    """An input option given twice is a usage error: argparse would silently read only the last file."""
+
+    @pytest.mark.parametrize("valg", ["--elever", "--hendelser", "--fag", "--skolerute"])
+    def test_to_ganger(self, valg: str) -> None:
+        filer = {
+            "--elever": str(EKSEMPEL / "elever.csv"),
+            "--hendelser": str(EKSEMPEL / "hendelser.csv"),
+            "--fag": str(EKSEMPEL / "fag.csv"),
+            "--skolerute": str(SKOLERUTE),
+        }
+        argv = ["evaluer", "--dato", "2026-11-26"]
+        for navn, fil in filer.items():
+            argv += [navn, fil] * (2 if navn == valg else 1)
+        kode, ut, feil = kjor(*argv)
+        assert (kode, ut) == (2, "")
+        assert f"{valg} kan bare gis én gang" in feil
+
+
 class TestDemoDato:
     def test_dato_utenfor_skoleaaret_er_bruksfeil(self) -> None:
         kode, ut, feil = kjor("demo", "--dato", "2030-01-01")

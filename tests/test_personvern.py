@@ -1,0 +1,199 @@
+"""Pupil data is personal data: messages, reprs and ids show no more of it than the pupil id.
+
+Found by a privacy review: rejected cells were quoted whatever they held (a name, a birth date,
+a note on health that slipped into a column), content ids could be undone to the cause of an
+absence, and the Python API printed whole objects passed in the wrong field.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from fravarsregler import Elev, Fag, Hendelse, InndataFeil, Regelsett, Skolerute, read_fag, read_hendelser
+from fravarsregler._cli import run
+from fravarsregler.testing import Scenario, stokket
+
+ROT = Path(__file__).resolve().parent.parent
+SKOLERUTE = ROT / "rutiner" / "skolerute-2026-27.yaml"
+# what must never reach a message: names, birth dates, free-text health notes
+HEMMELIG = ("Kari", "Nordmann", "15.03.2015", "2015-03-04", "angst", "BUP", "psykiatrisk", "15076500565")
+
+
+def _skriv(sti: Path, tekst: str) -> Path:
+    sti.write_text(tekst, encoding="utf-8")
+    return sti
+
+
+class TestAvvisteCeller:
+    """A rejected cell is quoted only when it has the shape of what its column holds."""
+
+    HENDELSER = (
+        "hendelse_id;elev_id;dato;type;kode;dager;fra;til;arsak;dokumentasjon\n"
+        "H1;E1;2026-09-01;fravaer;F;1;;;angst og depresjon;\n"  # 2
+        "H2;E1;2026-09-01;fravaer;F;1;;;;legeerklæring fra BUP\n"  # 3
+        "H3;E1;2026-09-01;fravaer;Kari Nordmann;1;;;;\n"  # 4
+        "H4;E1;15.03.2015;fravaer;F;1;;;;\n"  # 5
+        "H5;E1;2015-03-04;fravaer;F;1;;;;\n"  # 6
+        "H6;E1;2026-09-01;Innlagt psykiatrisk;F;1;;;;\n"  # 7
+        "H7;E1;2026-09-01;fravaer;F;Kari;;;;\n"  # 8
+        "H8;E1;2026-09-01;fravaer;F;;Kari;09:00;;\n"  # 9
+        "H9;Kari Nordmann 15.03.2015;2026-09-01;fravaer;F;1;;;;\n"  # 10
+        "H10;E1;2026-09-01;fravær;F;1;;;sykdm;\n"  # 11: near misses are shown, with the right word
+        "H11;E1;2026-02-30;fravaer;F;1;;;;\n"  # 12: an impossible date is no birth date
+    )
+
+    def test_cli(self, tmp_path: Path) -> None:
+        elever = _skriv(tmp_path / "e.csv", "elev_id;trinn;fodselsdato\nE1;5;2015-03-04\n")
+        hendelser = _skriv(tmp_path / "h.csv", self.HENDELSER)
+        fag = _skriv(tmp_path / "f.csv", "elev_id;fag;arstimer\nE1;matte;Ola Hansen\n")
+        for fmt in ("tekst", "json"):
+            ut, feil = io.StringIO(), io.StringIO()
+            argv = [
+                "evaluer", "--elever", str(elever), "--hendelser", str(hendelser), "--fag", str(fag),
+                "--skolerute", str(SKOLERUTE), "--dato", "2026-09-02", "--format", fmt,
+            ]  # fmt: skip
+            assert run(argv, ut, feil) == 1
+            alt = ut.getvalue() + feil.getvalue()
+            for hemmelig in (*HEMMELIG, "Ola", "Hansen", "depresjon", "legeerklæring"):
+                assert hemmelig not in alt, (fmt, hemmelig)
+        meldinger = [a.melding for a in read_hendelser(hendelser).avvist]
+        assert meldinger[:3] == [
+            "ukjent arsak (tillatt: sykdom, permisjon, sykehus, annet; verdien vises ikke, fordi den ikke ligner "
+            "en av dem: sjekk at kolonnene står riktig)",
+            "ukjent dokumentasjon (tillatt: ingen, helse_egenmeldt, helse_dokumentert, annen_gyldig; verdien vises "
+            "ikke, fordi den ikke ligner en av dem: sjekk at kolonnene står riktig)",
+            "ukjent kode (tillatt: F, S, UF; verdien vises ikke, fordi den ikke ligner en av dem: sjekk at kolonnene "
+            "står riktig)",
+        ]
+        assert "ser ut som DD.MM.ÅÅÅÅ: skriv datoen som ÅÅÅÅ-MM-DD" in meldinger[3]
+        assert "ukjent type «fravær» (mente du «fravaer»?)" in meldinger[-2]
+        assert meldinger[-1] == "«dato» er ikke en gyldig dato (ÅÅÅÅ-MM-DD): «2026-02-30»"
+
+    def test_dato_langt_utenfor_skoleaaret_vises_ikke(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        from fravarsregler import evaluate
+
+        hs = [
+            Hendelse("E1", date(2015, 3, 4), "vegring", hendelse_id="H1"),  # a birth date in «dato»
+            Hendelse("E1", date(2027, 8, 2), "vegring", hendelse_id="H2"),  # two days after the year
+        ]
+        res = evaluate(regelsett, [Elev("E1", "5", date(2015, 3, 4))], hs, skolerute, date(2026, 9, 2))
+        assert [a.melding for a in res.avvist] == [
+            "hendelse «H1» (elev «E1»): datoen (mer enn ett år før skoleåret; vises ikke) er utenfor skoleruta "
+            "(skolerute-2026-27)",
+            "hendelse «H2» (elev «E1»): datoen 2027-08-02 er utenfor skoleruta (skolerute-2026-27)",
+        ]
+
+    def test_fagfil(self, tmp_path: Path) -> None:
+        inn = read_fag(_skriv(tmp_path / "f.csv", "elev_id;fag;arstimer\nE1;matte;Ola\nE1;norsk;1,5,\n"))
+        assert [a.melding for a in inn.avvist] == [
+            "«arstimer» må være et tall (for eksempel 0,75); verdien vises ikke, fordi den ikke ligner et tall: "
+            "sjekk at kolonnene står riktig",
+            "«arstimer» må være et tall (for eksempel 0,75), ikke «1,5,»",
+        ]
+
+
+class TestFodselsnummer:
+    """A national identity number is never taken as a pupil id, nor shown."""
+
+    def test_elevrad_avvises_og_hendelsene_nevner_ikke_id_en(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        from fravarsregler import evaluate
+
+        with pytest.raises(InndataFeil) as info:
+            Elev("15076500565", "5", date(2015, 7, 15))
+        assert "fødselsnummer" in str(info.value)
+        assert "15076500565" not in str(info.value)
+        # an id that only looks like one (wrong check digits) is an id
+        assert Elev("15076500566", "5", date(2015, 7, 15)).elev_id == "15076500566"
+        res = evaluate(
+            regelsett, [], [Hendelse("15076500565", date(2026, 9, 1), "vegring", hendelse_id="H1")], skolerute,
+            date(2026, 9, 2),
+        )  # fmt: skip
+        assert [a.melding for a in res.avvist] == [
+            "hendelse «H1» (elev «…»): ukjent elev (id-en vises ikke, fordi den ikke ligner en id)"
+        ]
+
+    def test_i_elevfilen(self, tmp_path: Path) -> None:
+        from fravarsregler import read_elever
+
+        inn = read_elever(_skriv(tmp_path / "e.csv", "elev_id;trinn;fodselsdato\n15076500565;5;2015-07-15\n"))
+        assert len(inn.avvist) == 1
+        assert inn.avvist[0].linje == 2
+        assert "15076500565" not in inn.avvist[0].melding
+
+
+class TestPythonobjekter:
+    """Objects passed in the wrong field are named by their type, never printed."""
+
+    RAD: ClassVar[dict[str, str]] = {
+        "elev_id": "E1",
+        "navn": "Kari Nordmann",
+        "fodselsdato": "2015-03-04",
+        "merknad": "innlagt BUP",
+    }
+
+    def test_hendelse(self) -> None:
+        for felt in ({"dager": self.RAD}, {"arsak": "angst"}, {"kode": "Kari"}, {"hendelse_id": self.RAD}):
+            kw: dict[str, object] = {"kode": "F", "dager": 1.0, **felt}
+            with pytest.raises(InndataFeil) as info:
+                Hendelse("E1", date(2026, 9, 1), "fravaer", **kw)  # type: ignore[arg-type]
+            for hemmelig in HEMMELIG:
+                assert hemmelig not in str(info.value), (felt, str(info.value))
+        with pytest.raises(InndataFeil, match="«dager» må være et tall større enn 0 og høyst 100, ikke dict"):
+            Hendelse("E1", date(2026, 9, 1), "fravaer", kode="F", dager=self.RAD)  # type: ignore[arg-type]
+
+    def test_fag_og_elev(self) -> None:
+        with pytest.raises(InndataFeil, match=r"«arstimer» må være et tall større enn 0, ikke dict$"):
+            Fag("E1", "matte", self.RAD)  # type: ignore[arg-type]
+        with pytest.raises(InndataFeil, match="«klasse» og «skole» må være tekster eller None"):
+            Elev("E1", "5", date(2015, 3, 4), klasse=self.RAD)  # type: ignore[arg-type]
+
+    def test_repr_uten_helseopplysninger(self) -> None:
+        h = Hendelse(
+            "E1", date(2026, 9, 1), "fravaer", kode="F", dager=1.0, arsak="sykehus", dokumentasjon="helse_dokumentert"
+        )
+        assert "sykehus" not in repr(h)
+        assert "helse_dokumentert" not in repr(h)
+        sc = Scenario((Elev("E1", "5", date(2015, 3, 4)),), (), (h,), date(2026, 9, 2))
+        assert "2015" not in repr(stokket(sc))
+        assert "sykehus" not in repr(stokket(sc))
+
+
+class TestInnholdsId:
+    """The id of an event without hendelse_id is not made from its cause or documentation."""
+
+    def test_id_uavhengig_av_helsefelt(self) -> None:
+        a = Hendelse(
+            "E1", date(2026, 9, 1), "fravaer", kode="F", dager=1.0, arsak="sykehus", dokumentasjon="helse_dokumentert"
+        )
+        b = Hendelse("E1", date(2026, 9, 1), "fravaer", kode="F", dager=1.0)
+        assert a.id == b.id
+        assert a != b
+
+    def test_rader_som_bare_skiller_seg_i_aarsak_er_en_konflikt(
+        self, regelsett: Regelsett, skolerute: Skolerute
+    ) -> None:
+        from fravarsregler import evaluate
+
+        hs = [
+            Hendelse("E1", date(2026, 9, 1), "fravaer", kode="F", dager=1.0, arsak="sykehus"),
+            Hendelse("E1", date(2026, 9, 1), "fravaer", kode="F", dager=1.0, arsak="sykdom"),
+        ]
+        res = evaluate(regelsett, [Elev("E1", "5", date(2015, 3, 4))], hs, skolerute, date(2026, 9, 2))
+        assert res.antall.avvist == 2
+        assert all("ulikt innhold" in a.melding for a in res.avvist)
+
+
+def test_datafil_som_skolerute_vises_ikke(tmp_path: Path) -> None:
+    data = _skriv(tmp_path / "uten_hode.csv", "E1;5;2015-03-04;5A;Fjordvik skole;nei\n")
+    ut, feil = io.StringIO(), io.StringIO()
+    argv = [
+        "evaluer", "--elever", str(data), "--hendelser", str(data), "--skolerute", str(data), "--dato", "2026-09-02",
+    ]  # fmt: skip
+    assert run(argv, ut, feil) == 1
+    assert "2015-03-04" not in feil.getvalue()
+    assert "Toppnivået i filen må være en samling av felt (nøkkel: verdi), ikke én verdi." in feil.getvalue()
