@@ -1857,12 +1857,18 @@ def _unike(rader: Iterable[T], nokkel: Callable[[T], Any], navn: str) -> tuple[l
         if gruppe is None:
             beholdt.append(r)
             continue
-        linjer = sorted(_linje(g) for g in gruppe if _linje(g))
-        # rows a caller built have no line: say how many there are instead
-        vis = f"linje {', '.join(map(str, linjer))}" if len(linjer) == len(gruppe) else f"{len(gruppe)} rader"
+        filer = {_fil(g) for g in gruppe}
+        if len(filer) == 1:
+            linjer = sorted(_linje(g) for g in gruppe if _linje(g))
+            # rows a caller built have no line: say how many there are instead
+            vis = f"linje {', '.join(map(str, linjer))}" if len(linjer) == len(gruppe) else f"{len(gruppe)} rader"
+        else:
+            # rows from several files (the Python API): name each by file and line
+            vis = ", ".join(sorted(_sted(g) for g in gruppe))
         if all(g == gruppe[0] for g in gruppe):
-            # keep one row, the first by source line; the same object given twice is kept once
-            valgt = min(range(len(gruppe)), key=lambda i: _linje(gruppe[i]))
+            # keep one row, the first by source file and line (not by the caller's list order);
+            # the same object given twice is kept once
+            valgt = min(range(len(gruppe)), key=lambda i: (_fil(gruppe[i]), _linje(gruppe[i])))
             for i, g in enumerate(gruppe):
                 if i == valgt:
                     beholdt.append(g)
@@ -1873,7 +1879,12 @@ def _unike(rader: Iterable[T], nokkel: Callable[[T], Any], navn: str) -> tuple[l
                         else f"{navn} og innhold"
                     )
                     forste_linje = _linje(gruppe[valgt])
-                    som = f"linje {forste_linje}" if forste_linje else "en annen rad"
+                    if not forste_linje:
+                        som = "en annen rad"
+                    elif _fil(gruppe[valgt]) != _fil(g):
+                        som = _sted(gruppe[valgt])
+                    else:
+                        som = f"linje {forste_linje}"
                     avvist.append((g, f"duplikat: samme {hva} som {som}"))
         else:
             for g in gruppe:
@@ -1888,6 +1899,17 @@ def _nokkeltekst(k: Any) -> str:
 def _linje(r: Any) -> int:
     k = getattr(r, "kilde", None)
     return k.linje if k is not None else 0
+
+
+def _fil(r: Any) -> str:
+    k = getattr(r, "kilde", None)
+    return k.fil if k is not None else ""
+
+
+def _sted(r: Any) -> str:
+    """``fil:linje`` of a row, or "en rad uten fil" for one built in Python."""
+    k = getattr(r, "kilde", None)
+    return f"{k.fil}:{k.linje}" if k is not None else "en rad uten fil"
 
 
 class _Hendelseskontroll:

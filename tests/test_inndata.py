@@ -247,6 +247,30 @@ class TestAvvistIMotoren:
         assert a.lest == a.brukt + a.avvist
         assert [t.hendelser for t in res.tiltak if t.regel == "etterlys-uvarslet-fravaer"] == [("H1",)]
 
+    def test_duplikater_fra_to_filer(self, tmp_path: Path, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # Python API, rows of two files in either list order: the same row is kept (the first by
+        # file and line) and the message names the other file (a determinism review: it named a
+        # bare line of another file, and the kept row followed the list order)
+        hode = "hendelse_id;elev_id;dato;type\n"
+        a = read_hendelser(skriv(tmp_path / "a.csv", hode + "H1;E1;2026-09-01;vegring\nH2;E1;2026-09-02;vegring\n"))
+        b = read_hendelser(
+            skriv(
+                tmp_path / "b.csv",
+                hode + "H1;E1;2026-09-01;vegring\nH3;E1;2026-09-03;vegring\nH2;E1;2026-09-02;vegring\n",
+            )
+        )
+        elever = [Elev("E1", "5", D(2015, 3, 4))]
+        ut = set()
+        for rader in ([*a.rader, *b.rader], [*b.rader, *a.rader]):
+            res = evaluate(regelsett, elever, rader, skolerute, D(2026, 11, 26))
+            ut.add(tuple((Path(x.fil).name, x.linje, x.melding) for x in res.avvist))
+        assert ut == {
+            (
+                ("b.csv", 2, f"duplikat: samme hendelse_id og innhold som {tmp_path / 'a.csv'}:2"),
+                ("b.csv", 4, f"duplikat: samme hendelse_id og innhold som {tmp_path / 'a.csv'}:3"),
+            )
+        }
+
     def test_dupliserte_elever(self, tmp_path: Path, regelsett: Regelsett, skolerute: Skolerute) -> None:
         elever = skriv(tmp_path / "e.csv", ELEVHODE + "E1;6;2014-01-01;;;\nE1;7;2013-01-01;;;\n")
         hendelser = skriv(tmp_path / "h.csv", "elev_id;dato;type;kode;dager\nE1;2026-09-10;fravaer;UF;1\n")
