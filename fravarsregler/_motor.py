@@ -1702,7 +1702,19 @@ def evaluate(
     unike, doble = _unike(elev_rader, _elev_id, "elev_id")
     avvist.extend(_kildeavvist(elev, feil) for elev, feil in doble)
     for elev in unike:
-        if regelsett.rutine_id_for(elev.trinn) is None:
+        if elev.elev_id in avviste_i_lesingen:
+            # another row of the same pupil was rejected by the reader: as with two rows that
+            # differ, the engine cannot know which one is right
+            vist = vis_id(elev.elev_id)
+            avvist.append(
+                _kildeavvist(
+                    elev,
+                    f"elev_id «{vist}» står også på en rad som er avvist (se meldingen der); rett eller fjern den raden"
+                    if vist
+                    else "elev_id står også på en rad som er avvist (se meldingen der); rett eller fjern den raden",
+                )
+            )
+        elif regelsett.rutine_id_for(elev.trinn) is None:
             avvist.append(_kildeavvist(elev, f"ingen lastet rutine gjelder trinn «{elev.trinn}»"))
         elif elev.fodselsdato > dato:
             # (the birth date itself is personal data: not in the message)

@@ -271,6 +271,22 @@ class TestAvvistIMotoren:
             )
         }
 
+    def test_elev_med_en_avvist_og_en_god_rad(self, tmp_path: Path, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # the rejected row may be the right one with a typo: both are rejected, as rows that differ
+        elever = skriv(tmp_path / "e.csv", ELEVHODE + "E1;4;2017-02-30;;;\nE1;4;2017-02-03;;;\n")
+        hendelser = skriv(tmp_path / "h.csv", "elev_id;dato;type\nE1;2026-09-10;vegring\n")
+        res = evaluate(regelsett, read_elever(elever), read_hendelser(hendelser), skolerute, D(2026, 9, 14))
+        assert [(Path(a.fil).name, a.linje, a.melding) for a in res.avvist] == [
+            ("e.csv", 2, "«fodselsdato» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)"),
+            (
+                "e.csv",
+                3,
+                "elev_id «E1» står også på en rad som er avvist (se meldingen der); rett eller fjern den raden",
+            ),
+            ("h.csv", 2, "eleven «E1» er avvist i elevfilen (se meldingen for eleven der)"),
+        ]
+        assert res.tiltak == () or all(t.elev_id != "E1" for t in res.tiltak)
+
     def test_dupliserte_elever(self, tmp_path: Path, regelsett: Regelsett, skolerute: Skolerute) -> None:
         elever = skriv(tmp_path / "e.csv", ELEVHODE + "E1;6;2014-01-01;;;\nE1;7;2013-01-01;;;\n")
         hendelser = skriv(tmp_path / "h.csv", "elev_id;dato;type;kode;dager\nE1;2026-09-10;fravaer;UF;1\n")
