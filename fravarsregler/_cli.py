@@ -303,6 +303,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             # rather than stopping the output half-way
             with contextlib.suppress(AttributeError, ValueError, OSError):
                 strom.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
+    if sys.stdout is not None:
+        # line ends as written: on Windows a text stream turns "\n" into "\r\n", which made the CRLF
+        # of csv-excel CR CR LF and the csv's documented "\n" a "\r\n"
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
     ut, feil = _Utstrom(sys.stdout), _Feilstrom(sys.stderr)
     argumenter = list(sys.argv[1:] if argv is None else argv)
     try:

@@ -139,7 +139,8 @@ def _tekst_id(x: object) -> bool:
 # of another shape may be a name, a birth date or a free-text note on health that slipped into
 # the column, and messages go to logs. The row's file and line are always named instead.
 _SKJULT = "verdien vises ikke, fordi den ikke ligner {hva}: sjekk at kolonnene står riktig"
-_TALLFORM = re.compile(r"[-+0-9.,eE \u00a0]{1,16}")
+# (one decimal separator at most: "15.03.2015" is a date, and 11 digits a national identity number)
+_TALLFORM = re.compile(r"[-+]?[0-9 \u00a0]{0,10}([.,][0-9]{0,8})?[.,]?")
 _KLOKKEFORM = re.compile(r"[0-9:. ]{1,8}")
 _ISO_FORM = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _NORSK_DATO = re.compile(r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}")
@@ -172,6 +173,13 @@ def er_fodselsnummer(tekst: str) -> bool:
     if len(tekst) != 11 or not tekst.isascii() or not tekst.isdigit():
         return False
     s = [int(c) for c in tekst]
+    # the first six digits are a birth date: the day +40 in a D-number, the month +40 in an
+    # H-number and +80 in the synthetic numbers of the test register
+    dag, maaned = int(tekst[:2]), int(tekst[2:4])
+    dag -= 40 if dag > 40 else 0
+    maaned -= 80 if maaned > 80 else 40 if maaned > 40 else 0
+    if not (1 <= dag <= 31 and 1 <= maaned <= 12):
+        return False
     k1 = 11 - sum(v * x for v, x in zip((3, 7, 6, 1, 8, 9, 4, 5, 2), s[:9], strict=True)) % 11
     k2 = 11 - sum(v * x for v, x in zip((5, 4, 3, 2, 7, 6, 5, 4, 3, 2), s[:10], strict=True)) % 11
     return (k1 % 11) == s[9] and (k2 % 11) == s[10] and k1 != 10 and k2 != 10
@@ -193,6 +201,12 @@ def _vis_valg(tekst: str, lovlige: tuple[str, ...], *, kode: bool = False) -> st
         mente = next(v for v in lovlige if v.lower() == naer[0])
         return f" «{t}» (mente du «{mente}»?)" if mente != t else f" «{t}»"
     return ""
+
+
+def _vis_tekst_tall(tekst: str) -> str:
+    """``, ikke -0,75`` for a number out of range, unless it is too long to be an amount (11 digits
+    are a national identity number)."""
+    return f", ikke {tekst}" if _TALLFORM.fullmatch(tekst) else " (verdien vises ikke)"
 
 
 def _vis_tall(verdi: object) -> str:
@@ -220,7 +234,7 @@ def _vis_dato(tekst: str) -> str:
     if _ISO_FORM.fullmatch(t):
         return f": «{t}»"
     if _NORSK_DATO.fullmatch(t):
-        return " (verdien vises ikke; den ser ut som DD.MM.ÅÅÅÅ: skriv datoen som ÅÅÅÅ-MM-DD)"
+        return "; verdien vises ikke, men den ser ut som DD.MM.ÅÅÅÅ: skriv datoen som ÅÅÅÅ-MM-DD"
     return "; " + _SKJULT.format(hva="en dato")
 
 
@@ -254,6 +268,11 @@ class Elev:
     kilde: Kilde | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        # None, an empty text, NaN and pandas' NA are missing values, as for events
+        for navn in ("klasse", "skole"):
+            verdi = getattr(self, navn)
+            if verdi is not None and _mangler(verdi):
+                _normaliser(self, **{navn: None})
         vist = vis_id(self.elev_id) if isinstance(self.elev_id, str) else None
         hva = f"elev «{vist}»" if vist else "elev"
         feil = None
@@ -719,14 +738,12 @@ def _liste_paa_en_linje(tekst: str) -> bool:
     """Whether a text that starts with ``[`` is JSON Lines whose first line is a list: that line is
     a whole JSON value and another line is an object. (Then it is rejected as one line, as it would
     be further down; a JSON array over the whole file stops the file.)"""
-    linjer = [linje for linje in _LINJESKIFT.split(tekst) if linje.strip()]
-    if len(linjer) < 2 or not any(linje.lstrip().startswith("{") for linje in linjer[1:]):
-        return False
+    linjer = (linje for linje in _LINJESKIFT.split(tekst) if linje.strip())
     try:
-        json.loads(linjer[0])
-    except ValueError:
+        json.loads(next(linjer))
+    except (ValueError, StopIteration):
         return False
-    return True
+    return any(linje.lstrip().startswith("{") for linje in linjer)
 
 
 def _jsonl(tekst: str, visning: str, kjente: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str] | str]]:
@@ -1220,9 +1237,9 @@ def _hendelse(rad: dict[str, str], kilde: Kilde, kodekart: Kodekart | None = Non
     fra = _klokke(rad["fra"], "fra") if "fra" in rad else None
     til = _klokke(rad["til"], "til") if "til" in rad else None
     if dager is not None and not 0 < dager <= _MAKS_DAGER:
-        raise _RadFeil(f"«dager» må være større enn 0 og høyst {_MAKS_DAGER:g}, ikke {rad['dager']}")
+        raise _RadFeil(f"«dager» må være større enn 0 og høyst {_MAKS_DAGER:g}{_vis_tekst_tall(rad['dager'])}")
     if timer is not None and not 0 < timer <= _MAKS_TIMER:
-        raise _RadFeil(f"«timer» må være større enn 0 og høyst {_MAKS_TIMER:g}, ikke {rad['timer']}")
+        raise _RadFeil(f"«timer» må være større enn 0 og høyst {_MAKS_TIMER:g}{_vis_tekst_tall(rad['timer'])}")
     if fra and til and til <= fra:
         raise _RadFeil(f"«til» ({rad['til']}) må være etter «fra» ({rad['fra']})")
     if (fra is None) != (til is None) and timer is None and dager is None:
@@ -1255,20 +1272,31 @@ def _oversett(kodekart: Kodekart, kildekode: str) -> Kodeoversettelse:
         return oversatt
     kode = kildekode.strip()
     kjente = sorted(kodekart.koder)
-    if len(kode) > 12 or vis_id(kode) is None:
-        raise _RadFeil(
-            f"koden står ikke i kodekartet «{kodekart.id}» (verdien vises ikke, fordi den ikke ligner en kode: "
-            "sjekk at kolonnene står riktig)"
-        )
     lik = [k for k in kjente if k.casefold() == kode.casefold()]
     if lik:
         hint = f"Mente du «{lik[0]}»? Store og små bokstaver betyr noe i kodekartet"
     else:
         flere = len(kjente) - _VIS_KODER
         hint = "tillatt: " + ", ".join(kjente[:_VIS_KODER]) + (f" og {flere} til" if flere > 0 else "")
+    if not _ser_ut_som_kode(kode):
+        raise _RadFeil(
+            f"koden står ikke i kodekartet «{kodekart.id}» ({hint}); verdien vises ikke, fordi den ikke ligner "
+            "en kode: sjekk at kolonnene står riktig"
+        )
     raise _RadFeil(
         f"koden «{kode}» står ikke i kodekartet «{kodekart.id}» ({hint}); legg den inn i kodekartet med hva den "
         "betyr, eller rett koden"
+    )
+
+
+def _ser_ut_som_kode(tekst: str) -> bool:
+    """A school system's absence code: short, one word, no date and no long run of digits
+    (Visma's ``!`` and ``§`` too)."""
+    return (
+        0 < len(tekst) <= 12
+        and not any(c.isspace() for c in tekst)
+        and _DATOFORM.search(tekst) is None
+        and _SIFFERREKKE.search(tekst) is None
     )
 
 

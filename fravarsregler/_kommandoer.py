@@ -43,10 +43,12 @@ class _EnGang(argparse.Action):
         option_string: str | None = None,
     ) -> None:
         if getattr(namespace, self.dest, None) is not None:
-            parser.error(
-                f"{option_string} kan bare gis én gang (bare den siste filen ville blitt brukt); "
+            raad = (
                 "slå sammen filene til én først"
+                if self.dest in ("elever", "fag", "hendelser")
+                else f"velg én {self.dest}"
             )
+            parser.error(f"{option_string} kan bare gis én gang (bare den siste filen ville blitt brukt); {raad}")
         setattr(namespace, self.dest, values)
 
 
@@ -286,7 +288,8 @@ CSV_KOLONNER = (
 
 
 def skriv_resultat(resultat: Resultat, fmt: str, ut: IO[str]) -> None:
-    """Write a result as ``json``, ``csv`` (``;``-separated) or ``tekst``."""
+    """Write a result as ``json``, ``csv`` (``;``-separated), ``csv-excel`` (the same with a
+    byte-order mark and CRLF) or ``tekst``."""
     if fmt == "json":
         _skriv_json(resultat, ut)
     elif fmt in ("csv", "csv-excel"):

@@ -14,6 +14,7 @@ Design (see docs/motor.md):
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import math
 import operator
@@ -529,7 +530,7 @@ def _radnavn(obj: Elev | Fag | Hendelse) -> str:
     """A row built without a file line, as a message names it (ids only: no personal data)."""
     elev = vis_id(obj.elev_id) or "…"  # (an id that looks like a name or a date is not quoted)
     if isinstance(obj, Hendelse):
-        return f"hendelse «{obj.id}» (elev «{elev}»)"
+        return f"hendelse «{vis_id(obj.id) or '…'}» (elev «{elev}»)"
     if isinstance(obj, Fag):
         return f"fag «{obj.fag}» (elev «{elev}»)"
     return f"elev «{elev}»"
@@ -1732,7 +1733,11 @@ def evaluate(
         elif not eier.trinn.startswith("vg"):
             # subject hours are counted in vgs only: a row for another pupil would be "used" for nothing
             hvor = f"på {eier.trinn}. trinn" if eier.trinn.isdigit() else "i barnehage"
-            avvist.append(_kildeavvist(f, f"fagfilen gjelder bare videregående, men eleven «{f.elev_id}» går {hvor}"))
+            avvist.append(
+                _kildeavvist(
+                    f, f"fagfilen gjelder bare videregående, men eleven «{vis_id(f.elev_id) or '…'}» går {hvor}"
+                )
+            )
         else:
             gyldige_fag.append(f)
     unike_fag, doble_fag = _unike(gyldige_fag, _fagnokkel, "fag")
@@ -1751,11 +1756,11 @@ def evaluate(
             else:
                 yield h
 
-    unike_h, doble_h = _unike(godkjente(), _hendelse_id, "hendelse_id")
+    unike_h, doble_h = _unike(godkjente(), _dupnokkel, "hendelse_id")
     avvist.extend(_kildeavvist(h, feil) for h, feil in doble_h)
     per_elev: dict[str, list[Hendelse]] = defaultdict(list)
     etter = 0
-    for h in unike_h:
+    for h in _nummerer_soesken(unike_h):
         if h.dato > dato:
             etter += 1
         per_elev[h.elev_id].append(h)
@@ -1832,13 +1837,40 @@ def _ukjent_elev(elev_id: str, avviste: frozenset[str] | set[str]) -> str:
     return f"ukjent elev «{vist}»" if vist else "ukjent elev (id-en vises ikke, fordi den ikke ligner en id)"
 
 
+def _dupnokkel(h: Hendelse) -> str | tuple[str, str]:
+    """What makes two event rows the same event: the export's id, or for a row without one its
+    whole content. (Its content id leaves out the cause and the documentation type, so rows that
+    differ only there, a morning off sick and an afternoon of leave, share it: they are two events.)"""
+    return h.id if h.hendelse_id else (h.id, h.innholdsnokkel())
+
+
+def _nummerer_soesken(hendelser: list[Hendelse]) -> Iterable[Hendelse]:
+    """The events, with rows without ``hendelse_id`` that share a content id (they differ only in
+    cause or documentation) numbered ``h-…-1``, ``h-…-2`` in the order of their whole content, so
+    every event has its own id in the output, in any row order. (Copies: the caller's objects
+    keep their id.)"""
+    per_id: dict[str, list[Hendelse]] = {}
+    for h in hendelser:
+        if not h.hendelse_id:
+            per_id.setdefault(h.id, []).append(h)
+    nye: dict[int, Hendelse] = {}
+    for hid, gruppe in per_id.items():
+        if len(gruppe) > 1:
+            for i, h in enumerate(sorted(gruppe, key=Hendelse.innholdsnokkel), start=1):
+                kopi = copy.copy(h)
+                object.__setattr__(kopi, "_id", f"{hid}-{i}")
+                nye[id(h)] = kopi
+    if not nye:
+        return hendelser
+    return [nye.get(id(h), h) for h in hendelser]
+
+
 def _hendelsesnokkel(h: Hendelse) -> tuple[date, time, str]:
     return (h.dato, h.fra or time.min, h.id)
 
 
 _elev_id = operator.attrgetter("elev_id")
 _fagnokkel = operator.attrgetter("elev_id", "fag")
-_hendelse_id = operator.attrgetter("id")
 
 
 def _unike(rader: Iterable[T], nokkel: Callable[[T], Any], navn: str) -> tuple[list[T], list[tuple[T, str]]]:
@@ -1900,12 +1932,17 @@ def _unike(rader: Iterable[T], nokkel: Callable[[T], Any], navn: str) -> tuple[l
                     avvist.append((g, f"duplikat: samme {hva} som {som}"))
         else:
             for g in gruppe:
-                avvist.append((g, f"{navn} «{_nokkeltekst(nokkel(g))}» står på flere rader med ulikt innhold ({vis})"))
+                avvist.append((g, f"{navn}{_nokkeltekst(nokkel(g))} står på flere rader med ulikt innhold ({vis})"))
     return beholdt, avvist
 
 
 def _nokkeltekst(k: Any) -> str:
-    return "/".join(k) if isinstance(k, tuple) else str(k)
+    """`` «E1/matte»`` for a duplicated key, or a note when it looks like personal data (an id
+    that holds a name or a birth date is not quoted)."""
+    deler = [str(x) for x in k] if isinstance(k, tuple) else [str(k)]
+    if vis_id(deler[0]) is None:
+        return " (verdien vises ikke, fordi den ikke ligner en id)"
+    return f" «{'/'.join(deler)}»"
 
 
 def _linje(r: Any) -> int:

@@ -98,6 +98,24 @@ class TestGjentattFil:
         assert f"{valg} kan bare gis én gang" in feil
 
 
+class TestLinjeskiftPaaWindows:
+    """Standard output writes line ends as the program writes them, as on Windows too."""
+
+    def test_csv_excel_faar_ett_crlf(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import io
+
+        # a Windows console or pipe: a text stream that turns "\n" into "\r\n"
+        raa = io.BytesIO()
+        windows = io.TextIOWrapper(raa, encoding="cp1252", newline="\r\n")
+        monkeypatch.setattr(sys, "stdout", windows)
+        assert main(["demo", "--format", "csv-excel"]) == 0
+        windows.flush()
+        data = raa.getvalue()
+        assert data.startswith("\ufeffregel;".encode())
+        assert b"\r\r\n" not in data
+        assert data.count(b"\r\n") == data.count(b"\n")
+
+
 class TestDemoDato:
     def test_dato_utenfor_skoleaaret_er_bruksfeil(self) -> None:
         kode, ut, feil = kjor("demo", "--dato", "2030-01-01")

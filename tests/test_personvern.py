@@ -174,18 +174,90 @@ class TestInnholdsId:
         assert a.id == b.id
         assert a != b
 
-    def test_rader_som_bare_skiller_seg_i_aarsak_er_en_konflikt(
-        self, regelsett: Regelsett, skolerute: Skolerute
+    @pytest.mark.parametrize("rekkefolge", [(0, 1), (1, 0)])
+    def test_rader_som_bare_skiller_seg_i_aarsak_er_to_hendelser(
+        self, regelsett: Regelsett, skolerute: Skolerute, rekkefolge: tuple[int, int]
     ) -> None:
         from fravarsregler import evaluate
 
-        hs = [
-            Hendelse("E1", date(2026, 9, 1), "fravaer", kode="F", dager=1.0, arsak="sykehus"),
-            Hendelse("E1", date(2026, 9, 1), "fravaer", kode="F", dager=1.0, arsak="sykdom"),
+        # a morning off sick and an afternoon of leave, without ids: both count, each with its own
+        # id (numbered in the order of their content), in any row order
+        rader = [
+            Hendelse("E1", date(2026, 9, 1), "fravaer", kode="F", dager=0.5, arsak="sykdom"),
+            Hendelse("E1", date(2026, 9, 1), "fravaer", kode="F", dager=0.5, arsak="permisjon"),
         ]
+        hs = [rader[i] for i in rekkefolge]
         res = evaluate(regelsett, [Elev("E1", "5", date(2015, 3, 4))], hs, skolerute, date(2026, 9, 2))
-        assert res.antall.avvist == 2
-        assert all("ulikt innhold" in a.melding for a in res.avvist)
+        assert res.avvist == ()
+        assert [(o.maal, o.teller) for o in res.oversikt] == [("skoledager", 1.0)]
+        # the same rows twice: the copies are duplicates, as before
+        res2 = evaluate(regelsett, [Elev("E1", "5", date(2015, 3, 4))], hs + hs, skolerute, date(2026, 9, 2))
+        assert res2.antall.avvist == 2
+        assert [(o.maal, o.teller) for o in res2.oversikt] == [("skoledager", 1.0)]
+
+    def test_soeskenid_i_utdata(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        from fravarsregler import evaluate
+
+        # two UF lessons at the same time that differ only in documentation: two actions, two ids
+        rader = [
+            Hendelse("E1", date(2026, 9, 1), "fravaer", kode="UF", timer=0.75, dokumentasjon=d)
+            for d in ("ingen", "annen_gyldig")
+        ]
+        res = evaluate(regelsett, [Elev("E1", "5", date(2015, 3, 4))], rader, skolerute, date(2026, 9, 2))
+        ider = sorted(t.hendelser[0] for t in res.tiltak if t.regel == "etterlys-uvarslet-fravaer")
+        assert ider == [rader[0].id + "-1", rader[0].id + "-2"]
+        assert rader[0].id == rader[1].id  # the caller's objects keep the shared id
+
+
+class TestOppfolgingAvGjennomgangen:
+    """The second review of the privacy changes: what was hidden too much and what was still shown."""
+
+    def test_visma_koder_vises_med_listen(self, tmp_path: Path) -> None:
+        from fravarsregler import load_kodekart
+
+        kart = ROT / "eksempel" / "kodekart.yaml"
+        h = _skriv(
+            tmp_path / "h.csv",
+            "elev_id;dato;type;kode;dager\nE1;2026-09-01;fravaer;§;1\nE1;2026-09-01;fravaer;Kari N;1\n",
+        )
+        meldinger = [a.melding for a in read_hendelser(h, kodekart=load_kodekart(kart)).avvist]
+        assert meldinger[0].startswith("koden «§» står ikke i kodekartet")
+        assert "tillatt: " in meldinger[0]
+        assert "tillatt: " in meldinger[1]
+        assert "Kari" not in meldinger[1]
+
+    @pytest.mark.parametrize(
+        ("tekst", "svar"),
+        [("15076500565", True), ("55076500565", False), ("00000000000", False), ("15136500565", False)],
+    )
+    def test_fodselsnummer_maa_ha_en_dato(self, tekst: str, svar: bool) -> None:
+        from fravarsregler._inndata import er_fodselsnummer
+
+        # (55... is a D-number day 15 only with valid check digits; these are not)
+        assert er_fodselsnummer(tekst) is svar
+
+    def test_dato_og_fodselsnummer_i_tallkolonne(self, tmp_path: Path) -> None:
+        h = _skriv(
+            tmp_path / "h.csv",
+            "elev_id;dato;type;kode;dager\nE1;2026-09-01;fravaer;F;15.03.2015\nE1;2026-09-01;fravaer;F;15076500565\n",
+        )
+        meldinger = [a.melding for a in read_hendelser(h).avvist]
+        assert len(meldinger) == 2
+        assert not any("15.03.2015" in m or "15076500565" in m for m in meldinger)
+
+    def test_hendelse_id_med_navn_i_konflikt(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        from fravarsregler import evaluate
+
+        hs = [Hendelse("E1", date(2026, 9, d), "vegring", hendelse_id="Kari Nordmann 15.03.2015") for d in (1, 2)]
+        res = evaluate(regelsett, [Elev("E1", "5", date(2015, 3, 4))], hs, skolerute, date(2026, 9, 2))
+        assert len(res.avvist) == 2
+        for a in res.avvist:
+            assert "Kari" not in a.melding
+            assert "står på flere rader med ulikt innhold" in a.melding
+
+    def test_elev_med_nan_i_klasse(self) -> None:
+        e = Elev("E1", "5", date(2015, 3, 4), klasse=float("nan"), skole="")  # type: ignore[arg-type]
+        assert (e.klasse, e.skole) == (None, None)
 
 
 def test_datafil_som_skolerute_vises_ikke(tmp_path: Path) -> None:
