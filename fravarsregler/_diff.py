@@ -504,6 +504,8 @@ def _felter(s: _Samler, sti: str, gammel: Utloser | Frist | Mottaker, ny: Utlose
 
 def _vedlegg_innhold(v: Vedlegg) -> Iterator[tuple[str, str]]:
     yield "tittel", v.tittel
+    if v.sporsmaal:
+        yield "spørsmål", v.sporsmaal
     if v.innledning:
         yield "innledning", v.innledning
     for st in v.steg:
@@ -531,6 +533,7 @@ def _alle_vedlegg(s: _Samler, gammel: Rutine, ny: Rutine) -> None:
 def _vedlegg(s: _Samler, sti: str, g: Vedlegg, n: Vedlegg) -> None:
     s.verdi(f"{sti}/nummer", g.nummer, n.nummer)
     s.verdi(f"{sti}/tittel", g.tittel, n.tittel)
+    s.verdi(f"{sti}/sporsmaal", g.sporsmaal, n.sporsmaal)
     s.verdi(f"{sti}/innledning", g.innledning, n.innledning)
     s.rekkefolge(f"{sti}/steg", [x.id for x in g.steg], [x.id for x in n.steg])
     for xid, gs, ns in _par(g.steg, n.steg, lambda x: x.id):
@@ -592,6 +595,7 @@ def diff_felles(gammel: Felles, ny: Felles) -> Fellesdiff:
         innhold=_sjekkliste_innhold,
         sammenlign=_sjekkliste,
     )
+    s.verdi("tidlige_tegn/innledning", gammel.tidlige_tegn_innledning, ny.tidlige_tegn_innledning)
     _samling(
         s,
         "tidlige_tegn",
@@ -829,6 +833,7 @@ _SAMLINGER: Final = {
 }
 
 _FELTNAVN: Final = {
+    "sporsmaal": "spørsmål",
     "hva": "HVA",
     "naar": "NÅR",
     "innhold": "INNHOLD",
@@ -857,6 +862,10 @@ def _etikett(sti: str) -> str:
     i = 0
     while i < len(deler):
         del_ = deler[i]
+        if del_ == "tidlige_tegn" and deler[i + 1 : i + 2] == ["innledning"] and len(deler) == i + 2:
+            ord_.append("innledningen til de tidlige tegnene")
+            i += 2
+            continue
         if del_ in _SAMLINGER:
             entall, flertall = _SAMLINGER[del_]
             if i + 1 < len(deler):

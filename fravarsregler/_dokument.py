@@ -49,6 +49,25 @@ STANDARDRUTINER: Final = ("barnehage.yaml", "grunnskole.yaml", "vgs.yaml")
 
 _STANDARDTITTEL: Final = "Fraværsoppfølging"
 
+#: Headings as the source document writes them (kilde:987, kilde:1645, kilde:1981).
+TABELLOVERSKRIFT: Final = "Håndtering av fravær i barnehage, grunnskole og videregående skole"
+SJEKKLISTEOVERSKRIFT: Final = "Sjekklister for kartlegging ved skolefravær"
+TIDLIGE_TEGN_OVERSKRIFT: Final = "Tidlige tegn som kan føre til bekymringsfullt fravær"
+STEGOVERSKRIFT: Final = "Rutine"
+UNNTAKSOVERSKRIFT: Final = "Eksempler på når vi ikke sender bekymringsmelding hjem i første omgang"
+#: The heading over what the rendering adds that is not in the source (vedlegg without a number).
+TILLEGGSOVERSKRIFT: Final = "Tillegg (står ikke i dokumentet)"
+
+#: Every fixed heading, for the HTML template (so both formats say the same).
+_OVERSKRIFTER: Final = {
+    "tabeller": TABELLOVERSKRIFT,
+    "sjekklister": SJEKKLISTEOVERSKRIFT,
+    "tidlige_tegn": TIDLIGE_TEGN_OVERSKRIFT,
+    "steg": STEGOVERSKRIFT,
+    "unntak": UNNTAKSOVERSKRIFT,
+    "tillegg": TILLEGGSOVERSKRIFT,
+}
+
 
 def standard_rutinefiler() -> tuple[Path, ...]:
     """The shipped routine files (barnehage, grunnskole, vgs), in the document's order."""
@@ -141,7 +160,11 @@ class Dokumentbrev:
 
 @attrs.frozen
 class Dokumentvedlegg:
-    """A vedlegg of a routine: introduction, steps, exceptions and letters, texts rendered."""
+    """A vedlegg of a routine: question, introduction, steps, exceptions and letters, texts rendered.
+
+    ``i_dokumentet`` is False for a vedlegg without a number (the national limit): it is not one of
+    the document's vedlegg and is shown under :data:`TILLEGGSOVERSKRIFT`.
+    """
 
     rutine: str
     id: str
@@ -150,6 +173,8 @@ class Dokumentvedlegg:
     steg: tuple[str, ...]
     unntak: tuple[str, ...]
     brev: tuple[Dokumentbrev, ...]
+    sporsmaal: str = ""
+    i_dokumentet: bool = True
 
     @property
     def html_id(self) -> str:
@@ -196,10 +221,24 @@ class Dokument:
     tidlige_tegn: tuple[TidligeTegn, ...]
     parametere: tuple[Parametertabell, ...]
     andre_vedlegg: tuple[VedleggReferanse, ...]
+    #: the introduction to the early signs (paragraphs), "" when the shared file has none
+    tidlige_tegn_innledning: str = ""
+    #: ids of the checklists whose ``kortnavn`` some table row actually writes
+    kortnavn_i_tabellene: frozenset[str] = frozenset()
 
     @property
     def antall_rader(self) -> int:
         return sum(len(t.rader) for t in self.tabeller)
+
+    @property
+    def dokumentvedlegg(self) -> tuple[Dokumentvedlegg, ...]:
+        """The vedlegg that are the document's own (numbered), in order."""
+        return tuple(v for v in self.vedlegg if v.i_dokumentet)
+
+    @property
+    def tillegg(self) -> tuple[Dokumentvedlegg, ...]:
+        """The vedlegg that are not in the document (no number), shown after its material."""
+        return tuple(v for v in self.vedlegg if not v.i_dokumentet)
 
 
 def _unike_felles(rutiner: Iterable[Rutine]) -> list[Felles]:
@@ -209,6 +248,20 @@ def _unike_felles(rutiner: Iterable[Rutine]) -> list[Felles]:
         if r.felles not in unike:
             unike.append(r.felles)
     return unike
+
+
+def _kortnavn_i_tabellene(sjekklister: Iterable[Sjekkliste], tabeller: Iterable[Dokumenttabell]) -> frozenset[str]:
+    """Ids of the checklists whose short name stands in some row's text (``-Sjekkliste skole``).
+
+    A short name no row writes (``Sjekkliste system``) is not "the tables' name" for anything.
+    """
+    tekster = [f for t in tabeller for rad in t.rader for f in (rad.hva, rad.naar, rad.ansvar, rad.innhold)]
+    brukte = set()
+    for s in sjekklister:
+        navn = re.compile(rf"(?<!\w){re.escape(s.kortnavn)}(?!\w)", re.IGNORECASE)
+        if any(navn.search(tekst) for tekst in tekster):
+            brukte.add(s.id)
+    return frozenset(brukte)
 
 
 def _tekst(rutine: Rutine, mal: str) -> str:
@@ -295,6 +348,8 @@ def bygg_dokument(rutiner: Sequence[Rutine]) -> Dokument:
                     id=v.id,
                     tittel=tittel,
                     innledning=_tekst(rutine, v.innledning),
+                    sporsmaal=_tekst(rutine, v.sporsmaal),
+                    i_dokumentet=v.nummer is not None,
                     steg=tuple(_tekst(rutine, s.tekst) for s in v.steg),
                     unntak=tuple(_tekst(rutine, u.tekst) for u in v.unntak),
                     brev=tuple(
@@ -303,6 +358,7 @@ def bygg_dokument(rutiner: Sequence[Rutine]) -> Dokument:
                 )
             )
     felles = _unike_felles(rutiner)
+    sjekklister = tuple(s for f in felles for s in f.sjekklister.values())
     return Dokument(
         tittel=str(forste_kilde.get("dokument") or _STANDARDTITTEL),
         utgiver=str(forste_kilde.get("utgiver") or ""),
@@ -320,10 +376,15 @@ def bygg_dokument(rutiner: Sequence[Rutine]) -> Dokument:
         ),
         tabeller=tuple(tabeller),
         vedlegg=tuple(vedlegg),
-        sjekklister=tuple(s for f in felles for s in f.sjekklister.values()),
+        sjekklister=sjekklister,
         tidlige_tegn=tuple(t for f in felles for t in f.tidlige_tegn),
         parametere=tuple(_parametertabell(r) for r in rutiner if r.parametere),
         andre_vedlegg=tuple(v for f in felles for v in f.vedlegg),
+        # one paragraph per distinct introduction (two shared files may have the same one)
+        tidlige_tegn_innledning="\n\n".join(
+            dict.fromkeys(f.tidlige_tegn_innledning for f in felles if f.tidlige_tegn_innledning)
+        ),
+        kortnavn_i_tabellene=_kortnavn_i_tabellene(sjekklister, tabeller),
     )
 
 
@@ -344,7 +405,7 @@ def _miljo() -> jinja2.Environment:
 def render_html(rutiner: Iterable[Rutine]) -> str:
     """One self-contained, printable HTML file with the routines as the document."""
     mal = _miljo().get_template("dokument.html.j2")
-    return mal.render(d=bygg_dokument(tuple(rutiner)))
+    return mal.render(d=bygg_dokument(tuple(rutiner)), overskrift=_OVERSKRIFTER)
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -419,44 +480,46 @@ def render_markdown(rutiner: Iterable[Rutine]) -> str:
         ),
     )
     ut.append("")
+    if d.tabeller:
+        ut += [f"## {_md_linje(TABELLOVERSKRIFT)}", ""]
     for t in d.tabeller:
-        ut += [f"## {_md_linje(t.tittel)}", ""]
+        ut += [f"### {_md_linje(t.tittel)}", ""]
         ut += _md_tabell(
             ("HVA", "NÅR", "ANSVAR", "INNHOLD"),
             ((_md_celle(rad.hva), _md_celle(rad.naar), _md_ansvar(rad), _md_celle(rad.innhold)) for rad in t.rader),
         )
         ut.append("")
-    for v in d.vedlegg:
-        ut += [f"## {_md_linje(v.tittel)}", ""]
-        if v.innledning:
-            ut += [_md_avsnitt(v.innledning), ""]
-        if v.steg:
-            ut += ["### Fremgangsmåte", ""]
-            ut += [f"{i}. {_md_linje(s)}" for i, s in enumerate(v.steg, start=1)]
-            ut.append("")
-        if v.unntak:
-            ut += ["### Eksempler på når vi ikke sender bekymringsmelding hjem i første omgang", ""]
-            ut += [f"- {_md_linje(u)}" for u in v.unntak]
-            ut.append("")
-        for b in v.brev:
-            ut += [f"### Brevmal: {_md_inline(b.tittel)}", ""]
-            ut += ["> " + linje if linje else ">" for linje in _md_avsnitt(b.tekst).splitlines()]
-            ut.append("")
+    for v in d.dokumentvedlegg:
+        ut += _md_vedlegg(v, 2)
     if d.sjekklister:
-        ut += ["## Sjekklister", ""]
+        ut += [f"## {_md_linje(SJEKKLISTEOVERSKRIFT)}", ""]
         for s in d.sjekklister:
-            ut += [f"### {_md_linje(s.tittel)}", "", f"Kortnavn i tabellene: «{_md_inline(s.kortnavn)}».", ""]
+            ut += [f"### {_md_linje(s.tittel)}", ""]
+            if s.id in d.kortnavn_i_tabellene:
+                ut += [f"Kortnavn i tabellene: «{_md_inline(s.kortnavn)}».", ""]
             for g in s.grupper:
                 if g.tittel:
                     ut += [f"#### {_md_linje(g.tittel)}", ""]
                 ut += [f"- {_md_linje(p)}" for p in g.punkter]
                 ut.append("")
-    if d.tidlige_tegn:
-        ut += ["## Tidlige tegn som kan føre til bekymringsfullt fravær", ""]
+    if d.tidlige_tegn or d.tidlige_tegn_innledning:
+        ut += [f"## {_md_linje(TIDLIGE_TEGN_OVERSKRIFT)}", ""]
+        if d.tidlige_tegn_innledning:
+            ut += [_md_avsnitt(d.tidlige_tegn_innledning), ""]
         for tegn in d.tidlige_tegn:
             ut += [f"### {_md_linje(tegn.tittel)}", ""]
             ut += [f"- {_md_linje(p)}" for p in tegn.punkter]
             ut.append("")
+    if d.andre_vedlegg:
+        ut += ["## Andre vedlegg", ""]
+        for ref in d.andre_vedlegg:
+            merk = "" if ref.innhold_i_kilden else " (innholdet står ikke i kilden)"
+            ut.append(f"- Vedlegg {ref.nummer}: {_md_inline(ref.tittel)}{merk}")
+        ut.append("")
+    if d.tillegg:
+        ut += [f"## {_md_linje(TILLEGGSOVERSKRIFT)}", ""]
+        for v in d.tillegg:
+            ut += _md_vedlegg(v, 3)
     if d.parametere:
         ut += ["## Parametere", ""]
         ut += [
@@ -480,13 +543,30 @@ def render_markdown(rutiner: Iterable[Rutine]) -> str:
                 ),
             )
             ut.append("")
-    if d.andre_vedlegg:
-        ut += ["## Andre vedlegg", ""]
-        for ref in d.andre_vedlegg:
-            merk = "" if ref.innhold_i_kilden else " (innholdet står ikke i kilden)"
-            ut.append(f"- Vedlegg {ref.nummer}: {_md_inline(ref.tittel)}{merk}")
-        ut.append("")
     return "\n".join(ut).rstrip("\n") + "\n"
+
+
+def _md_vedlegg(v: Dokumentvedlegg, niva: int) -> list[str]:
+    """A vedlegg with its heading at level ``niva`` and its parts one level below."""
+    h, under = "#" * niva, "#" * (niva + 1)
+    ut = [f"{h} {_md_linje(v.tittel)}", ""]
+    if v.sporsmaal:
+        ut += [f"{under} {_md_linje(v.sporsmaal)}", ""]
+    if v.innledning:
+        ut += [_md_avsnitt(v.innledning), ""]
+    if v.steg:
+        ut += [f"{under} {STEGOVERSKRIFT}", ""]
+        ut += [f"{i}. {_md_linje(s)}" for i, s in enumerate(v.steg, start=1)]
+        ut.append("")
+    if v.unntak:
+        ut += [f"{under} {UNNTAKSOVERSKRIFT}", ""]
+        ut += [f"- {_md_linje(u)}" for u in v.unntak]
+        ut.append("")
+    for b in v.brev:
+        ut += [f"{under} Brevmal: {_md_inline(b.tittel)}", ""]
+        ut += ["> " + linje if linje else ">" for linje in _md_avsnitt(b.tekst).splitlines()]
+        ut.append("")
+    return ut
 
 
 def _beskrivelse_med_merknad(p: Parameterlinje) -> str:

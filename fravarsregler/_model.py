@@ -182,6 +182,8 @@ class Felles:
     tidlige_tegn: tuple[TidligeTegn, ...]
     vedlegg: tuple[VedleggReferanse, ...]
     fil: str = attrs.field(default="", eq=False)
+    #: the document's introduction to the early signs ("" when the file has none)
+    tidlige_tegn_innledning: str = ""
 
     def rollenavn(self, rolle_id: str) -> str:
         rolle = self.roller.get(rolle_id)
@@ -312,7 +314,10 @@ class Brev:
 
 @attrs.frozen
 class Vedlegg:
-    """A vedlegg holding rules that are not table rows (vedlegg 1, the national limit)."""
+    """A vedlegg holding rules that are not table rows (vedlegg 1, the national limit).
+
+    Without ``nummer`` it is not one of the document's vedlegg but an addition (the national limit).
+    """
 
     id: str
     nummer: int | None
@@ -322,6 +327,8 @@ class Vedlegg:
     unntak: tuple[Unntak, ...]
     brev: tuple[Brev, ...]
     regler: tuple[Regel, ...]
+    #: the question the document asks before the introduction ("" when there is none)
+    sporsmaal: str = ""
 
 
 @attrs.frozen

@@ -515,6 +515,7 @@ def _bygg_felles(doc: YamlDokument) -> Felles:
         tidlige_tegn=tegn,
         vedlegg=vedlegg,
         fil=doc.fil,
+        tidlige_tegn_innledning=d.get("tidlige_tegn_innledning", ""),
     )
 
 
@@ -1103,6 +1104,7 @@ def _bygg_rutine(doc: YamlDokument, felles: Felles) -> Rutine:
                 nummer=v.get("nummer"),
                 tittel=v["tittel"],
                 innledning=v.get("innledning", ""),
+                sporsmaal=v.get("sporsmaal", ""),
                 steg=tuple(Steg(id=s["id"], tekst=s["tekst"]) for s in v.get("steg", [])),
                 unntak=tuple(
                     Unntak(

@@ -549,6 +549,19 @@ class TestFellesdiff:
             assert _gjenoppbygd(endring.tekstdiff, "fjernet") == red.gammel
             assert _gjenoppbygd(endring.tekstdiff, "lagt_til") == red.ny
 
+    def test_innledning_og_spoersmaal(self, tmp_path: Path) -> None:
+        # the early signs' introduction (felles) and vedlegg 1's question (a routine): both shown
+        data = copy.deepcopy(_felles_data())
+        data["tidlige_tegn_innledning"] = data["tidlige_tegn_innledning"].replace("raskt å", "å raskt")
+        diff = diff_felles(load_felles(FELLES), load_felles(_skriv_felles(tmp_path, data)))
+        assert [(e.sti, e.type) for e in diff.endringer] == [("tidlige_tegn/innledning", "endret")]
+        assert "\n  innledningen til de tidlige tegnene: For {+å +}raskt[- å-] kunne" in skriv_tekst(diff)
+        rdata = copy.deepcopy(_data("grunnskole"))
+        rdata["vedlegg"][0]["sporsmaal"] = "Når kaller vi fraværet bekymringsfullt?"
+        rdiff = diff_routines(_rutine("grunnskole"), load_routine(_skriv(tmp_path, rdata)))
+        assert [(e.sti, e.type) for e in rdiff.endringer] == [("vedlegg/vedlegg-1/sporsmaal", "endret")]
+        assert "vedlegg «vedlegg-1», spørsmål: Når " in skriv_tekst(rdiff)
+
     def test_flere_endringer_og_rekkefolge(self, tmp_path: Path) -> None:
         data = copy.deepcopy(_felles_data())
         data["versjon"] = "2027.1"

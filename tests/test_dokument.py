@@ -11,19 +11,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 from rutinehjelp import med_rad
 
 from fravarsregler._cli import run
 from fravarsregler._dokument import (
+    bygg_dokument,
     formater_parameterverdi,
     render_html,
     render_markdown,
     standard_rutinefiler,
 )
 from fravarsregler._model import Rutine
-from fravarsregler._rutine import load_routine
+from fravarsregler._rutine import load_felles, load_routine, validate
 from fravarsregler._yaml import load_yaml_file
 
 ROT = Path(__file__).resolve().parent.parent
@@ -287,7 +289,7 @@ class TestMarkdown:
             return rutine.tekst(tekst).replace("\n", "<br>")
 
         for tabell, (rutine, seksjon) in zip(tabeller, seksjoner, strict=True):
-            assert f"## {seksjon.tittel}" in md
+            assert f"\n### {seksjon.tittel}\n" in md  # under the heading over all the tables
             assert len(tabell) - 2 == len(seksjon.rader)
             for linje, rad in zip(tabell[2:], seksjon.rader, strict=True):
                 hva, naar, ansvar, innhold = (_uescape(c) for c in _celler(linje))
@@ -356,6 +358,212 @@ class TestTerskel:
         rutine = _endret_terskel(tmp_path, 0.125)
         assert formater_parameterverdi(rutine.parameter("bekymring_terskel")) == "12,5 %"
         assert formater_parameterverdi(rutine.parameter("bekymring_minste_skoledager")) == "10 skoledager"
+
+
+# The source's own words (kilde:68-76, kilde:987, kilde:1645, kilde:1975, kilde:1981).
+TIDLIGE_TEGN_INNLEDNING = (
+    "For raskt å kunne oppdage elever som kan bli borte fra skole må en vite hva som kan være tidlige, "
+    "observerbare tegn. Tidlige tegn vil ikke i alle tilfeller føre til bekymringsfullt fravær. For eksempel "
+    "kan mistrivsel hos eleven i noen tilfeller utvikle seg til langvarig skolefravær, i andre tilfeller til "
+    "sosioemosjonelle vansker, eller det kan gå over av seg selv. Det bør uansett være en lav terskel for at "
+    "elever som viser denne typen tegn, følges opp av skolen med økt oppmerksomhet."
+)
+HAANDTERING = "Håndtering av fravær i barnehage, grunnskole og videregående skole"
+SJEKKLISTER = "Sjekklister for kartlegging ved skolefravær"
+SPORSMAAL = "Når betegner vi fraværet som bekymringsfullt fravær?"
+TILLEGG = "Tillegg (står ikke i dokumentet)"
+
+
+def _md_overskrifter(md: str) -> list[tuple[int, str]]:
+    """Every Markdown heading as (level, text), in order."""
+    return [(len(m.group(1)), m.group(2)) for m in re.finditer(r"^(#{1,6}) (.*)$", md, re.MULTILINE) if m.group(1)]
+
+
+def _html_overskrifter(html: str) -> list[tuple[int, str]]:
+    """Every heading of the document body (not the table of contents) as (level, text), in order."""
+    kropp = html.split("<main>", 1)[1]
+    return [(int(m.group(1)), m.group(2)) for m in re.finditer(r"<h([1-6])[^>]*>(.*?)</h\1>", kropp)]
+
+
+def _under(overskrifter: list[tuple[int, str]], tittel: str) -> list[tuple[int, str]]:
+    """The headings under the heading ``tittel`` (up to the next heading of its level or higher)."""
+    i = next(i for i, (_, t) in enumerate(overskrifter) if t == tittel)
+    niva = overskrifter[i][0]
+    ut: list[tuple[int, str]] = []
+    for n, t in overskrifter[i + 1 :]:
+        if n <= niva:
+            break
+        ut.append((n, t))
+    return ut
+
+
+def _som_rutine(tmp_path: Path, navn: str, endre: Any) -> Rutine:
+    """A shipped routine after ``endre(data)``, written next to nothing else (shared file by path)."""
+    data = copy.deepcopy(load_yaml_file(RUTINER / f"{navn}.yaml").data)
+    data["felles"] = str(FELLES)
+    endre(data)
+    fil = tmp_path / f"{navn}.yaml"
+    fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_routine(fil)
+
+
+def _som_felles(tmp_path: Path, endre: Any) -> Path:
+    """The shipped shared file after ``endre(data)``, as a new file."""
+    data = copy.deepcopy(load_yaml_file(FELLES).data)
+    endre(data)
+    fil = tmp_path / "felles.yaml"
+    fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return fil
+
+
+RENDERE = [
+    pytest.param(lambda r: _md_overskrifter(render_markdown(r)), id="markdown"),
+    pytest.param(lambda r: _html_overskrifter(render_html(r)), id="html"),
+]
+
+
+class TestSomKilden:
+    """The document's headings and texts follow the source (review findings F8, F9, F10, F14)."""
+
+    @pytest.mark.parametrize("overskrifter", RENDERE)
+    def test_tabellene_under_kildens_overskrift(self, overskrifter: Any) -> None:
+        # F9: one heading over all the tables (kilde:987), each table one level below it
+        alle = overskrifter(_rutiner())
+        assert (2, HAANDTERING) in alle
+        tabeller = [s.tittel for r in _rutiner() for s in r.seksjoner]
+        assert _under(alle, HAANDTERING) == [(3, t) for t in tabeller]
+
+    @pytest.mark.parametrize("overskrifter", RENDERE)
+    def test_sjekklistene_med_kildens_tittel(self, overskrifter: Any) -> None:
+        alle = overskrifter(_rutiner())
+        assert (2, SJEKKLISTER) in alle
+        assert (2, "Sjekklister") not in alle
+        titler = [t for n, t in _under(alle, SJEKKLISTER) if n == 3]
+        assert titler == [s.tittel for s in _rutiner()[0].felles.sjekklister.values()]
+
+    @pytest.mark.parametrize("overskrifter", RENDERE)
+    def test_det_som_ikke_staar_i_kilden_kommer_etter_som_tillegg(self, overskrifter: Any) -> None:
+        alle = overskrifter(_rutiner())
+        nivaa2 = [t for n, t in alle if n == 2]
+        nasjonal = "Nasjonal fraværsgrense i videregående skole"
+        assert (2, nasjonal) not in alle
+        assert _under(alle, TILLEGG) == [(3, nasjonal)]
+        # after everything from the source; only the parameter overview (the program's) after it
+        assert nivaa2 == [
+            HAANDTERING,
+            "Vedlegg 1: Rutine varsling ved bekymringsfullt fravær",
+            SJEKKLISTER,
+            "Tidlige tegn som kan føre til bekymringsfullt fravær",
+            "Andre vedlegg",
+            TILLEGG,
+            "Parametere",
+        ]
+
+    def test_tillegg_bare_naar_et_vedlegg_er_uten_nummer(self) -> None:
+        d = bygg_dokument(_rutiner())
+        assert [v.id for v in d.dokumentvedlegg] == ["vedlegg-1"]
+        assert [v.id for v in d.tillegg] == ["nasjonal-fravaersgrense"]
+        for render in (render_html, render_markdown):
+            assert TILLEGG not in render(_rutiner()[:2])
+            assert TILLEGG in render(_rutiner()[2:])
+
+    @pytest.mark.parametrize("render", [render_html, render_markdown])
+    def test_innledningen_til_tidlige_tegn(self, render: Any) -> None:
+        # F10: kilde:68-76, word for word, before the first group of signs
+        assert load_felles(FELLES).tidlige_tegn_innledning == TIDLIGE_TEGN_INNLEDNING
+        tekst = render(_rutiner())
+        assert tekst.count(TIDLIGE_TEGN_INNLEDNING) == 1
+        assert tekst.index("Tidlige tegn som kan føre til bekymringsfullt fravær") < tekst.index(
+            TIDLIGE_TEGN_INNLEDNING
+        )
+        assert tekst.index(TIDLIGE_TEGN_INNLEDNING) < tekst.index("Begynnende fravær hos eleven")
+
+    @pytest.mark.parametrize("render", [render_html, render_markdown])
+    def test_fellesfil_uten_innledning_til_tidlige_tegn(self, tmp_path: Path, render: Any) -> None:
+        # the key is optional: an older shared file loads and renders as before, without it
+        fil = _som_felles(tmp_path, lambda d: d.pop("tidlige_tegn_innledning"))
+        assert validate(fil).problemer == ()
+        felles = load_felles(fil)
+        assert felles.tidlige_tegn_innledning == ""
+        rutine = attrs.evolve(_rutiner()[1], felles=felles)
+        tekst = render([rutine])
+        assert "For raskt å kunne oppdage" not in tekst
+        assert "Begynnende fravær hos eleven" in tekst
+        assert '<p class="innledning tekst"></p>' not in tekst
+
+    @pytest.mark.parametrize("verdi", ["", 7, ["For raskt"]])
+    def test_innledningen_til_tidlige_tegn_er_en_tekst(self, tmp_path: Path, verdi: object) -> None:
+        fil = _som_felles(tmp_path, lambda d: d.update(tidlige_tegn_innledning=verdi))
+        problemer = validate(fil).problemer
+        assert [p.json_path for p in problemer] == ["$.tidlige_tegn_innledning"]
+
+    @pytest.mark.parametrize("overskrifter", RENDERE)
+    def test_vedlegg_1_med_kildens_sporsmaal_og_rutine(self, overskrifter: Any) -> None:
+        # F8: the question (kilde:1975) and "Rutine:" (kilde:1981) instead of "Fremgangsmåte"
+        assert _rutiner()[1].vedlegg[0].sporsmaal == SPORSMAAL
+        under = _under(overskrifter(_rutiner()), "Vedlegg 1: Rutine varsling ved bekymringsfullt fravær")
+        assert under[:2] == [(3, SPORSMAAL), (3, "Rutine")]
+        assert (3, "Fremgangsmåte") not in under
+
+    @pytest.mark.parametrize("render", [render_html, render_markdown])
+    def test_sporsmaalet_staar_foran_svaret(self, render: Any) -> None:
+        tekst = render([_rutiner()[1]])
+        svar = "Når fraværet overstiger 10 % av antall skoledager"
+        assert tekst.index(SPORSMAAL) < tekst.index(svar) < tekst.index("Når en elev har bekymringsfullt fravær")
+
+    @pytest.mark.parametrize("overskrifter", RENDERE)
+    def test_vedlegg_uten_sporsmaal(self, tmp_path: Path, overskrifter: Any) -> None:
+        # the key is optional: a routine without it is valid and shows no question
+        def uten(data: dict[str, Any]) -> None:
+            del data["vedlegg"][0]["sporsmaal"]
+
+        rutine = _som_rutine(tmp_path, "grunnskole", uten)
+        assert validate(tmp_path / "grunnskole.yaml").problemer == ()
+        assert rutine.vedlegg[0].sporsmaal == ""
+        under = _under(overskrifter([rutine]), "Vedlegg 1: Rutine varsling ved bekymringsfullt fravær")
+        assert under[0] == (3, "Rutine")
+
+    @pytest.mark.parametrize("verdi", ["", 7, None])
+    def test_sporsmaalet_er_en_tekst(self, tmp_path: Path, verdi: object) -> None:
+        data = copy.deepcopy(load_yaml_file(RUTINER / "grunnskole.yaml").data)
+        data["felles"] = str(FELLES)
+        data["vedlegg"][0]["sporsmaal"] = verdi
+        fil = tmp_path / "grunnskole.yaml"
+        fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        problemer = validate(fil).problemer
+        assert [p.json_path for p in problemer] == ["$.vedlegg[0].sporsmaal"]
+
+    def test_sporsmaalet_faar_parameterverdier(self, tmp_path: Path) -> None:
+        def med_plassholder(data: dict[str, Any]) -> None:
+            data["vedlegg"][0]["sporsmaal"] = "Hva betyr mer enn {bekymring_terskel}?"
+
+        rutine = _som_rutine(tmp_path, "grunnskole", med_plassholder)
+        assert "Hva betyr mer enn 10 %?" in render_markdown([rutine])
+
+    @pytest.mark.parametrize("render", [render_html, render_markdown])
+    def test_kortnavn_bare_for_navn_tabellene_bruker(self, render: Any) -> None:
+        # F14: "Sjekkliste system" is no row's name for anything
+        tekst = render(_rutiner())
+        for kortnavn in ("Sjekkliste skole", "Sjekkliste elev", "Sjekkliste foresatte"):
+            assert f"Kortnavn i tabellene: «{kortnavn}»" in tekst
+        assert "Sjekkliste system" not in tekst
+        assert tekst.count("Kortnavn i tabellene") == 3
+        assert bygg_dokument(_rutiner()).kortnavn_i_tabellene == {
+            "skolesituasjonen",
+            "informasjon-fra-eleven",
+            "informasjon-fra-foresatte",
+        }
+
+    @pytest.mark.parametrize("render", [render_html, render_markdown])
+    def test_kortnavn_vises_naar_en_rad_bruker_det(self, render: Any) -> None:
+        rutine = med_rad(_rutiner()[1], "trinn-8-10", "vegring", innhold="Bruk -sjekkliste system ved behov")
+        tekst = render([rutine])
+        assert "Kortnavn i tabellene: «Sjekkliste system»" in tekst
+        # a longer word is not the short name
+        rutine = med_rad(_rutiner()[1], "trinn-8-10", "vegring", innhold="Sjekkliste systemene")
+        assert "«Sjekkliste system»" not in render([rutine])
+        # only the routines rendered count: barnehage's rows write no short name
+        assert "Kortnavn i tabellene" not in render([_rutiner()[0]])
 
 
 def _kjor(*argv: str) -> tuple[int, str, str]:
