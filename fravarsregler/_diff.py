@@ -595,7 +595,7 @@ def diff_felles(gammel: Felles, ny: Felles) -> Fellesdiff:
         innhold=_sjekkliste_innhold,
         sammenlign=_sjekkliste,
     )
-    s.verdi("tidlige_tegn/innledning", gammel.tidlige_tegn_innledning, ny.tidlige_tegn_innledning)
+    s.verdi("tidlige_tegn_innledning", gammel.tidlige_tegn_innledning, ny.tidlige_tegn_innledning)
     _samling(
         s,
         "tidlige_tegn",
@@ -834,6 +834,7 @@ _SAMLINGER: Final = {
 
 _FELTNAVN: Final = {
     "sporsmaal": "spørsmål",
+    "tidlige_tegn_innledning": "innledningen til de tidlige tegnene",
     "hva": "HVA",
     "naar": "NÅR",
     "innhold": "INNHOLD",
@@ -862,10 +863,6 @@ def _etikett(sti: str) -> str:
     i = 0
     while i < len(deler):
         del_ = deler[i]
-        if del_ == "tidlige_tegn" and deler[i + 1 : i + 2] == ["innledning"] and len(deler) == i + 2:
-            ord_.append("innledningen til de tidlige tegnene")
-            i += 2
-            continue
         if del_ in _SAMLINGER:
             entall, flertall = _SAMLINGER[del_]
             if i + 1 < len(deler):
@@ -1067,6 +1064,8 @@ def _skriv_rutine(diff: Rutinediff) -> str:
 def _fellesdel(e: Endring) -> str:
     """The part of the shared file a change belongs to (its first path element, or metadata)."""
     forste = e.sti.split("/", 1)[0]
+    if forste == "tidlige_tegn_innledning":
+        return "tidlige_tegn"
     return forste if forste in _FELLESDELER else "metadata"
 
 

@@ -139,8 +139,9 @@ def _tekst_id(x: object) -> bool:
 # of another shape may be a name, a birth date or a free-text note on health that slipped into
 # the column, and messages go to logs. The row's file and line are always named instead.
 _SKJULT = "verdien vises ikke, fordi den ikke ligner {hva}: sjekk at kolonnene står riktig"
-# (one decimal separator at most: "15.03.2015" is a date, and 11 digits a national identity number)
-_TALLFORM = re.compile(r"[-+]?[0-9 \u00a0]{0,10}([.,][0-9]{0,8})?[.,]?")
+# (one decimal separator at most: "15.03.2015" is a date, and 11 digits a national identity number;
+# at most four digits before the decimal sign: no amount is larger, and "150315" is a birth date)
+_TALLFORM = re.compile(r"[-+]?[0-9]{0,4}([.,][0-9]{0,8})?[.,]?")
 _KLOKKEFORM = re.compile(r"[0-9:. ]{1,8}")
 _ISO_FORM = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _NORSK_DATO = re.compile(r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}")

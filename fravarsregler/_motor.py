@@ -1692,7 +1692,10 @@ def evaluate(
         fra = startet[-1].forste_skoledag if startet else skolerute.skoleaaret[0]
     elev_rader, avvist, lest = _som_liste(elever)
     # pupils whose every row was rejected: their other rows are rejected with a pointer to why
-    avviste_i_lesingen = {a.elev_id for a in avvist if a.elev_id}
+    avviste_i_lesingen: dict[str, list[Avvist]] = defaultdict(list)
+    for a in avvist:
+        if a.elev_id:
+            avviste_i_lesingen[a.elev_id].append(a)
     fag_rader, fag_avvist, fag_lest = _som_liste(fag)
     h_rader, h_avvist, h_lest = _som_liste(hendelser)
     avvist += fag_avvist + h_avvist
@@ -1707,12 +1710,15 @@ def evaluate(
             # another row of the same pupil was rejected by the reader: as with two rows that
             # differ, the engine cannot know which one is right
             vist = vis_id(elev.elev_id)
+            hvor = ", ".join(
+                f"linje {a.linje}" if elev.kilde is not None and a.fil == elev.kilde.fil else f"{a.fil}:{a.linje}"
+                for a in avviste_i_lesingen[elev.elev_id]
+            )
             avvist.append(
                 _kildeavvist(
                     elev,
-                    f"elev_id «{vist}» står også på en rad som er avvist (se meldingen der); rett eller fjern den raden"
-                    if vist
-                    else "elev_id står også på en rad som er avvist (se meldingen der); rett eller fjern den raden",
+                    f"elev_id{f' «{vist}»' if vist else ''} står også på en rad som er avvist ({hvor}); rett eller "
+                    "fjern den raden",
                 )
             )
         elif regelsett.rutine_id_for(elev.trinn) is None:
@@ -1723,7 +1729,7 @@ def evaluate(
         else:
             elev_per_id[elev.elev_id] = elev
 
-    avviste_elever = ({e.elev_id for e in elev_rader} | avviste_i_lesingen) - elev_per_id.keys()
+    avviste_elever = ({e.elev_id for e in elev_rader} | avviste_i_lesingen.keys()) - elev_per_id.keys()
     fag_per_elev: dict[str, dict[str, Fag]] = defaultdict(dict)
     gyldige_fag = []
     for f in fag_rader:
@@ -1760,7 +1766,9 @@ def evaluate(
     avvist.extend(_kildeavvist(h, feil) for h, feil in doble_h)
     per_elev: dict[str, list[Hendelse]] = defaultdict(list)
     etter = 0
-    for h in _nummerer_soesken(unike_h):
+    unike_h, kolliderte = _innholdsider(unike_h)
+    avvist.extend(_kildeavvist(h, feil) for h, feil in kolliderte)
+    for h in unike_h:
         if h.dato > dato:
             etter += 1
         per_elev[h.elev_id].append(h)
@@ -1844,25 +1852,45 @@ def _dupnokkel(h: Hendelse) -> str | tuple[str, str]:
     return h.id if h.hendelse_id else (h.id, h.innholdsnokkel())
 
 
-def _nummerer_soesken(hendelser: list[Hendelse]) -> Iterable[Hendelse]:
-    """The events, with rows without ``hendelse_id`` that share a content id (they differ only in
-    cause or documentation) numbered ``h-…-1``, ``h-…-2`` in the order of their whole content, so
-    every event has its own id in the output, in any row order. (Copies: the caller's objects
-    keep their id.)"""
+def _innholdsider(hendelser: list[Hendelse]) -> tuple[list[Hendelse], list[tuple[Hendelse, str]]]:
+    """The events with their ids for the output, and those rejected for an id clash.
+
+    Rows without ``hendelse_id`` that share a content id (they differ only in cause or
+    documentation) are numbered ``h-…-1``, ``h-…-2`` in the order of their whole content, so every
+    event has its own id in any row order (copies: the caller's objects keep their id). A content
+    id, numbered or not, that an export also gives as a ``hendelse_id`` is a clash: those rows are
+    all rejected, as rows with one id and different content are."""
+    oppgitt: dict[str, list[Hendelse]] = {}
     per_id: dict[str, list[Hendelse]] = {}
     for h in hendelser:
-        if not h.hendelse_id:
+        if h.hendelse_id:
+            oppgitt.setdefault(h.id, []).append(h)
+        else:
             per_id.setdefault(h.id, []).append(h)
-    nye: dict[int, Hendelse] = {}
+    nye: dict[int, Hendelse | None] = {}
+    avvist: list[tuple[Hendelse, str]] = []
     for hid, gruppe in per_id.items():
+        ider = [hid] if len(gruppe) == 1 else [f"{hid}-{i}" for i in range(1, len(gruppe) + 1)]
+        kollisjon = [x for x in (hid, *ider) if x in oppgitt]
+        if kollisjon:
+            melding = (
+                f"hendelse_id «{vis_id(kollisjon[0]) or '…'}» står på flere rader med ulikt innhold "
+                "(en rad uten hendelse_id får den samme id-en av innholdet sitt)"
+            )
+            for h in [*gruppe, *(x for k in kollisjon for x in oppgitt[k])]:
+                if id(h) not in nye:
+                    nye[id(h)] = None
+                    avvist.append((h, melding))
+            continue
         if len(gruppe) > 1:
-            for i, h in enumerate(sorted(gruppe, key=Hendelse.innholdsnokkel), start=1):
+            for ny_id, h in zip(ider, sorted(gruppe, key=Hendelse.innholdsnokkel), strict=True):
                 kopi = copy.copy(h)
-                object.__setattr__(kopi, "_id", f"{hid}-{i}")
+                object.__setattr__(kopi, "_id", ny_id)
                 nye[id(h)] = kopi
     if not nye:
-        return hendelser
-    return [nye.get(id(h), h) for h in hendelser]
+        return hendelser, []
+    beholdt = [x for h in hendelser if (x := nye.get(id(h), h)) is not None]
+    return beholdt, avvist
 
 
 def _hendelsesnokkel(h: Hendelse) -> tuple[date, time, str]:

@@ -554,7 +554,7 @@ class TestFellesdiff:
         data = copy.deepcopy(_felles_data())
         data["tidlige_tegn_innledning"] = data["tidlige_tegn_innledning"].replace("raskt å", "å raskt")
         diff = diff_felles(load_felles(FELLES), load_felles(_skriv_felles(tmp_path, data)))
-        assert [(e.sti, e.type) for e in diff.endringer] == [("tidlige_tegn/innledning", "endret")]
+        assert [(e.sti, e.type) for e in diff.endringer] == [("tidlige_tegn_innledning", "endret")]
         assert "\n  innledningen til de tidlige tegnene: For {+å +}raskt[- å-] kunne" in skriv_tekst(diff)
         rdata = copy.deepcopy(_data("grunnskole"))
         rdata["vedlegg"][0]["sporsmaal"] = "Når kaller vi fraværet bekymringsfullt?"

@@ -281,7 +281,7 @@ class TestAvvistIMotoren:
             (
                 "e.csv",
                 3,
-                "elev_id «E1» står også på en rad som er avvist (se meldingen der); rett eller fjern den raden",
+                "elev_id «E1» står også på en rad som er avvist (linje 2); rett eller fjern den raden",
             ),
             ("h.csv", 2, "eleven «E1» er avvist i elevfilen (se meldingen for eleven der)"),
         ]

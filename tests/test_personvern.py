@@ -195,6 +195,20 @@ class TestInnholdsId:
         assert res2.antall.avvist == 2
         assert [(o.maal, o.teller) for o in res2.oversikt] == [("skoledager", 1.0)]
 
+    def test_innholdsid_som_ogsaa_er_oppgitt_id_er_en_konflikt(
+        self, regelsett: Regelsett, skolerute: Skolerute
+    ) -> None:
+        from fravarsregler import evaluate
+
+        # a row without an id, and the same absence sent back with the output's id as hendelse_id:
+        # one id, two rows, so both are rejected (a review found them both counted)
+        uten = Hendelse("E1", date(2026, 9, 1), "fravaer", kode="F", timer=0.75, fag="matte")
+        med = Hendelse("E1", date(2026, 9, 1), "fravaer", kode="F", timer=0.75, fag="matte", hendelse_id=uten.id)
+        for hs in ([uten, med], [med, uten]):
+            res = evaluate(regelsett, [Elev("E1", "5", date(2015, 3, 4))], hs, skolerute, date(2026, 9, 2))
+            assert res.antall.avvist == 2
+            assert all("får den samme id-en av innholdet sitt" in a.melding for a in res.avvist)
+
     def test_soeskenid_i_utdata(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         from fravarsregler import evaluate
 
@@ -239,11 +253,12 @@ class TestOppfolgingAvGjennomgangen:
     def test_dato_og_fodselsnummer_i_tallkolonne(self, tmp_path: Path) -> None:
         h = _skriv(
             tmp_path / "h.csv",
-            "elev_id;dato;type;kode;dager\nE1;2026-09-01;fravaer;F;15.03.2015\nE1;2026-09-01;fravaer;F;15076500565\n",
+            "elev_id;dato;type;kode;dager\nE1;2026-09-01;fravaer;F;15.03.2015\nE1;2026-09-01;fravaer;F;15076500565\n"
+            "E1;2026-09-01;fravaer;F;150315\n",
         )
         meldinger = [a.melding for a in read_hendelser(h).avvist]
-        assert len(meldinger) == 2
-        assert not any("15.03.2015" in m or "15076500565" in m for m in meldinger)
+        assert len(meldinger) == 3
+        assert not any("15.03.2015" in m or "15076500565" in m or "150315" in m for m in meldinger)
 
     def test_hendelse_id_med_navn_i_konflikt(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         from fravarsregler import evaluate
