@@ -56,6 +56,7 @@ from fravarsregler._eksempel import lag_eksempeldata
 # The readers' own row parsers: the same checks and normalisation as reading a CSV file.
 from fravarsregler._inndata import Kilde, _elev, _fag, _hendelse
 from fravarsregler._kommandoer import standardrutiner
+from fravarsregler._motor import _ny_linje, _nytt_tiltak
 from fravarsregler._paths import finn_datafil
 
 TIDSSONE = ZoneInfo("Europe/Oslo")
@@ -448,7 +449,8 @@ def _objektbygger(resultat: Resultat) -> Callable[[], Any]:
     linjer = [tuple(getattr(o, f.name) for f in attrs.fields(Oversiktslinje)) for o in resultat.oversikt]
 
     def bygg() -> Any:
-        return [Tiltak(*x) for x in tiltak], [Oversiktslinje(*x) for x in linjer]
+        # the engine's own constructors (faster than attrs' frozen __init__, same objects)
+        return [_nytt_tiltak(*x) for x in tiltak], [_ny_linje(*x) for x in linjer]
 
     return bygg
 

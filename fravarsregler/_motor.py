@@ -48,6 +48,7 @@ __all__ = [
 
 TIDSSONE = ZoneInfo("Europe/Oslo")
 T = TypeVar("T")
+_A = TypeVar("_A", bound=attrs.AttrsInstance)
 
 KODENAVN = {"F": "varslet fravær (F)", "S": "sein (S)", "UF": "uvarslet fravær (UF)"}
 
@@ -190,6 +191,57 @@ class Antall:
 
     def as_dict(self) -> dict[str, int]:
         return {"lest": self.lest, "brukt": self.brukt, "avvist": self.avvist, "etter_dato": self.etter_dato}
+
+
+def _bygger(cls: type[_A]) -> Callable[..., _A]:
+    """A faster constructor for the frozen, slotted attrs class ``cls``, for the engine's hot loops.
+
+    ``bygg(*verdier)`` takes every field in declaration order (no defaults) and returns an object
+    of class ``cls`` equal in every way to ``cls(*verdier)``. attrs' frozen ``__init__`` sets each
+    slot through ``object.__setattr__``, a call through a method wrapper per field (for a
+    :class:`Tiltak`, 23 of them: most of the cost of making one). Here the object is made as an
+    instance of a subclass that adds no slots and allows plain attribute stores, which CPython
+    turns into direct slot writes, and its class is then set to ``cls`` (allowed, as the layout is
+    the same). Only for classes without validators, converters or ``__attrs_post_init__``.
+    """
+    felt = attrs.fields(cls)
+    if any(f.validator or f.converter or f.on_setattr or not f.init for f in felt) or hasattr(
+        cls, "__attrs_post_init__"
+    ):
+        raise TypeError(f"{cls.__name__}: attrs' own __init__ does more than store the fields")
+    navn = [f.name for f in felt]
+    kode = (
+        f"def __init__(self, {', '.join(navn)}):\n"
+        + "".join(f"    self.{n} = {n}\n" for n in navn)
+        + "    self.__class__ = cls\n"
+    )
+    rom: dict[str, Any] = {}
+    exec(kode, {"cls": cls}, rom)
+    bygger = type(
+        f"_{cls.__name__}Bygger",
+        (cls,),
+        {
+            "__slots__": (),
+            # both, so the subclass's attribute stores skip the frozen class's __setattr__
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+            "__init__": rom["__init__"],
+            "__module__": __name__,
+        },
+    )
+    # An interpreter that refused the class assignment, or made another object, gets attrs' own
+    # __init__: slower, never different.
+    try:
+        proeve = bygger(*range(len(navn)))
+        virker = type(proeve) is cls and attrs.astuple(proeve, recurse=False) == tuple(range(len(navn)))
+    except TypeError:
+        virker = False
+    return bygger if virker else cls
+
+
+#: Tiltak(*fields) and Oversiktslinje(*fields), made faster (see _bygger); every field in order.
+_nytt_tiltak = _bygger(Tiltak)
+_ny_linje = _bygger(Oversiktslinje)
 
 
 def rutineomtale(r: Rutine) -> dict[str, object]:
@@ -670,6 +722,9 @@ class _Fagregler:
 
 _enhetsnokkel = operator.itemgetter(0, 1)  # a day unit (day, event id, amount, event) sorts by day and event id
 
+# The engine reads an event's id as ``h._id``: the value of the property ``Hendelse.id`` without a
+# function call per read (ids are read several times per event).
+
 
 # --------------------------------------------------------------------------- evaluation
 
@@ -873,7 +928,7 @@ class _Evaluering:
             mottaker = regel.mottaker.for_alder(elev.alder(dag), samtykke=elev.samtykke_foresatte)
         # Tiltak's fields in order (positional: this is called for every action)
         self.tiltak.append(
-            Tiltak(
+            _nytt_tiltak(
                 regel.id,
                 k.rutine.id,
                 k.rutine.versjon,
@@ -956,8 +1011,8 @@ class _Evaluering:
                     elev,
                     dag,
                     frist,
-                    begrunnelse=f"{self._hendelsestekst(h)} (hendelse {h.id}); {naar}.",
-                    hendelser=(h.id,),
+                    begrunnelse=f"{self._hendelsestekst(h)} (hendelse {h._id}); {naar}.",
+                    hendelser=(h._id,),
                     fag=h.fag,
                     frist_iso=frist_iso,
                 )
@@ -1006,7 +1061,7 @@ class _Evaluering:
             if h.dager is None or h.type != "fravaer" or h.dato > dato:
                 continue
             rest = h.dager
-            hid = h.id
+            hid = h._id
             if rest == 1.0:  # the common single day (the loop below would give the same unit)
                 enheter.append((h.dato, hid, 1.0, h))
                 continue
@@ -1122,14 +1177,8 @@ class _Evaluering:
         if sem_aktiv is not self._sem_naa:
             teller = 0.0
         nevner = self._nevner_naa
-        return Oversiktslinje(
-            elev_id=elev.elev_id,
-            trinn=trinn,
-            maal="skoledager",
-            teller=teller,
-            nevner=nevner,
-            andel=teller / nevner if nevner else 0.0,
-        )
+        # Oversiktslinje's fields in order: elev_id, trinn, maal, teller, nevner, andel, fag
+        return _ny_linje(elev.elev_id, trinn, "skoledager", teller, nevner, teller / nevner if nevner else 0.0, None)
 
     @staticmethod
     def _stand(
@@ -1382,7 +1431,7 @@ class _Evaluering:
             if st is None:
                 st = stander[h.fag] = _Fagstand()
             st.teller += timer
-            st.hendelser.append(h.id)
+            st.hendelser.append(h._id)
             arstimer = fag[h.fag].arstimer
             andel = round(st.teller / arstimer, 9)
             if andel > regler.over or andel >= regler.minst:
@@ -1397,17 +1446,8 @@ class _Evaluering:
             st = stander.get(navn)
             teller = st.teller if st is not None else 0.0
             arstimer = fag[navn].arstimer
-            linjer.append(
-                Oversiktslinje(
-                    elev_id=elev.elev_id,
-                    trinn=trinn,
-                    maal="fagtimer",
-                    fag=navn,
-                    teller=teller,
-                    nevner=arstimer,
-                    andel=teller / arstimer,
-                )
-            )
+            # Oversiktslinje's fields in order (see dager)
+            linjer.append(_ny_linje(elev.elev_id, trinn, "fagtimer", teller, arstimer, teller / arstimer, navn))
         return linjer
 
     def _fagsjekk(
@@ -1594,7 +1634,7 @@ class _Evaluering:
                             mottaker = mottaker_regel.for_alder(e.alder(utlost), samtykke=e.samtykke_foresatte)
                         # Tiltak's fields in order
                         tiltak.append(
-                            Tiltak(
+                            _nytt_tiltak(
                                 rid_regel,
                                 rutine_id,
                                 versjon,
@@ -1627,7 +1667,7 @@ class _Evaluering:
                         self.brukte_versjoner.add(id(k.rutine))
                     for skole in skolene:
                         tiltak.append(
-                            Tiltak(
+                            _nytt_tiltak(
                                 rid_regel,
                                 rutine_id,
                                 versjon,
@@ -1849,7 +1889,7 @@ def _dupnokkel(h: Hendelse) -> str | tuple[str, str]:
     """What makes two event rows the same event: the export's id, or for a row without one its
     whole content. (Its content id leaves out the cause and the documentation type, so rows that
     differ only there, a morning off sick and an afternoon of leave, share it: they are two events.)"""
-    return h.id if h.hendelse_id else (h.id, h.innholdsnokkel())
+    return h._id if h.hendelse_id else (h._id, h.innholdsnokkel())
 
 
 def _innholdsider(hendelser: list[Hendelse]) -> tuple[list[Hendelse], list[tuple[Hendelse, str]]]:
@@ -1860,13 +1900,14 @@ def _innholdsider(hendelser: list[Hendelse]) -> tuple[list[Hendelse], list[tuple
     event has its own id in any row order (copies: the caller's objects keep their id). A content
     id, numbered or not, that an export also gives as a ``hendelse_id`` is a clash: those rows are
     all rejected, as rows with one id and different content are."""
-    oppgitt: dict[str, list[Hendelse]] = {}
+    # (the rows with a hendelse_id have one row per id here: _unike has kept one per id)
+    oppgitt: dict[str, Hendelse] = {}
     per_id: dict[str, list[Hendelse]] = {}
     for h in hendelser:
         if h.hendelse_id:
-            oppgitt.setdefault(h.id, []).append(h)
+            oppgitt[h._id] = h
         else:
-            per_id.setdefault(h.id, []).append(h)
+            per_id.setdefault(h._id, []).append(h)
     nye: dict[int, Hendelse | None] = {}
     avvist: list[tuple[Hendelse, str]] = []
     for hid, gruppe in per_id.items():
@@ -1877,7 +1918,7 @@ def _innholdsider(hendelser: list[Hendelse]) -> tuple[list[Hendelse], list[tuple
                 f"hendelse_id «{vis_id(kollisjon[0]) or '…'}» står på flere rader med ulikt innhold "
                 "(en rad uten hendelse_id får den samme id-en av innholdet sitt)"
             )
-            for h in [*gruppe, *(x for k in kollisjon for x in oppgitt[k])]:
+            for h in [*gruppe, *(oppgitt[k] for k in kollisjon)]:
                 if id(h) not in nye:
                     nye[id(h)] = None
                     avvist.append((h, melding))
@@ -1894,7 +1935,7 @@ def _innholdsider(hendelser: list[Hendelse]) -> tuple[list[Hendelse], list[tuple
 
 
 def _hendelsesnokkel(h: Hendelse) -> tuple[date, time, str]:
-    return (h.dato, h.fra or time.min, h.id)
+    return (h.dato, h.fra or time.min, h._id)
 
 
 _elev_id = operator.attrgetter("elev_id")
