@@ -293,6 +293,13 @@ class TestFastsatteFrister:
         assert "«rapport-til-rektr», som ingen rutine har. Mente du «rapport-til-rektor»?" in feil.getvalue()
 
 
+# Pupil E1 absent the first ten school days of autumn 2026 (ids 1-10): on day 10 (Mon Aug 31) the
+# share is 10 of 10, over the threshold, and both days-rule steps fire.
+TI_FRAVAERSDAGER = "hendelse_id;elev_id;dato;type;kode;dager\n" + "".join(
+    f"{i};E1;2026-08-{d:02d};fravaer;F;1\n" for i, d in enumerate((18, 19, 20, 21, 24, 25, 26, 27, 28, 31), 1)
+)
+
+
 class TestCsvUtdata:
     """Values from the input can never become spreadsheet formulas in the CSV output."""
 
@@ -353,15 +360,8 @@ class TestCsvUtdata:
     def test_lister_og_tall_som_excel_leser_riktig(self, tmp_path: Path) -> None:
         import csv as csvmod
 
-        # 11 single days from day 1: day 10 (Aug 31) crosses; numeric ids joined "1, 2", not "1,2"
-        dager = [f"2026-08-{d:02d}" for d in (18, 19, 20, 21, 24, 25, 26, 27, 28, 31)]
-        rader = "".join(f"{i};E1;{d};fravaer;F;1\n" for i, d in enumerate(dager, 1))
-        ut = self._csv(
-            tmp_path,
-            "elev_id;trinn;fodselsdato\nE1;6;2015-03-01\n",
-            "hendelse_id;elev_id;dato;type;kode;dager\n" + rader,
-            "2026-08-31",
-        )
+        # numeric ids joined "1, 2", not "1,2"
+        ut = self._csv(tmp_path, "elev_id;trinn;fodselsdato\nE1;6;2015-03-01\n", TI_FRAVAERSDAGER, "2026-08-31")
         r = next(
             r for r in csvmod.DictReader(io.StringIO(ut), delimiter=";") if r["regel"] == "bekymringsfullt-fravaer"
         )
@@ -385,12 +385,10 @@ class TestTekstUtdata:
     """The text report says where each pupil action belongs and lists a day's steps in the routine's order."""
 
     def test_skole_klasse_og_rekkefolge(self, tmp_path: Path) -> None:
-        dager = [f"2026-08-{d:02d}" for d in (18, 19, 20, 21, 24, 25, 26, 27, 28, 31)]
-        rader = "".join(f"{i};E1;{d};fravaer;F;1\n" for i, d in enumerate(dager, 1))
         ut = TestCsvUtdata._csv(
             tmp_path,
             "elev_id;trinn;fodselsdato;klasse;skole\nE1;6;2015-03-01;6B;Nordvik skole\n",
-            "hendelse_id;elev_id;dato;type;kode;dager\n" + rader,
+            TI_FRAVAERSDAGER,
             "2026-08-31",
             "tekst",
         )
