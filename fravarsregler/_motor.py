@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ._errors import ArgumentFeil, Problem, RutineFeil
-from ._inndata import INNDATA, Avvist, Elev, Fag, Hendelse, Innlesing, vis_id
+from ._inndata import INNDATA, TRINN, Avvist, Elev, Fag, Hendelse, Innlesing, vis_id
 from ._kodekart import Kodekart
 from ._meldinger import M
 from ._model import PLASSHOLDER, Regel, Rutine, formater_prosent, versjonsnokkel
@@ -45,6 +45,10 @@ __all__ = [
     "Tiltak",
     "evaluate",
 ]
+
+#: Each trinn's place in school order ("00" for bhg, "01"-"10", "11"-"13" for vg1-vg3): the sort
+#: key uses it, so a result lists trinn 1, 2, ..., 10, not 1, 10, 2.
+_TRINNRANG: dict[str, str] = {t: f"{i:02d}" for i, t in enumerate(TRINN)}
 
 TIDSSONE = ZoneInfo("Europe/Oslo")
 T = TypeVar("T")
@@ -115,7 +119,7 @@ class Tiltak:
             self.utlost.isoformat(),
             self.elev_id or "",
             self.skole or "",
-            self.trinn,
+            _TRINNRANG.get(self.trinn, self.trinn),
             self.regel,
             self.fag or "",
             self.status,
@@ -959,7 +963,7 @@ class _Evaluering:
                 dag,
                 elev.elev_id,
                 elev.skole or "",
-                elev.trinn,
+                _TRINNRANG[elev.trinn],
                 regel.id,
                 fag or "",
                 status,
@@ -1624,6 +1628,7 @@ class _Evaluering:
             )
             mottaker_regel = regel.mottaker
             for trinn in u.trinn:
+                rang = _TRINNRANG[trinn]
                 if u.per == "elev":
                     elevene = per_trinn.get(trinn, ())
                     if elevene:
@@ -1660,7 +1665,7 @@ class _Evaluering:
                                 kategori,
                             )
                         )
-                        nokler.append((utlost, e.elev_id, e.skole or "", trinn, rid_regel, "", "aktiv", frist_iso))
+                        nokler.append((utlost, e.elev_id, e.skole or "", rang, rid_regel, "", "aktiv", frist_iso))
                 else:
                     skolene = sorted(skoler_per_trinn.get(trinn, ()))
                     if skolene:
@@ -1693,7 +1698,7 @@ class _Evaluering:
                                 kategori,
                             )
                         )
-                        nokler.append((utlost, "", skole, trinn, rid_regel, "", "aktiv", frist_iso))
+                        nokler.append((utlost, "", skole, rang, rid_regel, "", "aktiv", frist_iso))
 
 
 def evaluate(

@@ -771,6 +771,14 @@ class TestRapportTilRektor:
         assert sep.as_dict(D(2026, 9, 25))["forfalt"] is False
         assert sep.begrunnelse == "Kalenderrad for september 2026: frist 2026-09-25."
 
+    def test_trinn_i_skolens_rekkefolge(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # rows per school and trinn come 1, 2, ..., 10, not 1, 10, 2 (string order)
+        elever = [elev(f"T{t}", t, D(2012, 3, 1), skole="Nordvik skole") for t in ("10", "2", "1", "9")]
+        res = kjor(regelsett, skolerute, D(2026, 8, 31), elever, [])
+        rader = [t.trinn for t in res.tiltak if t.regel == "rapport-til-rektor" and t.frist == D(2026, 8, 31)]
+        assert rader == ["1", "2", "9", "10"]
+        assert list(res.tiltak) == sorted(res.tiltak, key=lambda t: t.sorteringsnokkel())
+
     def test_senere_maaneder(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         res = kjor(regelsett, skolerute, D(2026, 12, 18), self.ELEVER[3:], [], fra=D(2026, 10, 1))
         assert self._rader(res) == {
