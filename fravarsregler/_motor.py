@@ -209,8 +209,11 @@ def _bygger(cls: type[_A]) -> Callable[..., _A]:
     the same). Only for classes without validators, converters or ``__attrs_post_init__``.
     """
     felt = attrs.fields(cls)
-    if any(f.validator or f.converter or f.on_setattr or not f.init for f in felt) or hasattr(
-        cls, "__attrs_post_init__"
+    if (
+        any(f.validator or f.converter or f.on_setattr or not f.init or f.kw_only for f in felt)
+        or hasattr(cls, "__attrs_post_init__")
+        or hasattr(cls, "__attrs_pre_init__")
+        or "_attrs_cached_hash" in getattr(cls, "__slots__", ())  # (cache_hash=True)
     ):
         raise TypeError(f"{cls.__name__}: attrs' own __init__ does more than store the fields")
     navn = [f.name for f in felt]
@@ -238,7 +241,7 @@ def _bygger(cls: type[_A]) -> Callable[..., _A]:
     try:
         proeve = bygger(*range(len(navn)))
         virker = type(proeve) is cls and attrs.astuple(proeve, recurse=False) == tuple(range(len(navn)))
-    except TypeError:
+    except Exception:  # (whatever an interpreter objects to, the module must still import)
         virker = False
     return bygger if virker else cls
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -68,3 +69,37 @@ def test_bygger_avviser_klasser_med_mer_i_init() -> None:
 
     with pytest.raises(TypeError):
         _bygger(MedValidator)
+
+
+def _med_hash() -> type:
+    @attrs.frozen(cache_hash=True)
+    class MedHash:
+        x: int
+
+    return MedHash
+
+
+def _med_pre_init() -> type:
+    @attrs.frozen
+    class MedPre:
+        x: int
+
+        def __attrs_pre_init__(self) -> None:
+            pass
+
+    return MedPre
+
+
+def _bare_navn() -> type:
+    @attrs.frozen(kw_only=True)
+    class BareNavn:
+        x: int
+
+    return BareNavn
+
+
+@pytest.mark.parametrize("lag", [_med_hash, _med_pre_init, _bare_navn], ids=["cache_hash", "pre_init", "kw_only"])
+def test_bygger_avviser_mer_enn_lagring(lag: Any) -> None:
+    # an __init__ that does more than store the fields would be skipped: refused
+    with pytest.raises(TypeError):
+        _bygger(lag())
