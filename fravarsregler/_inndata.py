@@ -152,7 +152,8 @@ _ELLEVE_SIFFER = re.compile(r"[0-9]{11}")
 
 
 def vis_id(elev_id: str) -> str | None:
-    """``elev_id`` as it may be quoted in a message, or None when it looks like personal data."""
+    """An id (a pupil's, an event's, a code) as it may be quoted in a message, or None when it
+    looks like personal data."""
     if (
         _IDFORM.fullmatch(elev_id) is None
         or _ELLEVE_SIFFER.search(elev_id) is not None
@@ -187,9 +188,10 @@ def er_fodselsnummer(tekst: str) -> bool:
 
 
 def _vis_valg(tekst: str, lovlige: tuple[str, ...], *, kode: bool = False) -> str:
-    """`` «x»`` (with "Mente du …?" for a near miss) when a rejected choice may be shown, else the
-    reason it is not. A code is shown when it is short; a cause or a documentation type only as a
-    near miss of an allowed value (a note such as "innlagt BUP" is health data)."""
+    """`` «x»`` (with "mente du …?" for a near miss) when a rejected choice may be shown, else "".
+
+    A code is shown when it is short; a cause or a documentation type only as a near miss of an
+    allowed value (a note such as "innlagt BUP" is health data)."""
     t = tekst.strip()
     if kode:
         # codes are too short for near misses ("SY" is not "S"); only the case can be off
@@ -455,7 +457,8 @@ class Hendelse:
     def _idnokkel(self) -> str:
         """What a content id is made from: the content without the cause and the documentation
         type. Those are health data, and with so few values each, a hash over them could be undone
-        by trying them all; rows that differ only there share the id and are reported as a conflict."""
+        by trying them all. Rows that differ only there share the id; the engine numbers them
+        ``h-…-1``, ``h-…-2`` in its output."""
         return self.innholdsnokkel().rsplit("|", 2)[0]
 
     def innholdsnokkel(self) -> str:

@@ -1908,14 +1908,14 @@ def _innholdsider(hendelser: list[Hendelse]) -> tuple[list[Hendelse], list[tuple
     event has its own id in any row order (copies: the caller's objects keep their id). A content
     id, numbered or not, that an export also gives as a ``hendelse_id`` is a clash: those rows are
     all rejected, as rows with one id and different content are."""
-    # (the rows with a hendelse_id have one row per id here: _unike has kept one per id)
-    oppgitt: dict[str, Hendelse] = {}
     per_id: dict[str, list[Hendelse]] = {}
     for h in hendelser:
-        if h.hendelse_id:
-            oppgitt[h._id] = h
-        else:
+        if not h.hendelse_id:
             per_id.setdefault(h._id, []).append(h)
+    if not per_id:
+        return hendelser, []  # the common export: every row has its id, nothing to number or clash
+    # (the rows with a hendelse_id have one row per id here: _unike has kept one per id)
+    oppgitt = {h._id: h for h in hendelser if h.hendelse_id}
     nye: dict[int, Hendelse | None] = {}
     avvist: list[tuple[Hendelse, str]] = []
     for hid, gruppe in per_id.items():
@@ -2033,9 +2033,9 @@ def _fil(r: Any) -> str:
 
 
 def _sted(r: Any) -> str:
-    """``fil:linje`` of a row, or "en rad uten fil" for one built in Python."""
+    """``fil:linje`` of a row (its :class:`Kilde`), or "en rad uten fil" for one built in Python."""
     k = getattr(r, "kilde", None)
-    return f"{k.fil}:{k.linje}" if k is not None else "en rad uten fil"
+    return str(k) if k is not None else "en rad uten fil"
 
 
 class _Hendelseskontroll:
