@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ._skolerute import Skolerute
 
-__all__ = ["lag_eksempeldata", "skriv_eksempeldata"]
+__all__ = ["lag_eksempeldata", "skriv_eksempeldata", "som_kildekoder"]
 
 SKOLER = {
     "bhg": "Nordlys barnehage",
@@ -214,11 +214,40 @@ def _spesialtilfeller(elever: list[dict[str, str]], skoledager: list[date]) -> I
         }
 
 
-def skriv_eksempeldata(mappe: Path, skolerute: Skolerute, **kw: object) -> tuple[Path, Path, Path]:
-    """Write ``elever.csv``, ``fag.csv`` and ``hendelser.csv`` (``;``-separated) to ``mappe``."""
+def som_kildekoder(rad: dict[str, str]) -> dict[str, str]:
+    """An event row as the example school system of ``eksempel/kodekart.yaml`` would export it:
+    its own codes, with the cause or documentation a code always means left out of the row."""
+    rad = dict(rad)
+    kode, arsak, dok = (rad.get(k, "") for k in ("kode", "arsak", "dokumentasjon"))
+    if rad["type"] != "fravaer":
+        return rad
+    if kode == "S":
+        rad["kode"] = "SE"
+    elif kode == "UF":
+        rad["kode"] = "!"
+    elif (arsak, dok) == ("sykehus", "helse_dokumentert"):
+        rad.update(kode="SH", arsak="", dokumentasjon="")
+    elif (arsak, dok) == ("sykdom", "helse_dokumentert"):
+        rad["kode"] = "LE"  # the row keeps the same values as the map: allowed
+    elif (arsak, dok) == ("sykdom", ""):
+        rad.update(kode="SY", arsak="")
+    elif arsak == "permisjon":
+        rad.update(kode="PE", arsak="")
+    return rad
+
+
+def skriv_eksempeldata(mappe: Path, skolerute: Skolerute, **kw: object) -> tuple[Path, ...]:
+    """Write ``elever.csv``, ``fag.csv``, ``hendelser.csv`` and ``hendelser-kildekoder.csv`` (the
+    same events in the example school system's codes, for ``--kodekart eksempel/kodekart.yaml``),
+    ``;``-separated, to ``mappe``."""
     elever, fag, hendelser = lag_eksempeldata(skolerute, **kw)  # type: ignore[arg-type]
     mappe.mkdir(parents=True, exist_ok=True)
-    stier = (mappe / "elever.csv", mappe / "fag.csv", mappe / "hendelser.csv")
+    stier = (
+        mappe / "elever.csv",
+        mappe / "fag.csv",
+        mappe / "hendelser.csv",
+        mappe / "hendelser-kildekoder.csv",
+    )
     kolonner = (
         ["elev_id", "trinn", "fodselsdato", "klasse", "skole", "samtykke_foresatte"],
         ["elev_id", "fag", "arstimer"],
@@ -237,7 +266,9 @@ def skriv_eksempeldata(mappe: Path, skolerute: Skolerute, **kw: object) -> tuple
             "dokumentasjon",
         ],
     )
-    for sti, rader, navn in zip(stier, (elever, fag, hendelser), kolonner, strict=True):
+    kolonner += (kolonner[-1],)
+    kildekoder = [som_kildekoder(r) for r in hendelser]
+    for sti, rader, navn in zip(stier, (elever, fag, hendelser, kildekoder), kolonner, strict=True):
         with sti.open("w", encoding="utf-8", newline="") as f:
             w = csv.DictWriter(f, fieldnames=navn, delimiter=";", lineterminator="\n")
             w.writeheader()
