@@ -1717,7 +1717,7 @@ def evaluate(
     """Evaluate the routines on ``dato`` and list every action triggered from ``fra``.
 
     ``fra`` defaults to the first school day of the semester that holds ``dato`` (in a break, of
-    the semester that ended last; before the first semester, ``dato`` itself). Inputs may be plain
+    the semester that ended last; before the first semester, the school year's first day, 1 August). Inputs may be plain
     iterables of rows or the :class:`Innlesing` a reader returned (its rejected rows are then carried into the result).
     The same input in any row order gives the same result.
     """
