@@ -80,7 +80,7 @@ class Tekstbit:
 
 @attrs.frozen
 class Endring:
-    """One difference between two versions of a routine.
+    """One difference between two versions of a routine, a shared file or a school calendar.
 
     ``sti`` names the place (``parametere/bekymring_terskel/verdi``); ``type`` is ``lagt_til``,
     ``fjernet`` or ``endret``; ``gammel`` and ``ny`` are the values as shown to a reader

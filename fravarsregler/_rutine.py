@@ -163,7 +163,7 @@ def _les(path: Path) -> YamlDokument | Problem:
 
 
 def validate(path: str | os.PathLike[str]) -> Valideringsresultat:
-    """Validate one file (routine, shared file or school calendar); never raises for bad input."""
+    """Validate one file (routine, shared file, school calendar or code map); never raises for bad input."""
     return _valider_dok(Path(path))[0]
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import inspect
+import re
 import types
+from pathlib import Path
 
 import pytest
 
 import fravarsregler
+import fravarsregler.testing
 from fravarsregler import FravarsreglerError
 
 
@@ -63,3 +66,38 @@ class TestUnntak:
 
     def test_basen_er_et_vanlig_unntak(self) -> None:
         assert issubclass(FravarsreglerError, Exception)
+
+
+class TestApiside:
+    """docs/api.md describes every public name, and only those."""
+
+    SIDE = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+
+    def _navn_i_tabellene(self) -> set[str]:
+        # the first column of each table row: `name(...)`, or several names `A`, `B`
+        navn: set[str] = set()
+        for linje in self.SIDE.read_text(encoding="utf-8").splitlines():
+            if linje.startswith("| `"):
+                forste = linje.split(" | ")[0]
+                navn.update(re.findall(r"`([A-Za-z_]\w*)", forste))
+        return navn
+
+    def test_hvert_offentlig_navn_er_beskrevet(self) -> None:
+        offentlige = set(fravarsregler.__all__) | set(fravarsregler.testing.__all__)
+        assert offentlige - self._navn_i_tabellene() == set()
+
+    def test_siden_nevner_ingen_navn_som_ikke_er_offentlige(self) -> None:
+        offentlige = set(fravarsregler.__all__) | set(fravarsregler.testing.__all__)
+        assert self._navn_i_tabellene() - offentlige == set()
+
+    def test_nokkelordene_i_signaturene_finnes(self) -> None:
+        # a keyword shown as `name=` in a signature cell must be a parameter of that function
+        for linje in self.SIDE.read_text(encoding="utf-8").splitlines():
+            treff = re.match(r"\| `(\w+)\(([^`]*)\)", linje)
+            if not treff:
+                continue
+            navn, argumenter = treff.groups()
+            funksjon = getattr(fravarsregler, navn, None) or getattr(fravarsregler.testing, navn)
+            parametere = set(inspect.signature(funksjon).parameters)
+            vist = {a.strip().split("=")[0] for a in argumenter.split(",") if a.strip() and a.strip() != "*"}
+            assert vist <= parametere, (navn, vist - parametere)
