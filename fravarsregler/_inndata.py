@@ -1182,7 +1182,7 @@ def _sjekk_kolonner(
 
 # The pupil file holds personal data: a value is echoed in a message only when it has the shape
 # of what belongs in its column, never when the columns may have slipped (a birth date or a name
-# in «trinn»). See docs/utveksling.md, section 10.
+# in «trinn»). See docs/utveksling.md, section 11.
 _TRINNFORM = re.compile(r"(?:vgs?|bhg|trinn)? ?[0-9]{1,2}\.? ?(?:trinn|klasse|[a-z])?", re.IGNORECASE)
 _JA_NEI_FORM = frozenset({"j", "n", "y", "yes", "no", "true", "false", "sann", "usann", "1", "0", "x", "ok"})
 

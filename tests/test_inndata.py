@@ -397,7 +397,7 @@ class TestApneFiler:
 
 
 class TestPersonvernIMeldinger:
-    """docs/utveksling.md §10: a pupil row's message never shows a birth date or a name, also when
+    """docs/utveksling.md §11: a pupil row's message never shows a birth date or a name, also when
     the columns have slipped; a value is shown only when it looks like what the column holds."""
 
     @pytest.mark.parametrize(
