@@ -392,3 +392,46 @@ def test_dokumentets_json_eksempel_er_ordrett_fra_demoen() -> None:
         assert mangler == [], f"{liste}: {mangler}"
     enkle = [k for k in ekte if not isinstance(ekte[k], list)]
     assert {k: utdrag[k] for k in enkle} == {k: ekte[k] for k in enkle}
+
+
+def _nokler(verdi: Any) -> set[str]:
+    """Every key of every object in a JSON value, at any depth."""
+    if isinstance(verdi, dict):
+        return set(verdi) | {n for v in verdi.values() for n in _nokler(v)}
+    if isinstance(verdi, list):
+        return {n for v in verdi for n in _nokler(v)}
+    return set()
+
+
+def test_json_fra_valider_og_diff_er_beskrevet(tmp_path: Path) -> None:
+    """§10 names every key that `valider --format json` and `diff --format json` write (the
+    free-form labels inside a diff's `innhold` aside)."""
+    tekst = (ROT / "docs" / "utveksling.md").read_text(encoding="utf-8")
+    seksjon = tekst[tekst.index("## 10. `valider` and `diff` as JSON") : tekst.index("## 11.")]
+    beskrevet = {ord for kode in re.findall(r"`([^`]+)`", seksjon) for ord in re.findall(r"[a-z_]+", kode)}
+
+    def json_ut(*argv: str | Path) -> Any:
+        ut, feil = io.StringIO(), io.StringIO()
+        run([str(a) for a in argv], ut, feil)
+        return json.loads(ut.getvalue())
+
+    skolerute = ROT / "rutiner" / "skolerute-2026-27.yaml"
+    endret = tmp_path / "skolerute.yaml"
+    endret.write_text(skolerute.read_text(encoding="utf-8").replace("2026-11-13", "2026-11-12"), encoding="utf-8")
+    utdata = [
+        json_ut("valider", ROT / "rutiner", tmp_path / "finnes-ikke.yaml", "--format", "json"),
+        json_ut(
+            "diff",
+            ROT / "rutiner" / "grunnskole.yaml",
+            ROT / "docs" / "eksempel" / "grunnskole-revidert.yaml",
+            "--format",
+            "json",
+        ),
+        json_ut("diff", skolerute, endret, "--format", "json"),
+    ]
+    for data in utdata:
+        for endring in data.get("endringer", []):
+            endring.pop("innhold")  # labels of the added or removed item's fields, not keys
+    nokler = set().union(*(_nokler(d) for d in utdata))
+    assert {"problemer", "forslag", "tekstdiff", "rader_lagt_til", "skoleaar"} <= nokler
+    assert nokler - beskrevet == set()
