@@ -166,7 +166,7 @@ def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str], stdin: IO[bytes] 
             return OK
         stderr.write(e.message or "")
         return BRUKSFEIL
-    args.stdin = stdin if stdin is not None else cast(IO[bytes], _Standardinn())
+    args.stdin = cast(IO[bytes], _Standardinn(stdin))
     kjor: Kommando | None = getattr(args, "kjor", None)
     if kjor is None:
         parser.print_help(stderr)
@@ -184,9 +184,17 @@ def run(argv: Sequence[str], stdout: IO[str], stderr: IO[str], stdin: IO[bytes] 
 class _Standardinn:
     """The process's standard input, looked up only when an input named ``-`` is read: the shell
     may have closed it (``<&-``, ``sys.stdin`` is then None), which matters only to a command that
-    reads it. A closed standard input is an unreadable input file: exit code 1."""
+    reads it. A closed standard input is an unreadable input file: exit code 1. ``strom`` stands
+    in for it (a test's stream); either way the readers name it "(standard inn)"."""
+
+    name = "<stdin>"
+
+    def __init__(self, strom: IO[bytes] | None = None) -> None:
+        self._strom = strom
 
     def read(self) -> bytes | str:
+        if self._strom is not None:
+            return self._strom.read()
         strom = sys.stdin
         if strom is None:
             raise InndataFeil(

@@ -266,9 +266,9 @@ def skriv_eksempeldata(mappe: Path, skolerute: Skolerute, **kw: object) -> tuple
             "dokumentasjon",
         ],
     )
-    kolonner += (kolonner[-1],)
     kildekoder = [som_kildekoder(r) for r in hendelser]
-    for sti, rader, navn in zip(stier, (elever, fag, hendelser, kildekoder), kolonner, strict=True):
+    innhold = (elever, fag, hendelser, kildekoder)
+    for sti, rader, navn in zip(stier, innhold, (*kolonner, kolonner[-1]), strict=True):
         with sti.open("w", encoding="utf-8", newline="") as f:
             w = csv.DictWriter(f, fieldnames=navn, delimiter=";", lineterminator="\n")
             w.writeheader()

@@ -598,15 +598,20 @@ class Lesbar(Protocol):
 #: What the readers read: a path, or a file already open (:class:`Lesbar`).
 Kildefil: TypeAlias = "str | os.PathLike[str] | Lesbar | IO[bytes]"
 
-#: How a stream without a file name (standard input) is named in messages.
+#: How standard input is named in messages.
 STANDARD_INN = "(standard inn)"
+#: How another stream without a file name (``io.BytesIO``, an upload) is named in messages.
+STROM = "(datastrøm)"
 
 
 def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
     """(decoded text, name for messages, read as JSON Lines) of a path or an open binary file."""
     if not isinstance(kilde, str | os.PathLike):
         navn = getattr(kilde, "name", None)
-        visning = navn if isinstance(navn, str) and navn and not navn.startswith("<") else STANDARD_INN
+        if isinstance(navn, str) and navn and not navn.startswith("<"):
+            visning = navn
+        else:  # (sys.stdin.buffer is named "<stdin>"; a BytesIO has no name)
+            visning = STANDARD_INN if navn == "<stdin>" else STROM
         try:
             data: bytes | str = kilde.read()
         except OSError as e:
@@ -1324,7 +1329,7 @@ def read_elever(path: Kildefil) -> Innlesing[Elev]:
 
     ``path`` is a file path, or a file already open, binary (e.g. ``sys.stdin.buffer``,
     ``gzip.open(...)``) or text (``io.StringIO``), read to its end; messages name it by its
-    ``name``, or as ``(standard inn)``.
+    ``name``: ``(standard inn)`` for standard input, ``(datastrøm)`` for a stream without one.
     """
     return _les(path, _elev, ("elev_id", "trinn", "fodselsdato"), ("klasse", "skole", "samtykke_foresatte"))
 

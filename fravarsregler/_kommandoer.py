@@ -73,7 +73,11 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         help="elever (CSV eller JSON Lines; - leser standard inn)",
     )
     p.add_argument(
-        "--fag", type=Path, metavar="FIL", action=_EnGang, help="fag med årstimer for vgs (CSV eller JSON Lines)"
+        "--fag",
+        type=Path,
+        metavar="FIL",
+        action=_EnGang,
+        help="fag med årstimer for vgs (CSV eller JSON Lines; - leser standard inn)",
     )
     p.add_argument(
         "--hendelser",
@@ -81,7 +85,7 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         type=Path,
         metavar="FIL",
         action=_EnGang,
-        help="fraværshendelser (- leser standard inn)",
+        help="fraværshendelser (CSV eller JSON Lines; - leser standard inn)",
     )
     p.add_argument("--skolerute", required=True, type=Path, metavar="FIL", action=_EnGang, help="skolerute (YAML)")
     p.add_argument(
@@ -96,7 +100,10 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         "--fra",
         type=dato,
         metavar="ÅÅÅÅ-MM-DD",
-        help="list tiltak fra denne datoen (standard: semesterets første skoledag)",
+        help=(
+            "list tiltak fra denne datoen (standard: første skoledag i semesteret datoen ligger i; "
+            "i en ferie det siste semesterets; før første semester 1. august)"
+        ),
     )
     p.add_argument("--format", choices=FORMATER, default="tekst", help=FORMATHJELP)
     p.set_defaults(kjor=_kjor_evaluer)

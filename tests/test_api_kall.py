@@ -237,7 +237,7 @@ class TestSmaattIApiet:
 
     def test_kort_repr(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         inn = read_elever(io.StringIO("elev_id;trinn;fodselsdato\nE1;5;2015-01-01\nE2;x;2015-01-01\n"))
-        assert repr(inn) == "<Innlesing (standard inn): 1 rader, 1 avvist, lest 2>"
+        assert repr(inn) == "<Innlesing (datastrøm): 1 rader, 1 avvist, lest 2>"
         res = evaluer(regelsett, inn, [], skolerute, D(2026, 9, 14))
         assert repr(res).startswith("<Resultat dato=2026-09-14 fra=2026-08-18: ")
         assert "2015" not in repr(inn) + repr(res)

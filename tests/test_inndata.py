@@ -386,14 +386,19 @@ class TestApneFiler:
         with fil.open("rb") as f:
             fra_apen = read_elever(f)
         assert fra_strom.rader == fra_sti.rader == fra_apen.rader
-        assert [a.fil for a in fra_strom.avvist] == ["(standard inn)"]
+        # a stream without a name is not called standard input (an upload, a BytesIO) ...
+        assert [a.fil for a in fra_strom.avvist] == ["(datastrøm)"]
         assert [a.fil for a in fra_apen.avvist] == [str(fil)]
+        # ... and standard input (sys.stdin.buffer is named "<stdin>") is
+        stdin = io.BytesIO(tekst.encode("utf-8"))
+        stdin.name = "<stdin>"  # type: ignore[attr-defined]
+        assert [a.fil for a in read_elever(stdin).avvist] == ["(standard inn)"]
         assert (fra_strom.lest, fra_strom.avvist[0].linje) == (2, 3)
 
     def test_manglende_kolonne_i_strom(self) -> None:
         with pytest.raises(InndataFeil, match="Mangler kolonnen «type»") as e:
             read_hendelser(io.BytesIO(b"elev_id;dato\ne1;2026-09-01\n"))
-        assert (e.value.fil, e.value.linje) == ("(standard inn)", 1)
+        assert (e.value.fil, e.value.linje) == ("(datastrøm)", 1)
 
 
 class TestPersonvernIMeldinger:
