@@ -396,6 +396,13 @@ class TestBekymringsfulltFravaer:
         res = kjor(regelsett, skolerute, D(2027, 1, 15), elever, hs)
         assert [t.utlost for t in finn(res, "bekymringsfullt-fravaer")] == [D(2027, 1, 15)]
 
+    def test_oversikten_teller_bare_semesteret_datoen_er_i(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # two absence days in November, none in the spring: on Jan 15 the spring's count is 0 of 10
+        hs = [fravaer("H1", "E2", D(2026, 11, 2)), fravaer("H2", "E2", D(2026, 11, 3))]
+        elever = [elev("E2", "2", D(2019, 1, 1))]
+        assert oversikt(kjor(regelsett, skolerute, D(2026, 11, 3), elever, hs), "E2")[0] == 2
+        assert oversikt(kjor(regelsett, skolerute, D(2027, 1, 15), elever, hs), "E2") == (0, 10)
+
     def test_gjelder_ikke_barnehage_eller_vgs(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         elever = [elev("B1", "bhg", D(2022, 1, 1)), elev("V1", "vg1", D(2010, 1, 1))]
         hs = [
@@ -560,6 +567,44 @@ class TestUnntak:
         brev = en(res, "bekymringsbrev", "E7")
         assert (brev.status, brev.utlost) == ("aktiv", D(2026, 8, 31))  # floor day: 2/10
 
+    def test_sykdom_tre_dager_som_ikke_henger_sammen_er_ikke_langvarig(
+        self, regelsett: Regelsett, skolerute: Skolerute
+    ) -> None:
+        # school days 5, 8 and 10: three days of sickness, never two in a row ("minst 3
+        # sammenhengende skoledager"), so on the floor day (3/10 = 30 %) the letter is not held back
+        hs = [fravaer(f"H{i}", "E7", d, arsak="sykdom") for i, d in enumerate((D(2026, 8, 24), D(2026, 8, 27)))]
+        hs.append(fravaer("H9", "E7", D(2026, 8, 31), arsak="sykdom"))
+        res = kjor(regelsett, skolerute, D(2026, 8, 31), [elev("E7", "7", D(2014, 1, 1))], hs)
+        brev = en(res, "bekymringsbrev", "E7")
+        assert (brev.status, brev.utlost) == ("aktiv", D(2026, 8, 31))
+        assert "langvarig" not in brev.begrunnelse
+
+    def test_permisjon_som_begynner_paa_skoledag_20_er_tidlig(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # "når den begynner innen 20 skoledager": a leave from school day 20 itself (Sep 14) is early
+        hs = [fravaer("P1", "E4", D(2026, 9, 14), dager=3.0, arsak="permisjon")]  # school days 20-22
+        res = kjor(regelsett, skolerute, D(2026, 9, 16), [elev("E4", "4", D(2017, 1, 1))], hs)
+        kontakt = en(res, "bekymringsfullt-fravaer", "E4")
+        assert (kontakt.status, kontakt.utlost) == ("aktiv", D(2026, 9, 16))
+        brev = en(res, "bekymringsbrev", "E4")
+        assert (brev.status, brev.utlost) == ("holdt_tilbake", D(2026, 9, 16))
+        assert "(permisjon tidlig: 3 dager)" in brev.begrunnelse
+
+    def test_akkurat_ti_prosent_uten_unntakene_med_desimaldager_holder_brevet_tilbake(
+        self, regelsett: Regelsett, skolerute: Skolerute
+    ) -> None:
+        # 3 excepted sick days (a run), then 0.2 + 0.9 + 0.9 UF days: without the exception 2 of 20
+        # school days = exactly 10 %, which is not over (DOMENE 1 and 3). The float sum of the
+        # amounts is 5.000000000000001; the share must be judged as the 10 % it is.
+        hs = [fravaer(f"S{i}", "E6", D(2026, 8, 18 + i), arsak="sykdom") for i in range(3)]
+        hs += [
+            fravaer("A", "E6", D(2026, 9, 10), "UF", dager=0.2),
+            fravaer("B", "E6", D(2026, 9, 11), "UF", dager=0.9),
+            fravaer("C", "E6", D(2026, 9, 14), "UF", dager=0.9),  # school day 20
+        ]
+        res = kjor(regelsett, skolerute, D(2026, 9, 14), [elev("E6", "6", D(2015, 1, 1))], hs)
+        brev = finn(res, "bekymringsbrev", "E6")
+        assert [(t.status, t.utlost) for t in brev] == [("holdt_tilbake", D(2026, 8, 31))]
+
 
 # --------------------------------------------------------------------------- vgs subject hours
 
@@ -620,6 +665,17 @@ class TestFagfravaerVgs:
         assert grense.begrunnelse.startswith("8,25 fraværstimer i matematikk av 75 årstimer = 11 % > 10 %.")
         assert oversikt(res, "V1", "fagtimer", "matematikk") == (8.25, 75.0)
         assert oversikt(res, "V1", "fagtimer", "norsk") == (1.5, 112.5)
+
+    def test_oversikten_teller_ikke_timer_etter_datoen(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # 3 of 75 hours by Sep 3 (4 %); the 1.5 hours on Sep 10 would make 6 %, but are after the date
+        hs = [
+            Hendelse(elev_id="V1", dato=d, type="fravaer", kode="UF", timer=1.5, fag="matematikk", hendelse_id=h)
+            for h, d in (("A", D(2026, 9, 1)), ("B", D(2026, 9, 2)), ("C", D(2026, 9, 10)))
+        ]
+        res = kjor(regelsett, skolerute, D(2026, 9, 3), [elev("V1", "vg1", D(2010, 1, 1))], hs, fag=FAG[:1])
+        assert oversikt(res, "V1", "fagtimer", "matematikk") == (3.0, 75.0)
+        assert finn(res, "varselbrev-fagfravaer") == []
+        assert res.antall.etter_dato == 1
 
     def test_over_grensen_i_bare_ett_fag(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         hs = [time_i_fag(f"M{i}", "V1", d, "matematikk") for i, d in enumerate(DAGER_2026)]
@@ -786,6 +842,11 @@ class TestRapportTilRektor:
             ("Sørvik skole", "3", D(2026, 11, 1), D(2026, 11, 30)),
             ("Sørvik skole", "3", D(2026, 12, 1), D(2026, 12, 18)),
         }
+
+    def test_vindu_med_frist_foer_fra_er_ikke_med(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # fra in the Christmas break: December's report (due Dec 18) belongs to an earlier run
+        res = kjor(regelsett, skolerute, D(2027, 1, 4), self.ELEVER[3:], [], fra=D(2026, 12, 21))
+        assert self._rader(res) == {("Sørvik skole", "3", D(2027, 1, 1), D(2027, 1, 29))}
 
     def test_maaned_som_ikke_har_begynt_er_ikke_med(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         res = kjor(regelsett, skolerute, D(2026, 9, 30), self.ELEVER[3:], [])
