@@ -380,8 +380,8 @@ class Hendelse:
             and (kode in _KODESETT if type(kode) is str else kode is None and self.type != "fravaer")
             and (d is None or (type(d) is float and 0 < d <= _MAKS_DAGER))
             and (t is None or (type(t) is float and 0 < t <= _MAKS_TIMER))
-            and (fra is None or type(fra) is time)
-            and (til is None or type(til) is time)
+            and (fra is None or (type(fra) is time and fra.tzinfo is None))
+            and (til is None or (type(til) is time and til.tzinfo is None))
             and (fra is None or til is None or til > fra)
             and ((fra is None) == (til is None) or t is not None or d is not None)
             and (self.type != "fravaer" or d is not None or t is not None or fra is not None)
@@ -441,6 +441,13 @@ class Hendelse:
         for navn, klokke in (("fra", self.fra), ("til", self.til)):
             if klokke is not None and not _er_klokke(klokke):
                 return f"«{navn}» må være et klokkeslett (datetime.time), ikke {type(klokke).__name__}"
+            if klokke is not None and klokke.tzinfo is not None:
+                # a clock time with a zone cannot be turned into Oslo time without its date
+                # (summer or winter time): the caller converts it, with the event's date
+                return (
+                    f"«{navn}» må være et klokkeslett i Oslo-tid uten tidssone; gjør det om med hendelsens "
+                    "dato først (datetime.combine(dato, tid).astimezone(ZoneInfo(\"Europe/Oslo\")).time())"
+                )
         if self.fra is not None and self.til is not None and self.til <= self.fra:
             return "«til» må være etter «fra»"
         if (self.fra is None) != (self.til is None) and self.timer is None and self.dager is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import math
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
@@ -103,6 +103,10 @@ class TestRaderLagetIPython:
             ({"dager": None, "timer": -50.0}, "«timer» må være et tall større enn 0 og høyst 24, ikke -50.0"),
             ({"dager": None, "fra": time(9)}, "oppgi både «fra» og «til», eller «timer»"),
             ({"dager": None, "fra": time(10), "til": time(9)}, "«til» må være etter «fra»"),
+            # a clock time with a zone would lose it (a deadline hours off), and a zoned and a
+            # plain time cannot be compared: both are refused, in Norwegian, not a TypeError
+            ({"fra": time(7, tzinfo=UTC), "til": time(7, 45, tzinfo=UTC)}, "«fra» må være et klokkeslett i Oslo-tid"),
+            ({"fra": time(8), "til": time(8, 45, tzinfo=UTC)}, "«til» må være et klokkeslett i Oslo-tid uten tidssone"),
             ({"dager": None}, "fravær må ha «dager», «timer» eller «fra» og «til»"),
             ({"dato": datetime(2026, 9, 10, 8)}, "«dato» må være en dato (datetime.date), ikke datetime"),
             ({"elev_id": ""}, "«elev_id» må være en tekst som ikke er tom"),
@@ -271,8 +275,8 @@ class TestRaskVeiForVanligeHendelser:
         "kode": (None, "uf", "", math.nan, "UF"),
         "dager": (None, 4, 0.0, -1.0, 100.0, 101.0, math.nan, math.inf, Decimal("1")),
         "timer": (None, 24.0, 25.0, 0, math.nan),
-        "fra": (None, time(10), math.nan),
-        "til": (None, time(8), time(9), ""),
+        "fra": (None, time(10), math.nan, time(8, tzinfo=UTC)),
+        "til": (None, time(8), time(9), "", time(9, tzinfo=UTC)),
         "fag": (None, "", math.nan),
         "arsak": ("", "ferie", None, "permisjon"),
         "dokumentasjon": ("", "lege", "annen_gyldig"),
