@@ -108,8 +108,23 @@ class Tiltak:
     kilde: str = ""
     kategori: str = "hendelse"
 
-    def forfalt(self, naa: date) -> bool:
-        """Whether the deadline has passed on ``naa`` (a same-day deadline is not yet passed)."""
+    def forfalt(self, naa: date | datetime) -> bool:
+        """Whether the deadline has passed at ``naa``.
+
+        ``naa`` is a day (then a deadline on that day, at any clock time, is not yet passed: the
+        JSON output's ``forfalt``) or an aware ``datetime`` (a clock-time deadline is compared
+        exactly, and a date deadline lasts to the end of its day in Oslo).
+        """
+        if isinstance(naa, datetime):
+            if naa.utcoffset() is None:
+                raise ArgumentFeil(
+                    '«naa» må være et tidspunkt med tidssone, for eksempel datetime.now(ZoneInfo("Europe/Oslo")), '
+                    "eller en dato",
+                    argument="naa",
+                )
+            if isinstance(self.frist, datetime):
+                return self.frist < naa
+            return self.frist < naa.astimezone(TIDSSONE).date()
         frist = self.frist.date() if isinstance(self.frist, datetime) else self.frist
         return frist < naa
 
@@ -126,7 +141,7 @@ class Tiltak:
             self.frist.isoformat(),
         )
 
-    def as_dict(self, naa: date | None = None) -> dict[str, object]:
+    def as_dict(self, naa: date | datetime | None = None) -> dict[str, object]:
         """The action as one item of the JSON output's ``tiltak``; with ``naa``, also ``forfalt``
         (which the JSON schema requires: :meth:`Resultat.as_dict` passes the date)."""
         d: dict[str, object] = {
@@ -568,13 +583,33 @@ def _kan_vaere_null(rutine: Rutine, navn: str | None) -> bool:
     return False
 
 
-def _som_liste(x: Iterable[T] | Innlesing[T]) -> tuple[Sequence[T], list[Avvist], int]:
+def _som_liste(x: Iterable[T] | Innlesing[T], klasse: type[T], navn: str) -> tuple[Sequence[T], list[Avvist], int]:
     """The rows (the caller's list or tuple itself, never mutated; other iterables are read into
-    a list), the rows rejected while reading, and the count read."""
+    a list), the rows rejected while reading, and the count read. Raise :class:`ArgumentFeil`
+    when a row is not a ``klasse`` (a dict from a database, say), naming the argument."""
+    if isinstance(x, str | bytes | os.PathLike):
+        raise ArgumentFeil(
+            f"«{navn}» må være rader ({klasse.__name__}) eller en Innlesing, ikke en filsti: les filen med read_{navn}",
+            argument=navn,
+        )
     if isinstance(x, Innlesing):
-        return x.rader, list(x.avvist), x.lest
-    rader = x if isinstance(x, list | tuple) else list(x)
-    return rader, [], len(rader)
+        rader: Sequence[T] = x.rader
+        avvist, lest = list(x.avvist), x.lest
+    else:
+        rader = x if isinstance(x, list | tuple) else list(x)
+        avvist, lest = [], len(rader)
+    if not all(map(isinstance, rader, itertools.repeat(klasse))):  # (in C: ~2 ms per 100 000 rows)
+        nr, feil = next((i, r) for i, r in enumerate(rader, start=1) if not isinstance(r, klasse))
+        raad = (
+            "gi én Innlesing, eller radene fra flere slått sammen"
+            if isinstance(feil, Innlesing)
+            else f"lag {klasse.__name__}-objekter, eller les filen med read_{navn}"
+        )
+        raise ArgumentFeil(
+            f"«{navn}» må bestå av {klasse.__name__}-objekter, men rad {nr} er {type(feil).__name__}; {raad}",
+            argument=navn,
+        )
+    return rader, avvist, lest
 
 
 def _kildeavvist(obj: Elev | Fag | Hendelse, melding: str) -> Avvist:
@@ -1738,14 +1773,14 @@ def evaluate(
         # semester, the school year's first day (kindergartens are open in August)
         startet = [s for s in skolerute.semestre if s.forste_skoledag <= dato]
         fra = startet[-1].forste_skoledag if startet else skolerute.skoleaaret[0]
-    elev_rader, avvist, lest = _som_liste(elever)
+    elev_rader, avvist, lest = _som_liste(elever, Elev, "elever")
     # pupils whose every row was rejected: their other rows are rejected with a pointer to why
     avviste_i_lesingen: dict[str, list[Avvist]] = defaultdict(list)
     for a in avvist:
         if a.elev_id:
             avviste_i_lesingen[a.elev_id].append(a)
-    fag_rader, fag_avvist, fag_lest = _som_liste(fag)
-    h_rader, h_avvist, h_lest = _som_liste(hendelser)
+    fag_rader, fag_avvist, fag_lest = _som_liste(fag, Fag, "fag")
+    h_rader, h_avvist, h_lest = _som_liste(hendelser, Hendelse, "hendelser")
     avvist += fag_avvist + h_avvist
     lest += fag_lest + h_lest
 

@@ -30,6 +30,7 @@ from fravarsregler import (
     load_routines,
     load_skolerute,
     read_elever,
+    read_hendelser,
     render_markdown,
     validate_files,
 )
@@ -70,6 +71,23 @@ class TestDatoene:
         with pytest.raises(ArgumentFeil, match="«rutiner» må være et Regelsett") as e:
             evaluer("rutiner", [], [], skolerute, D(2026, 9, 14))  # type: ignore[arg-type]
         assert e.value.argument == "rutiner"
+
+    def test_rader_av_feil_slag(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # a dict from a database, a file path, or a list of two readings: a Norwegian ArgumentFeil
+        # naming the argument, not an AttributeError from deep inside
+        elev = Elev(elev_id="E1", trinn="6", fodselsdato=D(2014, 3, 1))
+        h = Hendelse(elev_id="E1", dato=D(2026, 9, 14), type="vegring")
+        tilfeller: list[tuple[dict[str, Any], str, str]] = [
+            ({"elever": [elev, {"elev_id": "E2"}]}, "elever", "rad 2 er dict; lag Elev-objekter"),
+            ({"hendelser": "eksempel/hendelser.csv"}, "hendelser", "ikke en filsti: les filen med read_hendelser"),
+            ({"hendelser": [read_hendelser(io.BytesIO(b"elev_id;dato;type\n"))]}, "hendelser", "gi én Innlesing"),
+            ({"fag": [elev]}, "fag", "«fag» må bestå av Fag-objekter, men rad 1 er Elev"),
+        ]
+        for endring, navn, tekst in tilfeller:
+            kw: dict[str, Any] = {"elever": [elev], "hendelser": [h], "fag": (), **endring}
+            with pytest.raises(ArgumentFeil) as e:
+                evaluer(regelsett, kw["elever"], kw["hendelser"], skolerute, D(2026, 9, 14), fag=kw["fag"])
+            assert (e.value.argument, tekst in str(e.value)) == (navn, True), str(e.value)
 
     def test_dato_mangler(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         with pytest.raises(ArgumentFeil, match="«dato» må være en dato"):

@@ -14,7 +14,7 @@ Spring 2027 starts Monday 2027-01-04 (days 1-5 Jan 4-8, 6-10 Jan 11-15).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ import pytest
 from motorhjelp import elev, en, finn, fravaer, grunner, kjor, oversikt
 
 from fravarsregler import (
+    ArgumentFeil,
     Fag,
     Grunnlag,
     Hendelse,
@@ -92,6 +93,23 @@ def dagsserie(start: date, antall: int, sr: Skolerute) -> list[date]:
 
 class TestEtterlysUvarsletFravaer:
     """Unannounced absence (UF) is chased within the lesson; the deadline is the lesson's end."""
+
+    def test_forfalt_paa_en_dag_og_paa_et_tidspunkt(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        h = fravaer("H1", "E1", D(2026, 9, 10), "UF", dager=None, fra=time(10, 15), til=time(11, 0))
+        res = kjor(regelsett, skolerute, D(2026, 9, 25), [elev("E1", "6")], [h])
+        uf = en(res, "etterlys-uvarslet-fravaer", "E1")  # due 11:00 Oslo time
+        # by day (the JSON's forfalt): not passed on its own day
+        assert (uf.forfalt(D(2026, 9, 10)), uf.forfalt(D(2026, 9, 11))) == (False, True)
+        # by the clock, in any time zone: 10:59 and 11:01 Oslo are 08:59 and 09:01 UTC
+        assert uf.forfalt(datetime(2026, 9, 10, 8, 59, tzinfo=UTC)) is False
+        assert uf.forfalt(datetime(2026, 9, 10, 9, 1, tzinfo=UTC)) is True
+        assert uf.as_dict(datetime(2026, 9, 10, 11, 1, tzinfo=OSLO))["forfalt"] is True
+        # a date deadline lasts to the end of its day in Oslo: the monthly report due Sep 25
+        rapport = next(t for t in finn(res, "rapport-til-rektor") if t.frist == D(2026, 9, 25))
+        assert rapport.forfalt(datetime(2026, 9, 25, 23, 30, tzinfo=OSLO)) is False
+        assert rapport.forfalt(datetime(2026, 9, 25, 22, 30, tzinfo=UTC)) is True  # 00:30 in Oslo
+        with pytest.raises(ArgumentFeil, match="tidssone"):
+            uf.forfalt(datetime(2026, 9, 10, 12))  # a naive datetime: which clock?
 
     def test_frist_er_timens_slutt_som_tidssonebevisst_tid(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         h = Hendelse(
