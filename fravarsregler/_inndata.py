@@ -245,8 +245,10 @@ def _vis_dato(tekst: str) -> str:
 class Avvist:
     """A rejected input row: file, line and the Norwegian reason.
 
-    ``elev_id`` is the row's pupil id when it could be read; it lets the engine say that a pupil's
-    events are rejected because the pupil's own row was. It is not part of the output (``as_dict``).
+    ``elev_id`` is the row's pupil id when it could be read, so that an integration can route the
+    rejection to the pupil's school, and the engine can say that a pupil's events are rejected
+    because the pupil's own row was. The output (``as_dict``) shows it only when it looks like an
+    id (:func:`vis_id`: not a name, a date or a national identity number), else ``null``.
     """
 
     fil: str
@@ -255,7 +257,8 @@ class Avvist:
     elev_id: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def as_dict(self) -> dict[str, object]:
-        return {"fil": self.fil, "linje": self.linje, "melding": self.melding}
+        vist = vis_id(self.elev_id.strip()) if isinstance(self.elev_id, str) else None
+        return {"fil": self.fil, "linje": self.linje, "melding": self.melding, "elev_id": vist}
 
 
 @attrs.frozen

@@ -615,9 +615,9 @@ def _som_liste(x: Iterable[T] | Innlesing[T], klasse: type[T], navn: str) -> tup
 def _kildeavvist(obj: Elev | Fag | Hendelse, melding: str) -> Avvist:
     k = obj.kilde
     if k is not None:
-        return Avvist(k.fil, k.linje, melding)
+        return Avvist(k.fil, k.linje, melding, elev_id=obj.elev_id)
     # a row the caller built, with no file line: name it by its ids instead
-    return Avvist(INNDATA, None, f"{_radnavn(obj)}: {melding}")
+    return Avvist(INNDATA, None, f"{_radnavn(obj)}: {melding}", elev_id=obj.elev_id)
 
 
 def _radnavn(obj: Elev | Fag | Hendelse) -> str:

@@ -8,13 +8,24 @@ absence, and the Python API printed whole objects passed in the wrong field.
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
-from fravarsregler import Elev, Fag, Hendelse, InndataFeil, Regelsett, Skolerute, read_fag, read_hendelser
+from fravarsregler import (
+    Elev,
+    Fag,
+    Hendelse,
+    InndataFeil,
+    Regelsett,
+    Skolerute,
+    evaluate,
+    read_fag,
+    read_hendelser,
+)
 from fravarsregler._cli import run
 from fravarsregler.testing import Scenario, stokket
 
@@ -284,3 +295,14 @@ def test_datafil_som_skolerute_vises_ikke(tmp_path: Path) -> None:
     assert run(argv, ut, feil) == 1
     assert "2015-03-04" not in feil.getvalue()
     assert "Toppnivået i filen må være en samling av felt (nøkkel: verdi), ikke én verdi." in feil.getvalue()
+
+
+def test_avvist_viser_elev_id_bare_naar_den_ligner_en_id(regelsett: Regelsett, skolerute: Skolerute) -> None:
+    """The JSON's avvist[].elev_id routes a rejection to the pupil's school, but an id that is a
+    name or a birth date (typed into the wrong column) is null, as it is hidden in the message."""
+    elever = [Elev(elev_id=e, trinn="6", fodselsdato=date(2014, 3, 1)) for e in ("E1", "Kari Nordmann", "2014-03-01")]
+    hendelser = [Hendelse(elev_id=e.elev_id, dato=date(2026, 9, 5), type="vegring") for e in elever]  # a Saturday
+    res = evaluate(regelsett, elever, hendelser, skolerute, date(2026, 9, 14))
+    assert len(res.avvist) == 3
+    assert sorted((a.as_dict()["elev_id"] or "") for a in res.avvist) == ["", "", "E1"]
+    assert all("Kari" not in json.dumps(a.as_dict()) for a in res.avvist)

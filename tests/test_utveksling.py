@@ -154,11 +154,13 @@ def test_evaluer_json_med_avviste_rader_folger_skjemaet(tmp_path: Path) -> None:
     a = resultat["antall"]
     # 3 + 2 + 3 rows read; A1 twice with different content (both), [1], the Saturday
     assert (a["lest"], a["brukt"], a["avvist"], a["etter_dato"]) == (8, 4, 4, 1)
-    assert [(x["fil"].rsplit("/", 1)[-1], x["linje"]) for x in resultat["avvist"]] == [
-        ("elever.csv", 2),
-        ("elever.csv", 3),
-        ("fag.jsonl", 2),
-        ("hendelser.csv", 3),
+    # elev_id lets an integration route a rejection to the pupil's school: rejected by the engine
+    # (the duplicate pupil, the Saturday) as by the reader; null where the row has no pupil id
+    assert [(x["fil"].rsplit("/", 1)[-1], x["linje"], x["elev_id"]) for x in resultat["avvist"]] == [
+        ("elever.csv", 2, "A1"),
+        ("elever.csv", 3, "A1"),
+        ("fag.jsonl", 2, None),
+        ("hendelser.csv", 3, "A2"),
     ]
 
 
