@@ -20,10 +20,10 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Generic, Protocol, TypeAlias, TypeVar
+from typing import IO, TYPE_CHECKING, Generic, Protocol, TypeAlias, TypeGuard, TypeVar, cast
 
 import attrs
 
@@ -449,7 +449,7 @@ class Hendelse:
                 # (summer or winter time): the caller converts it, with the event's date
                 return (
                     f"«{navn}» må være et klokkeslett i Oslo-tid uten tidssone; gjør det om med hendelsens "
-                    "dato først (datetime.combine(dato, tid).astimezone(ZoneInfo(\"Europe/Oslo\")).time())"
+                    'dato først (datetime.combine(dato, tid).astimezone(ZoneInfo("Europe/Oslo")).time())'
                 )
         if self.fra is not None and self.til is not None and self.til <= self.fra:
             return "«til» må være etter «fra»"
@@ -835,6 +835,86 @@ def _jsonl_rad(obj: _Objekt, kjente: tuple[str, ...]) -> dict[str, str] | str:
     return rad
 
 
+#: How rows handed over as Python mappings (:func:`read_hendelser` on a list of dicts) are named
+#: as their file in messages, unless the caller names them (``navn=``).
+RADER = "(rader)"
+
+
+def _er_rader(kilde: object) -> TypeGuard[Iterable[Mapping[str, object]]]:
+    """Whether a reader's source is rows as mappings (not a path, and not a file: no ``read``)."""
+    return (
+        not isinstance(kilde, str | bytes | os.PathLike) and not hasattr(kilde, "read") and hasattr(kilde, "__iter__")
+    )
+
+
+def _python_rader(rader: Iterable[object], kjente: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str] | str]]:
+    """(position, row) or (position, why it is rejected) for each mapping, 1-based. Values as a
+    database driver gives them become the text a file would hold (a date ``2026-09-01``, a clock
+    time ``08:30``, a Decimal ``0.75``), then the row is read as a JSON Lines object is: keys
+    trimmed and case-folded, values trimmed, None (and NaN, pandas' NA) missing."""
+    for nr, rad in enumerate(rader, start=1):
+        if not isinstance(rad, Mapping):
+            # (never echoed: a row of the wrong kind may hold a name)
+            yield nr, f"raden er {type(rad).__name__}, ikke en mapping (dict) fra kolonnenavn til verdi"
+            continue
+        par: list[tuple[str, object]] = []
+        feil = None
+        for k, v in cast(Mapping[object, object], rad).items():
+            if not isinstance(k, str):
+                feil = f"et kolonnenavn er {type(k).__name__}, ikke tekst"
+                break
+            verdi = _som_celle(v)
+            if isinstance(verdi, _Feiltype):
+                navn = k.strip().lower()
+                if navn in kjente:
+                    feil = f"«{_vis(navn)}» {verdi.grunn}"
+                    break
+                continue  # an unknown column is not used (as in a file), whatever it holds
+            par.append((k, verdi))
+        yield nr, feil if feil is not None else _jsonl_rad(_Objekt(par), kjente)
+
+
+@attrs.frozen
+class _Feiltype:
+    grunn: str
+
+
+def _som_celle(v: object) -> object:
+    """A mapping's value as a JSON Lines value (text, number, bool or None), or why it cannot be."""
+    if v is None or isinstance(v, bool | str):
+        return v
+    if _mangler(v):  # NaN, pandas' NA and NaT
+        return None
+    if isinstance(v, datetime):
+        return _Feiltype(
+            "er et tidspunkt (datetime); gi datoen (date) eller klokkeslettet (time) i Oslo-tid, for eksempel "
+            'tidspunkt.astimezone(ZoneInfo("Europe/Oslo")).date()'
+        )
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, time):
+        if v.tzinfo is not None:
+            return _Feiltype(
+                "er et klokkeslett med tidssone; gjør det om til Oslo-tid med hendelsens dato først "
+                '(datetime.combine(dato, tid).astimezone(ZoneInfo("Europe/Oslo")).time())'
+            )
+        return f"{v.hour:02d}:{v.minute:02d}" + (f":{v.second:02d}" if v.second or v.microsecond else "")
+    if isinstance(v, int):
+        return v
+    if (tall := _som_tall(v)) is not None:  # float, Decimal, a NumPy number
+        return int(tall) if tall.is_integer() and not isinstance(v, float) else tall
+    try:
+        if isinstance(v, bytes | bytearray | memoryview):  # (float() reads b"1" as a number)
+            raise TypeError
+        ikke_endelig = float(v)  # type: ignore[arg-type]  # anything with __float__; checked at run time
+    except (TypeError, ValueError):
+        return _Feiltype(
+            f"har en verdi av typen {type(v).__name__}; her skal det stå tekst, et tall, en dato eller None"
+        )
+    # Decimal("NaN") is missing, as a float NaN is; an infinite number is a wrong value
+    return None if math.isnan(ikke_endelig) else _Feiltype("er ikke et endelig tall")
+
+
 _FELTGRENSE = re.compile(r"field larger than field limit \((\d+)\)")
 
 
@@ -1063,15 +1143,26 @@ def _delt(verdi: str | None) -> str | None:
 
 
 def _les(
-    kilde: Kildefil, lag: Callable[[dict[str, str], Kilde], T], pakrevd: tuple[str, ...], valgfrie: tuple[str, ...]
+    kilde: Kildefil | Iterable[Mapping[str, object]],
+    lag: Callable[[dict[str, str], Kilde], T],
+    pakrevd: tuple[str, ...],
+    valgfrie: tuple[str, ...],
+    navn: str | None = None,
 ) -> Innlesing[T]:
-    tekst, visning, jsonl_navn = _innhold(kilde)
-    jsonl = _er_jsonl(tekst, jsonl_navn)
     kjente = pakrevd + valgfrie
+    kilderader: Iterable[tuple[int, dict[str, str] | str]]
+    if _er_rader(kilde):
+        # rows a program hands over (a database driver's, say): read as a JSON Lines file's are
+        visning = navn or RADER
+        kilderader = _python_rader(kilde, kjente)
+    else:
+        tekst, visning, jsonl_navn = _innhold(cast(Kildefil, kilde))
+        visning = navn or visning
+        kilderader = _raa_rader(tekst, visning, _er_jsonl(tekst, jsonl_navn), pakrevd, valgfrie)
     rader: list[T] = []
     avvist: list[Avvist] = []
     lest = 0
-    for nr, rad in _raa_rader(tekst, visning, jsonl, pakrevd, valgfrie):
+    for nr, rad in kilderader:
         lest += 1
         if isinstance(rad, str):
             avvist.append(Avvist(visning, nr, rad))
@@ -1333,24 +1424,32 @@ def _fra_kodekart(
     return i_kartet
 
 
-def read_elever(path: Kildefil) -> Innlesing[Elev]:
+def read_elever(path: Kildefil | Iterable[Mapping[str, object]], *, navn: str | None = None) -> Innlesing[Elev]:
     """Read pupils (columns ``elev_id``, ``trinn``, ``fodselsdato``; optional ``klasse``,
     ``skole``, ``samtykke_foresatte``).
 
-    ``path`` is a file path, or a file already open, binary (e.g. ``sys.stdin.buffer``,
-    ``gzip.open(...)``) or text (``io.StringIO``), read to its end; messages name it by its
-    ``name``: ``(standard inn)`` for standard input, ``(datastrøm)`` for a stream without one.
+    ``path`` is a file path; a file already open, binary (e.g. ``sys.stdin.buffer``,
+    ``gzip.open(...)``) or text (``io.StringIO``), read to its end; or rows as mappings from
+    column to value (a database driver's dicts: ``str``, ``int``, ``Decimal``, ``date``, a
+    ``time`` without zone, ``bool``, None), read one at a time and checked as a file's rows are,
+    each bad row rejected with its position (1 = the first row). Messages name the source by
+    ``navn``, else by the file's name: ``(standard inn)`` for standard input, ``(datastrøm)`` for
+    a stream without a name, ``(rader)`` for mappings.
     """
-    return _les(path, _elev, ("elev_id", "trinn", "fodselsdato"), ("klasse", "skole", "samtykke_foresatte"))
+    return _les(path, _elev, ("elev_id", "trinn", "fodselsdato"), ("klasse", "skole", "samtykke_foresatte"), navn)
 
 
-def read_fag(path: Kildefil) -> Innlesing[Fag]:
-    """Read vgs subjects (columns ``elev_id``, ``fag``, ``arstimer``); ``path`` as for :func:`read_elever`."""
-    return _les(path, _fag, ("elev_id", "fag", "arstimer"), ())
+def read_fag(path: Kildefil | Iterable[Mapping[str, object]], *, navn: str | None = None) -> Innlesing[Fag]:
+    """Read vgs subjects (columns ``elev_id``, ``fag``, ``arstimer``); ``path`` and ``navn`` as
+    for :func:`read_elever`."""
+    return _les(path, _fag, ("elev_id", "fag", "arstimer"), (), navn)
 
 
-def read_hendelser(path: Kildefil, *, kodekart: Kodekart | None = None) -> Innlesing[Hendelse]:
-    """Read absence events (see docs/utveksling.md for the columns); ``path`` as for :func:`read_elever`.
+def read_hendelser(
+    path: Kildefil | Iterable[Mapping[str, object]], *, kodekart: Kodekart | None = None, navn: str | None = None
+) -> Innlesing[Hendelse]:
+    """Read absence events (see docs/utveksling.md for the columns); ``path`` and ``navn`` as for
+    :func:`read_elever`.
 
     With a ``kodekart`` (see :func:`load_kodekart`), the ``kode`` column holds the school system's
     own codes, each translated through the map; a code the map does not name rejects its row.
@@ -1363,5 +1462,6 @@ def read_hendelser(path: Kildefil, *, kodekart: Kodekart | None = None) -> Innle
         lag,
         ("elev_id", "dato", "type"),
         ("hendelse_id", "kode", "dager", "timer", "fra", "til", "fag", "arsak", "dokumentasjon"),
+        navn,
     )
     return innlest if kodekart is None else attrs.evolve(innlest, kodekart=kodekart)

@@ -1,0 +1,207 @@
+"""Rows handed over as Python mappings (a database driver's dicts) are read as a file's rows are."""
+
+from __future__ import annotations
+
+import csv
+import math
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fravarsregler import (
+    Elev,
+    Hendelse,
+    Innlesing,
+    Regelsett,
+    Skolerute,
+    evaluate,
+    read_elever,
+    read_fag,
+    read_hendelser,
+)
+
+EKSEMPEL = Path(__file__).resolve().parent.parent / "eksempel"
+
+
+def _uten_kilde(rader: tuple[Any, ...]) -> list[Any]:
+    return [attrs.evolve(r, kilde=None) for r in rader]
+
+
+def _csv_som_dicts(navn: str) -> list[dict[str, str]]:
+    with (EKSEMPEL / navn).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter=";"))
+
+
+class TestSammeSomFilen:
+    """The example files' rows, as dicts of text, give the rows the file gives."""
+
+    @pytest.mark.parametrize(
+        ("navn", "les"), [("elever.csv", read_elever), ("fag.csv", read_fag), ("hendelser.csv", read_hendelser)]
+    )
+    def test_eksempelfilene(self, navn: str, les: Any) -> None:
+        fra_fil, fra_rader = les(EKSEMPEL / navn), les(_csv_som_dicts(navn))
+        assert _uten_kilde(fra_rader.rader) == _uten_kilde(fra_fil.rader)
+        assert (fra_rader.lest, len(fra_rader.avvist)) == (fra_fil.lest, len(fra_fil.avvist))
+        # a row is named by its position (1 = the first row), the file's by its line (1 = header)
+        assert [r.kilde.linje for r in fra_rader.rader][:3] == [1, 2, 3]
+        assert {r.kilde.fil for r in fra_rader.rader} == {"(rader)"}
+
+    def test_resultatet_er_det_samme(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        dato = date(2026, 11, 26)
+        fil = evaluate(
+            regelsett,
+            read_elever(EKSEMPEL / "elever.csv"),
+            read_hendelser(EKSEMPEL / "hendelser.csv"),
+            skolerute,
+            dato,
+            fag=read_fag(EKSEMPEL / "fag.csv"),
+        )
+        rader = evaluate(
+            regelsett,
+            read_elever(_csv_som_dicts("elever.csv")),
+            read_hendelser(iter(_csv_som_dicts("hendelser.csv"))),  # a generator: read once, row by row
+            skolerute,
+            dato,
+            fag=read_fag(_csv_som_dicts("fag.csv")),
+        )
+        assert [t.as_dict() for t in rader.tiltak] == [t.as_dict() for t in fil.tiltak]
+        assert rader.antall == fil.antall
+
+
+class TestPythonsTyper:
+    """Values as a driver gives them: int ids, Decimal, date, time, bool, None; and their limits."""
+
+    def test_verdiene_blir_det_en_fil_ville_hatt(self) -> None:
+        rad = {
+            "HENDELSE_ID": 71011,  # keys as a CSV header: trimmed and case-folded
+            "elev_id": 1001,
+            "dato": date(2026, 9, 1),
+            "type": "Fravaer ",
+            "kode": "uf",
+            "timer": Decimal("0.75"),
+            "fra": time(8, 30),
+            "til": time(9, 15),
+            "fag": "matematikk ",
+            "arsak": None,
+            "notat": object(),  # an unknown column is not used, whatever it holds
+        }
+        (h,) = read_hendelser([rad]).rader
+        assert h == Hendelse(
+            elev_id="1001",
+            dato=date(2026, 9, 1),
+            type="fravaer",
+            kode="UF",
+            timer=0.75,
+            fra=time(8, 30),
+            til=time(9, 15),
+            fag="matematikk",
+            hendelse_id="71011",
+            kilde=h.kilde,
+        )
+        (e,) = read_elever(
+            [{"elev_id": 5, "trinn": "VG1", "fodselsdato": date(2009, 5, 1), "samtykke_foresatte": True}]
+        ).rader
+        assert (e.elev_id, e.trinn, e.samtykke_foresatte) == ("5", "vg1", True)
+        (f,) = read_fag([{"elev_id": 5, "fag": "norsk", "arstimer": Decimal("112.50")}]).rader
+        assert f.arstimer == 112.5
+
+    def test_manglende_verdier(self) -> None:
+        grunnrad = {"elev_id": "E1", "dato": date(2026, 9, 1), "type": "fravaer", "kode": "F", "dager": 1}
+        for mangler in (None, "", "  ", math.nan, Decimal("NaN")):
+            (h,) = read_hendelser([{**grunnrad, "fag": mangler, "hendelse_id": mangler}]).rader
+            assert (h.fag, h.hendelse_id) == (None, None)
+
+    @pytest.mark.parametrize(
+        ("felt", "verdi", "melding"),
+        [
+            ("dato", datetime(2026, 9, 1, 8), "«dato» er et tidspunkt (datetime); gi datoen (date)"),
+            ("fra", time(8, tzinfo=UTC), "«fra» er et klokkeslett med tidssone; gjør det om til Oslo-tid"),
+            ("dager", Decimal("Infinity"), "«dager» er ikke et endelig tall"),
+            ("dager", b"1", "«dager» har en verdi av typen bytes"),
+            ("kode", ["F"], "«kode» har en verdi av typen list"),
+        ],
+    )
+    def test_verdier_som_ikke_kan_brukes(self, felt: str, verdi: object, melding: str) -> None:
+        rad = {"elev_id": "E1", "dato": date(2026, 9, 1), "type": "fravaer", "kode": "F", "dager": 1, "til": None}
+        inn = read_hendelser([{"elev_id": "E0", "dato": date(2026, 9, 1), "type": "vegring"}, {**rad, felt: verdi}])
+        assert (inn.lest, len(inn.rader), [a.linje for a in inn.avvist]) == (2, 1, [2])
+        assert inn.avvist[0].melding.startswith(melding), inn.avvist[0].melding
+
+    def test_rad_av_feil_slag_og_navn_paa_kilden(self) -> None:
+        inn = read_hendelser(
+            [["E1", "2026-09-01"], {"elev_id": "E1", "dato": "2026-09-01", "type": "vegring"}, "Kari Nordmann"],
+            navn="db:fravaer",
+        )
+        assert inn.fil == "db:fravaer"
+        assert [(a.fil, a.linje) for a in inn.avvist] == [("db:fravaer", 1), ("db:fravaer", 3)]
+        assert "raden er list, ikke en mapping" in inn.avvist[0].melding
+        assert "Kari" not in inn.avvist[1].melding  # a row of the wrong kind is never echoed
+        assert [h.kilde.linje for h in inn.rader if h.kilde is not None] == [2]
+
+    def test_navn_paa_en_fil(self) -> None:
+        inn = read_elever(EKSEMPEL / "elever.csv", navn="elevliste fra Visma")
+        assert inn.fil == "elevliste fra Visma"
+        assert all(e.kilde is not None and e.kilde.fil == "elevliste fra Visma" for e in inn.rader)
+
+    def test_en_tom_liste_er_ingen_rader(self) -> None:
+        assert read_hendelser([]) == Innlesing(fil="(rader)", rader=(), avvist=(), lest=0)
+
+
+# Hypothesis: a row in native types is read as the same row written as text.
+_DATOER = st.dates(date(2026, 8, 18), date(2027, 6, 18))
+_TIDER = st.times().map(lambda t: t.replace(second=0, microsecond=0))
+
+
+@st.composite
+def _hendelsesrad(draw: st.DrawFn) -> dict[str, object]:
+    rad: dict[str, object] = {
+        "elev_id": draw(st.one_of(st.integers(1, 10**6), st.from_regex(r"E[0-9]{1,5}", fullmatch=True))),
+        "dato": draw(_DATOER),
+        "type": "fravaer",
+        "kode": draw(st.sampled_from(["F", "S", "UF"])),
+    }
+    if draw(st.booleans()):
+        rad["dager"] = draw(st.one_of(st.integers(1, 5), st.decimals("0.25", "5", places=2)))
+    else:
+        fra, til = sorted(draw(st.lists(_TIDER, min_size=2, max_size=2, unique=True)))
+        rad.update(fra=fra, til=til)
+    if draw(st.booleans()):
+        rad["hendelse_id"] = draw(st.integers(1, 10**9))
+    return rad
+
+
+def _som_tekst(rad: dict[str, object]) -> dict[str, str]:
+    tekst: dict[str, str] = {}
+    for k, v in rad.items():
+        if isinstance(v, date):
+            tekst[k] = v.isoformat()
+        elif isinstance(v, time):
+            tekst[k] = f"{v:%H:%M}"
+        else:
+            tekst[k] = str(v)
+    return tekst
+
+
+@given(st.lists(_hendelsesrad(), max_size=8))
+def test_innfodte_typer_leses_som_teksten_deres(rader: list[dict[str, object]]) -> None:
+    innfodt = read_hendelser(rader)
+    som_tekst = read_hendelser([_som_tekst(r) for r in rader])
+    assert innfodt.rader == som_tekst.rader
+    assert [a.melding for a in innfodt.avvist] == [a.melding for a in som_tekst.avvist]
+    assert innfodt.lest == len(innfodt.rader) + len(innfodt.avvist) == len(rader)
+
+
+def test_elev_fra_databasen_med_tall_id_kan_brukes_av_motoren(regelsett: Regelsett, skolerute: Skolerute) -> None:
+    elever = read_elever([{"elev_id": 42, "trinn": 6, "fodselsdato": date(2014, 3, 1)}])
+    hendelser = read_hendelser([{"elev_id": 42, "dato": date(2026, 9, 14), "type": "vegring", "hendelse_id": 7}])
+    res = evaluate(regelsett, elever, hendelser, skolerute, date(2026, 9, 14))
+    assert [(t.regel, t.elev_id, t.hendelser) for t in res.tiltak if t.kategori == "hendelse"] == [
+        ("vegring-samme-dag", "42", ("7",))
+    ]
+    assert isinstance(elever.rader[0], Elev)
