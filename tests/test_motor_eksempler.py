@@ -943,6 +943,22 @@ class TestVersjoner:
             ("grunnskole", "2026.1"),
         ]
 
+    def test_versjonen_gjelder_fra_og_med_gyldig_fra(
+        self, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute
+    ) -> None:
+        # gyldig_fra on a school day (Monday Sep 14): an event that very day is judged by it
+        gammel, ny = to_versjoner
+        rs = Regelsett([gammel, attrs.evolve(ny, gyldig_fra=D(2026, 9, 14))])
+        hs = [
+            Hendelse(elev_id="E1", dato=D(2026, 9, 11), type="vegring", hendelse_id="V1"),
+            Hendelse(elev_id="E1", dato=D(2026, 9, 14), type="vegring", hendelse_id="V2"),
+        ]
+        res = kjor(rs, skolerute, D(2026, 9, 14), [elev("E1", "6")], hs)
+        assert [(t.hendelser, t.versjon) for t in finn(res, "vegring-samme-dag")] == [
+            (("V1",), "2022.1"),
+            (("V2",), "2026.1"),
+        ]
+
     def test_kalenderrad_bruker_ikke_en_versjon_som_ennaa_ikke_gjelder(
         self, to_versjoner: tuple[Rutine, Rutine], skolerute: Skolerute
     ) -> None:
