@@ -17,17 +17,19 @@ import hashlib
 import io
 import json
 import math
+import operator
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Generic, Protocol, TypeAlias, TypeGuard, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Generic, Literal, Protocol, TypeAlias, TypeVar, cast
 
 import attrs
 
-from ._errors import InndataFeil
+from ._errors import ArgumentFeil, InndataFeil
 from ._meldinger import os_grunn, synlig, vis_filnavn, vis_tegn
 
 if TYPE_CHECKING:
@@ -138,7 +140,8 @@ def _tekst_id(x: object) -> bool:
 # A rejected value is quoted only when it has the shape of what the column should hold: a value
 # of another shape may be a name, a birth date or a free-text note on health that slipped into
 # the column, and messages go to logs. The row's file and line are always named instead.
-_SKJULT = "verdien vises ikke, fordi den ikke ligner {hva}: sjekk at kolonnene står riktig"
+_KOLONNESKLI = "sjekk at kolonnene står riktig"
+_SKJULT = "verdien vises ikke, fordi den ikke ligner {hva}: " + _KOLONNESKLI
 # (one decimal separator at most: "15.03.2015" is a date, and 11 digits a national identity number;
 # at most four digits before the decimal sign: no amount is larger, and "150315" is a birth date)
 _TALLFORM = re.compile(r"[-+]?[0-9]{0,4}([.,][0-9]{0,8})?[.,]?")
@@ -149,6 +152,7 @@ _KORT_KODE = re.compile(r"[A-Za-z0-9§!]{1,3}")
 # an id quoted in a message: no spaces, no date, no 11-digit run (a national identity number)
 _IDFORM = re.compile(r"[A-Za-z0-9_.:/#@+-]{1,64}")
 _ELLEVE_SIFFER = re.compile(r"[0-9]{11}")
+_DELT_FODSELSNUMMER = re.compile(r"[0-9]{6}[-. ][0-9]{5}")  # 150315-12345, as people write it
 
 
 def vis_id(elev_id: str) -> str | None:
@@ -157,6 +161,7 @@ def vis_id(elev_id: str) -> str | None:
     if (
         _IDFORM.fullmatch(elev_id) is None
         or _ELLEVE_SIFFER.search(elev_id) is not None
+        or _DELT_FODSELSNUMMER.search(elev_id) is not None
         or _DATOFORM.search(elev_id) is not None
     ):
         return None
@@ -171,7 +176,10 @@ _FODSELSNUMMER = (
 
 def er_fodselsnummer(tekst: str) -> bool:
     """Whether ``tekst`` is a Norwegian national identity number (or D-number): 11 digits whose
-    two check digits are right. A pupil id must never be one: it holds the birth date."""
+    two check digits are right, also written with a separator after the birth date
+    (``150765-00565``). A pupil id must never be one: it holds the birth date."""
+    if len(tekst) == 12 and tekst[6] in "-. ":
+        tekst = tekst[:6] + tekst[7:]
     if len(tekst) != 11 or not tekst.isascii() or not tekst.isdigit():
         return False
     s = [int(c) for c in tekst]
@@ -255,9 +263,12 @@ class Avvist:
     linje: int | None
     melding: str
     elev_id: str | None = attrs.field(default=None, eq=False, repr=False)
+    #: False when the message hides the row's values because its columns may have slipped: then
+    #: ``elev_id`` may hold a name, and the output does not show it
+    id_vises: bool = attrs.field(default=True, eq=False, repr=False)
 
     def as_dict(self) -> dict[str, object]:
-        vist = vis_id(self.elev_id.strip()) if isinstance(self.elev_id, str) else None
+        vist = vis_id(self.elev_id) if isinstance(self.elev_id, str) and self.id_vises else None
         return {"fil": self.fil, "linje": self.linje, "melding": self.melding, "elev_id": vist}
 
 
@@ -643,6 +654,12 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
         _sjekk_tekstfil(data, visning)
         return les_tekst(data), visning, _jsonl_navn(visning)
     visning = os.fspath(kilde)
+    if isinstance(kilde, str) and ("\n" in kilde or len(kilde) > 1024) and not os.path.exists(kilde):
+        # a file's content given as its path: never echoed (it holds the pupils' rows)
+        raise InndataFeil(
+            "Dette ser ut som innholdet i en fil, ikke en filsti; gi teksten som en åpen fil: io.StringIO(tekst)",
+            fil="(tekst)",
+        )
     if _UGYLDIG_TEGN.search(visning) is not None:
         # a file name that is not UTF-8 (Latin-1 bytes from a Windows share): shown as "B\xf8.csv",
         # so messages and the JSON output stay valid UTF-8; control characters as ⟨U+000A⟩
@@ -816,6 +833,8 @@ def _jsonl_rad(obj: _Objekt, kjente: tuple[str, ...]) -> dict[str, str] | str:
         if v is None:
             continue
         if isinstance(v, bool):
+            if navn != "samtykke_foresatte":  # the only yes/no column: true as an id is a mistake
+                return f"«{navn}» er {'true' if v else 'false'}; her skal det stå tekst eller et tall"
             rad[navn] = "ja" if v else "nei"
         elif isinstance(v, str):
             if v.strip():
@@ -836,42 +855,84 @@ def _jsonl_rad(obj: _Objekt, kjente: tuple[str, ...]) -> dict[str, str] | str:
 
 
 #: How rows handed over as Python mappings (:func:`read_hendelser` on a list of dicts) are named
-#: as their file in messages, unless the caller names them (``navn=``).
-RADER = "(rader)"
+#: as their file in messages, unless the caller names them (``navn=``): ``(rader: hendelser)``.
+RADER = "(rader: {})"
+
+# The advice for a moment where a date or a clock time belongs (naive: the date it names; aware:
+# Oslo's date or clock time, which depends on summer or winter time)
+_TIL_OSLO = 'datetime.combine(dato, tid).astimezone(ZoneInfo("Europe/Oslo")).time()'
 
 
-def _er_rader(kilde: object) -> TypeGuard[Iterable[Mapping[str, object]]]:
-    """Whether a reader's source is rows as mappings (not a path, and not a file: no ``read``)."""
-    return (
-        not isinstance(kilde, str | bytes | os.PathLike) and not hasattr(kilde, "read") and hasattr(kilde, "__iter__")
-    )
+def _kildeslag(kilde: object, hva: str) -> Literal["sti", "fil", "rader"]:
+    """What a reader was given: a path, an open file (``read``), or rows as mappings. Raise
+    :class:`ArgumentFeil` for anything else, with the likely mistake named."""
+    if isinstance(kilde, str | os.PathLike):
+        return "sti"
+    if isinstance(kilde, bytes | bytearray | memoryview):
+        raise ArgumentFeil(
+            f"«path» er innholdet i en fil (bytes), ikke en filsti; gi det som en åpen fil: "
+            f"read_{hva}(io.BytesIO(data))",
+            argument="path",
+        )
+    if hasattr(kilde, "read"):
+        return "fil"
+    if isinstance(kilde, Mapping) or (hasattr(kilde, "keys") and not hasattr(kilde, "columns")):
+        raise ArgumentFeil(
+            f"«path» er én rad; gi en liste av rader: read_{hva}([rad])",
+            argument="path",
+        )
+    if hasattr(kilde, "columns") and hasattr(kilde, "to_dict"):  # a pandas DataFrame iterates its column names
+        raise ArgumentFeil(
+            f'«path» er en tabell (DataFrame); gi radene: read_{hva}(tabell.to_dict("records"))',
+            argument="path",
+        )
+    if not isinstance(kilde, Iterable):
+        raise ArgumentFeil(
+            f"«path» må være en filsti, en åpen fil eller rader (mappinger fra kolonnenavn til verdi), ikke "
+            f"{type(kilde).__name__}",
+            argument="path",
+        )
+    return "rader"
 
 
-def _python_rader(rader: Iterable[object], kjente: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str] | str]]:
-    """(position, row) or (position, why it is rejected) for each mapping, 1-based. Values as a
-    database driver gives them become the text a file would hold (a date ``2026-09-01``, a clock
-    time ``08:30``, a Decimal ``0.75``), then the row is read as a JSON Lines object is: keys
-    trimmed and case-folded, values trimmed, None (and NaN, pandas' NA) missing."""
+def _python_rader(
+    rader: Iterable[object], kjente: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str] | str, str | None]]:
+    """(position, row or why it is rejected, the row's pupil id if readable) for each mapping,
+    1-based. Values as a database driver gives them become the text a file would hold (a date
+    ``2026-09-01``, a clock time ``08:30``, a Decimal ``0.75``), then the row is read as a JSON
+    Lines object is: keys trimmed and case-folded, values trimmed, None (and NaN, pandas' NA)
+    missing. A row with ``keys()`` (``sqlite3.Row``, a pandas Series) is a mapping too."""
     for nr, rad in enumerate(rader, start=1):
-        if not isinstance(rad, Mapping):
+        if isinstance(rad, Mapping):
+            kart: Mapping[object, object] = rad
+        elif hasattr(rad, "keys") and hasattr(rad, "__getitem__"):
+            kart = {k: rad[k] for k in rad.keys()}  # noqa: SIM118  (sqlite3.Row iterates its values)
+        else:
             # (never echoed: a row of the wrong kind may hold a name)
-            yield nr, f"raden er {type(rad).__name__}, ikke en mapping (dict) fra kolonnenavn til verdi"
+            yield nr, f"raden er {type(rad).__name__}, ikke en mapping (dict) fra kolonnenavn til verdi", None
             continue
         par: list[tuple[str, object]] = []
         feil = None
-        for k, v in cast(Mapping[object, object], rad).items():
+        elev_id = None
+        for k, v in kart.items():
             if not isinstance(k, str):
-                feil = f"et kolonnenavn er {type(k).__name__}, ikke tekst"
+                feil = (
+                    "raden har flere felt enn overskriften"
+                    if k is None  # (csv.DictReader's key for the extra cells)
+                    else f"et kolonnenavn er {type(k).__name__}, ikke tekst"
+                )
                 break
+            navn = k.strip().lower()
             verdi = _som_celle(v)
             if isinstance(verdi, _Feiltype):
-                navn = k.strip().lower()
                 if navn in kjente:
                     feil = f"«{_vis(navn)}» {verdi.grunn}"
-                    break
                 continue  # an unknown column is not used (as in a file), whatever it holds
+            if navn == "elev_id" and isinstance(verdi, str):
+                elev_id = verdi.strip()
             par.append((k, verdi))
-        yield nr, feil if feil is not None else _jsonl_rad(_Objekt(par), kjente)
+        yield nr, feil if feil is not None else _jsonl_rad(_Objekt(par), kjente), elev_id
 
 
 @attrs.frozen
@@ -880,39 +941,73 @@ class _Feiltype:
 
 
 def _som_celle(v: object) -> object:
-    """A mapping's value as a JSON Lines value (text, number, bool or None), or why it cannot be."""
-    if v is None or isinstance(v, bool | str):
+    """A mapping's value as a JSON Lines value (text, bool or None: numbers exactly as text), or
+    why it cannot be one."""
+    if v is None or isinstance(v, str):
         return v
+    if isinstance(v, bool) or ("bool" in type(v).__name__ and hasattr(v, "item")):  # (also NumPy's bool_)
+        return bool(v)
     if _mangler(v):  # NaN, pandas' NA and NaT
         return None
     if isinstance(v, datetime):
+        if v.utcoffset() is None and v.time() == time(0):
+            return v.date().isoformat()  # a date column read as midnight (pandas, Oracle's DATE)
+        if v.utcoffset() is None:
+            return _Feiltype("er et tidspunkt (datetime); gi datoen (tidspunkt.date()) eller klokkeslettet (.time())")
         return _Feiltype(
-            "er et tidspunkt (datetime); gi datoen (date) eller klokkeslettet (time) i Oslo-tid, for eksempel "
+            "er et tidspunkt med tidssone; gi datoen eller klokkeslettet i Oslo-tid, for eksempel "
             'tidspunkt.astimezone(ZoneInfo("Europe/Oslo")).date()'
         )
     if isinstance(v, date):
         return v.isoformat()
-    if isinstance(v, time):
-        if v.tzinfo is not None:
-            return _Feiltype(
-                "er et klokkeslett med tidssone; gjør det om til Oslo-tid med hendelsens dato først "
-                '(datetime.combine(dato, tid).astimezone(ZoneInfo("Europe/Oslo")).time())'
-            )
-        return f"{v.hour:02d}:{v.minute:02d}" + (f":{v.second:02d}" if v.second or v.microsecond else "")
-    if isinstance(v, int):
-        return v
-    if (tall := _som_tall(v)) is not None:  # float, Decimal, a NumPy number
-        return int(tall) if tall.is_integer() and not isinstance(v, float) else tall
-    try:
-        if isinstance(v, bytes | bytearray | memoryview):  # (float() reads b"1" as a number)
-            raise TypeError
-        ikke_endelig = float(v)  # type: ignore[arg-type]  # anything with __float__; checked at run time
-    except (TypeError, ValueError):
+    if isinstance(v, time | timedelta):
+        return _klokkeslett(v)
+    if isinstance(v, bytes | bytearray | memoryview):  # (float() would read b"1" as a number)
         return _Feiltype(
             f"har en verdi av typen {type(v).__name__}; her skal det stå tekst, et tall, en dato eller None"
         )
-    # Decimal("NaN") is missing, as a float NaN is; an infinite number is a wrong value
-    return None if math.isnan(ikke_endelig) else _Feiltype("er ikke et endelig tall")
+    try:
+        return _talltekst(v)
+    except (TypeError, ValueError, ArithmeticError):
+        return _Feiltype(
+            f"har en verdi av typen {type(v).__name__}; her skal det stå tekst, et tall, en dato eller None"
+        )
+
+
+def _klokkeslett(v: time | timedelta) -> object:
+    """``HH:MM`` (with seconds when it has them, which the reader then refuses) of a clock time,
+    or of a time of day as a duration from midnight (MySQL's TIME)."""
+    if isinstance(v, timedelta):
+        if not timedelta(0) <= v < timedelta(days=1):
+            return _Feiltype("er en varighet som ikke er et klokkeslett (00:00–23:59)")
+        v = (datetime.min + v).time()
+    if v.tzinfo is not None:
+        return _Feiltype(
+            f"er et klokkeslett med tidssone; gjør det om til Oslo-tid med hendelsens dato først ({_TIL_OSLO})"
+        )
+    return v.isoformat(timespec="minutes" if not (v.second or v.microsecond) else "auto")
+
+
+def _talltekst(v: object) -> str | _Feiltype | None:
+    """A number as a file would write it: an integer exactly (a 17-digit id from a NUMERIC column
+    stays itself), a fraction in positional notation (``0.00001``, not ``1e-05``); NaN missing."""
+    if isinstance(v, int):
+        heltall = v
+    elif hasattr(v, "__index__"):  # NumPy's integers
+        heltall = operator.index(v)  # (anything with __index__)
+    else:
+        tall = v if isinstance(v, Decimal) else Decimal(repr(float(v)))  # type: ignore[arg-type]
+        if tall.is_nan():
+            return None
+        if not tall.is_finite():
+            return _Feiltype("er ikke et endelig tall")
+        if tall != tall.to_integral_value():
+            return format(tall, "f")
+        heltall = int(tall)
+    try:
+        return str(heltall)
+    except ValueError:  # more digits than int -> str allows
+        return _Feiltype(f"har for mange sifre (høyst {sys.get_int_max_str_digits()})")
 
 
 _FELTGRENSE = re.compile(r"field larger than field limit \((\d+)\)")
@@ -1142,30 +1237,45 @@ def _delt(verdi: str | None) -> str | None:
     return None if verdi is None else sys.intern(verdi)
 
 
+def _navnet(navn: object) -> str | None:
+    """``navn=`` as messages show it (a path as text, control characters as ``⟨U+000A⟩``)."""
+    if navn is None:
+        return None
+    if isinstance(navn, os.PathLike):
+        navn = os.fspath(navn)
+    if not isinstance(navn, str) or not navn.strip():
+        raise ArgumentFeil(f"«navn» må være en tekst som ikke er tom, ikke {type(navn).__name__}", argument="navn")
+    return _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), navn)
+
+
 def _les(
     kilde: Kildefil | Iterable[Mapping[str, object]],
     lag: Callable[[dict[str, str], Kilde], T],
     pakrevd: tuple[str, ...],
     valgfrie: tuple[str, ...],
-    navn: str | None = None,
+    *,
+    navn: str | os.PathLike[str] | None,
+    hva: str,
 ) -> Innlesing[T]:
     kjente = pakrevd + valgfrie
-    kilderader: Iterable[tuple[int, dict[str, str] | str]]
-    if _er_rader(kilde):
+    kilderader: Iterable[tuple[int, dict[str, str] | str, str | None]]
+    if _kildeslag(kilde, hva) == "rader":
         # rows a program hands over (a database driver's, say): read as a JSON Lines file's are
-        visning = navn or RADER
-        kilderader = _python_rader(kilde, kjente)
+        visning = _navnet(navn) or RADER.format(hva)
+        kilderader = _python_rader(cast(Iterable[object], kilde), kjente)
     else:
         tekst, visning, jsonl_navn = _innhold(cast(Kildefil, kilde))
-        visning = navn or visning
-        kilderader = _raa_rader(tekst, visning, _er_jsonl(tekst, jsonl_navn), pakrevd, valgfrie)
+        visning = _navnet(navn) or visning
+        kilderader = (
+            (nr, rad, None) for nr, rad in _raa_rader(tekst, visning, _er_jsonl(tekst, jsonl_navn), pakrevd, valgfrie)
+        )
     rader: list[T] = []
     avvist: list[Avvist] = []
     lest = 0
-    for nr, rad in kilderader:
+    for nr, rad, id_i_raden in kilderader:
         lest += 1
         if isinstance(rad, str):
-            avvist.append(Avvist(visning, nr, rad))
+            avvist.append(Avvist(visning, nr, rad, elev_id=id_i_raden))
             continue
         if (feil := _ugyldige_tegn(rad, kjente)) is not None:
             elev_id = rad.get("elev_id")
@@ -1176,7 +1286,9 @@ def _les(
         try:
             rader.append(lag(rad, Kilde(visning, nr)))
         except _RadFeil as e:
-            avvist.append(Avvist(visning, nr, str(e), elev_id=rad.get("elev_id")))
+            # (when the message says the columns may have slipped, elev_id may hold a name)
+            glidd = _KOLONNESKLI in str(e)
+            avvist.append(Avvist(visning, nr, str(e), elev_id=rad.get("elev_id"), id_vises=not glidd))
         except InndataFeil as e:
             # (the row classes' own checks; the reader checks rows first, in its own words)
             avvist.append(Avvist(visning, nr, e.melding, elev_id=rad.get("elev_id")))
@@ -1424,7 +1536,9 @@ def _fra_kodekart(
     return i_kartet
 
 
-def read_elever(path: Kildefil | Iterable[Mapping[str, object]], *, navn: str | None = None) -> Innlesing[Elev]:
+def read_elever(
+    path: Kildefil | Iterable[Mapping[str, object]], *, navn: str | os.PathLike[str] | None = None
+) -> Innlesing[Elev]:
     """Read pupils (columns ``elev_id``, ``trinn``, ``fodselsdato``; optional ``klasse``,
     ``skole``, ``samtykke_foresatte``).
 
@@ -1436,17 +1550,29 @@ def read_elever(path: Kildefil | Iterable[Mapping[str, object]], *, navn: str | 
     ``navn``, else by the file's name: ``(standard inn)`` for standard input, ``(datastrøm)`` for
     a stream without a name, ``(rader)`` for mappings.
     """
-    return _les(path, _elev, ("elev_id", "trinn", "fodselsdato"), ("klasse", "skole", "samtykke_foresatte"), navn)
+    return _les(
+        path,
+        _elev,
+        ("elev_id", "trinn", "fodselsdato"),
+        ("klasse", "skole", "samtykke_foresatte"),
+        navn=navn,
+        hva="elever",
+    )
 
 
-def read_fag(path: Kildefil | Iterable[Mapping[str, object]], *, navn: str | None = None) -> Innlesing[Fag]:
+def read_fag(
+    path: Kildefil | Iterable[Mapping[str, object]], *, navn: str | os.PathLike[str] | None = None
+) -> Innlesing[Fag]:
     """Read vgs subjects (columns ``elev_id``, ``fag``, ``arstimer``); ``path`` and ``navn`` as
     for :func:`read_elever`."""
-    return _les(path, _fag, ("elev_id", "fag", "arstimer"), (), navn)
+    return _les(path, _fag, ("elev_id", "fag", "arstimer"), (), navn=navn, hva="fag")
 
 
 def read_hendelser(
-    path: Kildefil | Iterable[Mapping[str, object]], *, kodekart: Kodekart | None = None, navn: str | None = None
+    path: Kildefil | Iterable[Mapping[str, object]],
+    *,
+    kodekart: Kodekart | None = None,
+    navn: str | os.PathLike[str] | None = None,
 ) -> Innlesing[Hendelse]:
     """Read absence events (see docs/utveksling.md for the columns); ``path`` and ``navn`` as for
     :func:`read_elever`.
@@ -1462,6 +1588,7 @@ def read_hendelser(
         lag,
         ("elev_id", "dato", "type"),
         ("hendelse_id", "kode", "dager", "timer", "fra", "til", "fag", "arsak", "dokumentasjon"),
-        navn,
+        navn=navn,
+        hva="hendelser",
     )
     return innlest if kodekart is None else attrs.evolve(innlest, kodekart=kodekart)

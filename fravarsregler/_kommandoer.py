@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -215,7 +214,7 @@ def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
             + " kan lese fra standard inn (-).\n"
         )
         return 2
-    inn: IO[bytes] = args.stdin if args.stdin is not None else sys.stdin.buffer
+    inn: IO[bytes] = args.stdin  # (run() always sets it: the standard input, read only if "-" is given)
 
     def kilde(sti: Path) -> Kildefil:
         return inn if sti == STDIN else sti

@@ -115,6 +115,8 @@ class Tiltak:
         JSON output's ``forfalt``) or an aware ``datetime`` (a clock-time deadline is compared
         exactly, and a date deadline lasts to the end of its day in Oslo).
         """
+        if not isinstance(naa, date):
+            raise ArgumentFeil(f"«naa» må være en dato eller et tidspunkt, ikke {type(naa).__name__}", argument="naa")
         if isinstance(naa, datetime):
             if naa.utcoffset() is None:
                 raise ArgumentFeil(
@@ -590,6 +592,11 @@ def _som_liste(x: Iterable[T] | Innlesing[T], klasse: type[T], navn: str) -> tup
     if isinstance(x, str | bytes | os.PathLike):
         raise ArgumentFeil(
             f"«{navn}» må være rader ({klasse.__name__}) eller en Innlesing, ikke en filsti: les filen med read_{navn}",
+            argument=navn,
+        )
+    if not isinstance(x, Innlesing | Iterable):  # None, or a single row
+        raise ArgumentFeil(
+            f"«{navn}» må være en liste av {klasse.__name__}-objekter eller en Innlesing, ikke {type(x).__name__}",
             argument=navn,
         )
     if isinstance(x, Innlesing):
@@ -1874,7 +1881,8 @@ def evaluate(
             oversikt.append(dagslinje)
     ev.kalender([elev_per_id[e] for e in sorted(elev_per_id)])
 
-    avvist_sortert = tuple(sorted(avvist, key=lambda a: (a.fil, a.linje or 0, a.melding)))
+    # (elev_id last: rows built in Python have no line, and their message may hide the id)
+    avvist_sortert = tuple(sorted(avvist, key=lambda a: (a.fil, a.linje or 0, a.melding, a.elev_id or "")))
     # Routines in force on the date are named even when they triggered nothing.
     for rid in regelsett.alle_ider():
         k = regelsett.versjon_paa(rid, dato)

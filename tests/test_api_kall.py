@@ -82,6 +82,12 @@ class TestDatoene:
             ({"hendelser": "eksempel/hendelser.csv"}, "hendelser", "ikke en filsti: les filen med read_hendelser"),
             ({"hendelser": [read_hendelser(io.BytesIO(b"elev_id;dato;type\n"))]}, "hendelser", "gi én Innlesing"),
             ({"fag": [elev]}, "fag", "«fag» må bestå av Fag-objekter, men rad 1 er Elev"),
+            (
+                {"hendelser": None},
+                "hendelser",
+                "må være en liste av Hendelse-objekter eller en Innlesing, ikke NoneType",
+            ),
+            ({"hendelser": h}, "hendelser", "ikke Hendelse"),
         ]
         for endring, navn, tekst in tilfeller:
             kw: dict[str, Any] = {"elever": [elev], "hendelser": [h], "fag": (), **endring}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,8 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fravarsregler import (
+    ArgumentFeil,
     Elev,
     Hendelse,
+    InndataFeil,
     Innlesing,
     Regelsett,
     Skolerute,
@@ -50,7 +52,7 @@ class TestSammeSomFilen:
         assert (fra_rader.lest, len(fra_rader.avvist)) == (fra_fil.lest, len(fra_fil.avvist))
         # a row is named by its position (1 = the first row), the file's by its line (1 = header)
         assert [r.kilde.linje for r in fra_rader.rader][:3] == [1, 2, 3]
-        assert {r.kilde.fil for r in fra_rader.rader} == {"(rader)"}
+        assert {r.kilde.fil for r in fra_rader.rader} == {f"(rader: {navn.removesuffix('.csv')})"}
 
     def test_resultatet_er_det_samme(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         dato = date(2026, 11, 26)
@@ -120,12 +122,17 @@ class TestPythonsTyper:
     @pytest.mark.parametrize(
         ("felt", "verdi", "melding"),
         [
-            ("dato", datetime(2026, 9, 1, 8), "«dato» er et tidspunkt (datetime); gi datoen (date)"),
+            ("dato", datetime(2026, 9, 1, 8), "«dato» er et tidspunkt (datetime); gi datoen (tidspunkt.date())"),
+            ("dato", datetime(2026, 9, 1, tzinfo=UTC), "«dato» er et tidspunkt med tidssone; gi datoen"),
+            ("fra", timedelta(hours=25), "«fra» er en varighet som ikke er et klokkeslett"),
+            ("dager", 10**5000, "«dager» har for mange sifre"),
+            ("elev_id", True, "«elev_id» er true; her skal det stå tekst eller et tall"),
             ("fra", time(8, tzinfo=UTC), "«fra» er et klokkeslett med tidssone; gjør det om til Oslo-tid"),
             ("dager", Decimal("Infinity"), "«dager» er ikke et endelig tall"),
             ("dager", b"1", "«dager» har en verdi av typen bytes"),
             ("kode", ["F"], "«kode» har en verdi av typen list"),
         ],
+        ids=lambda v: type(v).__name__ if isinstance(v, int) else None,  # (str() of a 5000-digit int fails)
     )
     def test_verdier_som_ikke_kan_brukes(self, felt: str, verdi: object, melding: str) -> None:
         rad = {"elev_id": "E1", "dato": date(2026, 9, 1), "type": "fravaer", "kode": "F", "dager": 1, "til": None}
@@ -150,24 +157,29 @@ class TestPythonsTyper:
         assert all(e.kilde is not None and e.kilde.fil == "elevliste fra Visma" for e in inn.rader)
 
     def test_en_tom_liste_er_ingen_rader(self) -> None:
-        assert read_hendelser([]) == Innlesing(fil="(rader)", rader=(), avvist=(), lest=0)
+        assert read_hendelser([]) == Innlesing(fil="(rader: hendelser)", rader=(), avvist=(), lest=0)
 
 
 # Hypothesis: a row in native types is read as the same row written as text.
 _DATOER = st.dates(date(2026, 8, 18), date(2027, 6, 18))
+_ELEV_IDER = st.integers(0, 99999).map(lambda n: f"E{n}")  # (st.from_regex is slow on a fresh cache)
 _TIDER = st.times().map(lambda t: t.replace(second=0, microsecond=0))
 
 
 @st.composite
 def _hendelsesrad(draw: st.DrawFn) -> dict[str, object]:
     rad: dict[str, object] = {
-        "elev_id": draw(st.one_of(st.integers(1, 10**6), st.from_regex(r"E[0-9]{1,5}", fullmatch=True))),
+        "elev_id": draw(st.one_of(st.integers(1, 10**6), _ELEV_IDER)),
         "dato": draw(_DATOER),
         "type": "fravaer",
         "kode": draw(st.sampled_from(["F", "S", "UF"])),
     }
     if draw(st.booleans()):
-        rad["dager"] = draw(st.one_of(st.integers(1, 5), st.decimals("0.25", "5", places=2)))
+        rad["dager"] = draw(
+            st.one_of(
+                st.integers(1, 5), st.decimals("0.25", "5", places=2), st.floats(0.01, 5).map(lambda f: round(f, 2))
+            )
+        )
     else:
         fra, til = sorted(draw(st.lists(_TIDER, min_size=2, max_size=2, unique=True)))
         rad.update(fra=fra, til=til)
@@ -205,3 +217,97 @@ def test_elev_fra_databasen_med_tall_id_kan_brukes_av_motoren(regelsett: Regelse
         ("vegring-samme-dag", "42", ("7",))
     ]
     assert isinstance(elever.rader[0], Elev)
+
+
+class TestGjennomgangen:
+    """What a review of the mapping reader found: exact numbers, sources of the wrong kind, names."""
+
+    def test_store_heltall_og_desimaltall_leses_eksakt(self) -> None:
+        # a 17-digit id from a NUMERIC column, a float written 1e-05, an integral float from a
+        # pandas column with a NaN in it: as a file would hold them, never through a rounding float
+        (e,) = read_elever(
+            [{"elev_id": Decimal("12345678901234567"), "trinn": 6.0, "fodselsdato": date(2014, 3, 1)}]
+        ).rader
+        assert (e.elev_id, e.trinn) == ("12345678901234567", "6")
+        (h,) = read_hendelser(
+            [{"elev_id": 2**60 + 1, "dato": date(2026, 9, 1), "type": "fravaer", "kode": "F", "timer": 1e-05}]
+        ).rader
+        assert (h.elev_id, h.timer) == (str(2**60 + 1), 1e-05)
+
+    def test_tall_fra_numpy(self) -> None:
+        np = pytest.importorskip("numpy")
+        (e,) = read_elever(
+            [
+                {
+                    "elev_id": np.int64(2**53 + 1),
+                    "trinn": np.int64(6),
+                    "fodselsdato": date(2014, 3, 1),
+                    "samtykke_foresatte": np.bool_(True),
+                }
+            ]
+        ).rader
+        assert (e.elev_id, e.trinn, e.samtykke_foresatte) == (str(2**53 + 1), "6", True)
+
+    def test_radtyper_og_verdityper_fra_drivere(self) -> None:
+        import sqlite3
+
+        db = sqlite3.connect(":memory:")
+        db.row_factory = sqlite3.Row
+        db.execute("create table h (elev_id integer, dato text, type text, kode text, dager real)")
+        db.execute("insert into h values (7, '2026-09-01', 'fravaer', 'F', 1.0)")
+        (h,) = read_hendelser(db.execute("select * from h")).rader
+        assert (h.elev_id, h.dato, h.dager) == ("7", date(2026, 9, 1), 1.0)
+        # MySQL's TIME is a timedelta; a DATE read by pandas is a naive datetime at midnight
+        (h,) = read_hendelser(
+            [
+                {
+                    "elev_id": "E1",
+                    "dato": datetime(2026, 9, 1),
+                    "type": "fravaer",
+                    "kode": "UF",
+                    "fra": timedelta(hours=8, minutes=30),
+                    "til": timedelta(hours=9, minutes=15),
+                }
+            ]
+        ).rader
+        assert (h.dato, h.fra, h.til) == (date(2026, 9, 1), time(8, 30), time(9, 15))
+
+    @pytest.mark.parametrize(
+        ("kilde", "tekst"),
+        [
+            (b"elev_id;trinn;fodselsdato\n", "io.BytesIO(data)"),
+            (None, "ikke NoneType"),
+            (42, "ikke int"),
+            ({"elev_id": "E1", "trinn": "6"}, "én rad; gi en liste av rader"),
+        ],
+    )
+    def test_kilde_av_feil_slag(self, kilde: object, tekst: str) -> None:
+        with pytest.raises(ArgumentFeil) as e:
+            read_elever(kilde)  # type: ignore[arg-type]
+        assert (e.value.argument, tekst in str(e.value)) == ("path", True), str(e.value)
+
+    def test_filinnhold_gitt_som_sti_vises_ikke(self) -> None:
+        with pytest.raises(InndataFeil) as e:
+            read_elever("elev_id;trinn;fodselsdato\nE1;5;2015-03-01\nKari Nordmann;5;2015-03-01\n")
+        assert "Kari" not in str(e.value)
+        assert "2015" not in str(e.value)
+        assert "io.StringIO(tekst)" in str(e.value)
+
+    def test_navn_som_sti_og_navn_som_ikke_er_tekst(self) -> None:
+        inn = read_elever([{"elev_id": "E1", "trinn": "5"}], navn=Path("db") / "elever")
+        assert inn.fil == str(Path("db") / "elever")
+        assert read_elever([], navn="a\nb").fil == "a⟨U+000A⟩b"
+        with pytest.raises(ArgumentFeil) as e:
+            read_elever([], navn=42)  # type: ignore[arg-type]
+        assert e.value.argument == "navn"
+
+    def test_avvisningen_har_elev_id_ogsaa_for_en_verdi_av_feil_type(self) -> None:
+        inn = read_hendelser([{"elev_id": 17, "dato": date(2026, 9, 1), "type": "fravaer", "kode": "F", "dager": b"1"}])
+        assert [(a.linje, a.as_dict()["elev_id"]) for a in inn.avvist] == [(1, "17")]
+
+    def test_hver_leser_har_sitt_eget_navn_paa_radene(self) -> None:
+        assert [les([]).fil for les in (read_elever, read_fag, read_hendelser)] == [
+            "(rader: elever)",
+            "(rader: fag)",
+            "(rader: hendelser)",
+        ]

@@ -110,6 +110,8 @@ class TestEtterlysUvarsletFravaer:
         assert rapport.forfalt(datetime(2026, 9, 25, 22, 30, tzinfo=UTC)) is True  # 00:30 in Oslo
         with pytest.raises(ArgumentFeil, match="tidssone"):
             uf.forfalt(datetime(2026, 9, 10, 12))  # a naive datetime: which clock?
+        with pytest.raises(ArgumentFeil, match="ikke str"):
+            uf.forfalt("2026-09-11")  # type: ignore[arg-type]
 
     def test_frist_er_timens_slutt_som_tidssonebevisst_tid(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         h = Hendelse(
