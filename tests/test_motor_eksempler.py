@@ -94,6 +94,20 @@ def dagsserie(start: date, antall: int, sr: Skolerute) -> list[date]:
 class TestEtterlysUvarsletFravaer:
     """Unannounced absence (UF) is chased within the lesson; the deadline is the lesson's end."""
 
+    def test_regel_uten_koder_gjelder_alle_kodene(self, tmp_path: Path, skolerute: Skolerute) -> None:
+        # "Uten koder utløser alle kodene regelen" (the schema): a revision that drops koder: [UF]
+        rs = grunnskole_endret(
+            tmp_path,
+            (
+                "utloser: {type: hendelse, hendelse: fravaer, koder: [UF]}",
+                "utloser: {type: hendelse, hendelse: fravaer}",
+                3,
+            ),
+        )
+        hs = [fravaer(f"H{k}", "E1", D(2026, 9, 10), k, dager=None, timer=0.75) for k in ("F", "S", "UF")]
+        res = kjor(rs, skolerute, D(2026, 9, 10), [elev("E1", "6")], hs)
+        assert sorted(t.hendelser for t in finn(res, "etterlys-uvarslet-fravaer")) == [("HF",), ("HS",), ("HUF",)]
+
     def test_forfalt_paa_en_dag_og_paa_et_tidspunkt(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         h = fravaer("H1", "E1", D(2026, 9, 10), "UF", dager=None, fra=time(10, 15), til=time(11, 0))
         res = kjor(regelsett, skolerute, D(2026, 9, 25), [elev("E1", "6")], [h])
