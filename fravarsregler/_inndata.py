@@ -264,11 +264,13 @@ class Avvist:
     melding: str
     elev_id: str | None = attrs.field(default=None, eq=False, repr=False)
     #: False when the message hides the row's values because its columns may have slipped: then
-    #: ``elev_id`` may hold a name, and the output does not show it
+    #: ``elev_id`` may hold a name, and the output shows it only when it has a digit (names do not)
     id_vises: bool = attrs.field(default=True, eq=False, repr=False)
 
     def as_dict(self) -> dict[str, object]:
-        vist = vis_id(self.elev_id) if isinstance(self.elev_id, str) and self.id_vises else None
+        vist = vis_id(self.elev_id) if isinstance(self.elev_id, str) else None
+        if vist is not None and not self.id_vises and not any(c.isdigit() for c in vist):
+            vist = None
         return {"fil": self.fil, "linje": self.linje, "melding": self.melding, "elev_id": vist}
 
 
