@@ -489,6 +489,28 @@ class TestUnntak:
         )
         assert brev.as_dict()["status"] == "holdt_tilbake"
 
+    def test_hver_regel_holdes_tilbake_bare_av_sine_egne_unntak(self, tmp_path: Path, skolerute: Skolerute) -> None:
+        # a revision where the hospital exception holds back the contact step, not the letter:
+        # the letter must not subtract the hospital days it does not list
+        rs = grunnskole_endret(
+            tmp_path,
+            (
+                "          minste_nevner: bekymring_minste_skoledager\n          gjentakelse: en_gang_per_semester",
+                "          minste_nevner: bekymring_minste_skoledager\n          unntak: [sykehusopphold]\n"
+                "          gjentakelse: en_gang_per_semester",
+                1,
+            ),
+            (
+                "unntak: [permisjon-tidlig, sykehusopphold, langvarig-sykdom]",
+                "unntak: [permisjon-tidlig, langvarig-sykdom]",
+                1,
+            ),
+        )
+        hs = [fravaer("H1", "E5", D(2026, 9, 1), dager=3.0, arsak="sykehus")]  # days 11-13
+        res = kjor(rs, skolerute, D(2026, 9, 8), [elev("E5", "5", D(2016, 6, 6))], hs)
+        assert [t.status for t in finn(res, "bekymringsfullt-fravaer")] == ["holdt_tilbake"]
+        assert [t.status for t in finn(res, "bekymringsbrev")] == ["aktiv"]
+
     def test_senere_fravaer_uten_unntak_gir_aktivt_brev(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         hs = [
             fravaer("H1", "E5", D(2026, 9, 1), dager=3.0, arsak="sykehus"),  # days 11-13
