@@ -21,6 +21,7 @@ import operator
 import os
 import re
 import sys
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -152,7 +153,7 @@ _KORT_KODE = re.compile(r"[A-Za-z0-9§!]{1,3}")
 # an id quoted in a message: no spaces, no date, no 11-digit run (a national identity number)
 _IDFORM = re.compile(r"[A-Za-z0-9_.:/#@+-]{1,64}")
 _ELLEVE_SIFFER = re.compile(r"[0-9]{11}")
-_DELT_FODSELSNUMMER = re.compile(r"[0-9]{6}[-. ][0-9]{5}")  # 150315-12345, as people write it
+_DELT_FODSELSNUMMER = re.compile(r"(?<![0-9])[0-9]{6}[-. ][0-9]{5}(?![0-9])")  # 150315-12345, as written
 
 
 def vis_id(elev_id: str) -> str | None:
@@ -462,7 +463,7 @@ class Hendelse:
                 # (summer or winter time): the caller converts it, with the event's date
                 return (
                     f"«{navn}» må være et klokkeslett i Oslo-tid uten tidssone; gjør det om med hendelsens "
-                    'dato først (datetime.combine(dato, tid).astimezone(ZoneInfo("Europe/Oslo")).time())'
+                    f"dato først ({_TIL_OSLO})"
                 )
         if self.fra is not None and self.til is not None and self.til <= self.fra:
             return "«til» må være etter «fra»"
@@ -632,7 +633,7 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
     if not isinstance(kilde, str | os.PathLike):
         navn = getattr(kilde, "name", None)
         if isinstance(navn, str) and navn and not navn.startswith("<"):
-            visning = navn
+            visning = _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), navn)  # (an upload's name is the client's)
         else:  # (sys.stdin.buffer is named "<stdin>"; a BytesIO has no name)
             visning = STANDARD_INN if navn == "<stdin>" else STROM
         try:
@@ -656,12 +657,6 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
         _sjekk_tekstfil(data, visning)
         return les_tekst(data), visning, _jsonl_navn(visning)
     visning = os.fspath(kilde)
-    if isinstance(kilde, str) and ("\n" in kilde or len(kilde) > 1024) and not os.path.exists(kilde):
-        # a file's content given as its path: never echoed (it holds the pupils' rows)
-        raise InndataFeil(
-            "Dette ser ut som innholdet i en fil, ikke en filsti; gi teksten som en åpen fil: io.StringIO(tekst)",
-            fil="(tekst)",
-        )
     if _UGYLDIG_TEGN.search(visning) is not None:
         # a file name that is not UTF-8 (Latin-1 bytes from a Windows share): shown as "B\xf8.csv",
         # so messages and the JSON output stay valid UTF-8; control characters as ⟨U+000A⟩
@@ -860,14 +855,27 @@ def _jsonl_rad(obj: _Objekt, kjente: tuple[str, ...]) -> dict[str, str] | str:
 #: as their file in messages, unless the caller names them (``navn=``): ``(rader: hendelser)``.
 RADER = "(rader: {})"
 
-# The advice for a moment where a date or a clock time belongs (naive: the date it names; aware:
-# Oslo's date or clock time, which depends on summer or winter time)
+# The advice for a clock time with a zone: Oslo's clock time depends on the date (summer or
+# winter time), so the caller converts it with the event's date
 _TIL_OSLO = 'datetime.combine(dato, tid).astimezone(ZoneInfo("Europe/Oslo")).time()'
+
+
+def _ser_ut_som_innhold(sti: str) -> bool:
+    """Whether a path that does not exist is rather a file's content: a line break, a CSV
+    separator, or more than a path's length."""
+    return ("\n" in sti or ";" in sti or len(sti) > 1024) and not os.path.exists(sti)
 
 
 def _kildeslag(kilde: object, hva: str) -> Literal["sti", "fil", "rader"]:
     """What a reader was given: a path, an open file (``read``), or rows as mappings. Raise
     :class:`ArgumentFeil` for anything else, with the likely mistake named."""
+    if isinstance(kilde, str) and _ser_ut_som_innhold(kilde):
+        # a file's content given as its path: never echoed (it holds the pupils' rows)
+        raise ArgumentFeil(
+            f"«path» ser ut som innholdet i en fil, ikke en filsti; gi teksten som en åpen fil: "
+            f"read_{hva}(io.StringIO(tekst))",
+            argument="path",
+        )
     if isinstance(kilde, str | os.PathLike):
         return "sti"
     if isinstance(kilde, bytes | bytearray | memoryview):
@@ -928,11 +936,13 @@ def _python_rader(
             navn = k.strip().lower()
             verdi = _som_celle(v)
             if isinstance(verdi, _Feiltype):
-                if navn in kjente:
+                if navn in kjente and feil is None:  # (the first bad value, as a reader of the row sees it)
                     feil = f"«{_vis(navn)}» {verdi.grunn}"
                 continue  # an unknown column is not used (as in a file), whatever it holds
             if navn == "elev_id" and isinstance(verdi, str):
                 elev_id = verdi.strip()
+            elif navn == "samtykke_foresatte" and verdi in ("0", "1"):  # SQLite's and MySQL's booleans
+                verdi = verdi == "1"
             par.append((k, verdi))
         yield nr, feil if feil is not None else _jsonl_rad(_Objekt(par), kjente), elev_id
 
@@ -964,6 +974,8 @@ def _som_celle(v: object) -> object:
         return v.isoformat()
     if isinstance(v, time | timedelta):
         return _klokkeslett(v)
+    if isinstance(v, uuid.UUID):  # (Postgres' uuid ids)
+        return str(v)
     if isinstance(v, bytes | bytearray | memoryview):  # (float() would read b"1" as a number)
         return _Feiltype(
             f"har en verdi av typen {type(v).__name__}; her skal det stå tekst, et tall, en dato eller None"
@@ -987,7 +999,9 @@ def _klokkeslett(v: time | timedelta) -> object:
         return _Feiltype(
             f"er et klokkeslett med tidssone; gjør det om til Oslo-tid med hendelsens dato først ({_TIL_OSLO})"
         )
-    return v.isoformat(timespec="minutes" if not (v.second or v.microsecond) else "auto")
+    if v.second or v.microsecond:
+        return _Feiltype(f"har sekunder ({v.isoformat()}); et klokkeslett skal være TT:MM")
+    return v.isoformat(timespec="minutes")
 
 
 def _talltekst(v: object) -> str | _Feiltype | None:
@@ -998,11 +1012,15 @@ def _talltekst(v: object) -> str | _Feiltype | None:
     elif hasattr(v, "__index__"):  # NumPy's integers
         heltall = operator.index(v)  # (anything with __index__)
     else:
-        tall = v if isinstance(v, Decimal) else Decimal(repr(float(v)))  # type: ignore[arg-type]
+        # (a NumPy float32's str() is its shortest form, 0.1; float() would add float32's noise)
+        tekst = str(v) if type(v).__module__ == "numpy" else repr(float(v))  # type: ignore[arg-type]
+        tall = v if isinstance(v, Decimal) else Decimal(tekst)
         if tall.is_nan():
             return None
         if not tall.is_finite():
             return _Feiltype("er ikke et endelig tall")
+        if tall.adjusted() >= sys.get_int_max_str_digits():  # (before int(): 1E+999999999 is a lot of memory)
+            return _Feiltype(f"har for mange sifre (høyst {sys.get_int_max_str_digits()})")
         if tall != tall.to_integral_value():
             return format(tall, "f")
         heltall = int(tall)
@@ -1546,11 +1564,12 @@ def read_elever(
 
     ``path`` is a file path; a file already open, binary (e.g. ``sys.stdin.buffer``,
     ``gzip.open(...)``) or text (``io.StringIO``), read to its end; or rows as mappings from
-    column to value (a database driver's dicts: ``str``, ``int``, ``Decimal``, ``date``, a
-    ``time`` without zone, ``bool``, None), read one at a time and checked as a file's rows are,
-    each bad row rejected with its position (1 = the first row). Messages name the source by
+    column to value (a database driver's dicts or rows with ``keys()``, with ``str``, ``int``,
+    ``Decimal``, NumPy numbers, ``UUID``, ``date``, a ``time`` without zone or a ``timedelta``,
+    ``bool``, None; see docs/utveksling.md §1), read one at a time and checked as a file's rows
+    are, each bad row rejected with its position (1 = the first row). Messages name the source by
     ``navn``, else by the file's name: ``(standard inn)`` for standard input, ``(datastrøm)`` for
-    a stream without a name, ``(rader)`` for mappings.
+    a stream without a name, ``(rader: elever)`` and the like for mappings.
     """
     return _les(
         path,

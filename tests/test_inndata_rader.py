@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import math
+import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +20,6 @@ from fravarsregler import (
     ArgumentFeil,
     Elev,
     Hendelse,
-    InndataFeil,
     Innlesing,
     Regelsett,
     Skolerute,
@@ -307,12 +308,20 @@ class TestGjennomgangen:
             read_elever(kilde)  # type: ignore[arg-type]
         assert (e.value.argument, tekst in str(e.value)) == ("path", True), str(e.value)
 
-    def test_filinnhold_gitt_som_sti_vises_ikke(self) -> None:
-        with pytest.raises(InndataFeil) as e:
-            read_elever("elev_id;trinn;fodselsdato\nE1;5;2015-03-01\nKari Nordmann;5;2015-03-01\n")
+    @pytest.mark.parametrize(
+        "tekst",
+        [
+            "elev_id;trinn;fodselsdato\nE1;5;2015-03-01\nKari Nordmann;5;2015-03-01\n",
+            "elev_id;trinn;fodselsdato;Kari Nordmann;150315",  # one line, no line break
+        ],
+    )
+    def test_filinnhold_gitt_som_sti_vises_ikke(self, tekst: str) -> None:
+        with pytest.raises(ArgumentFeil) as e:
+            read_elever(tekst)
         assert "Kari" not in str(e.value)
         assert "2015" not in str(e.value)
         assert "io.StringIO(tekst)" in str(e.value)
+        assert e.value.argument == "path"
 
     def test_navn_som_sti_og_navn_som_ikke_er_tekst(self) -> None:
         inn = read_elever([{"elev_id": "E1", "trinn": "5"}], navn=Path("db") / "elever")
@@ -332,3 +341,37 @@ class TestGjennomgangen:
             "(rader: fag)",
             "(rader: hendelser)",
         ]
+
+    def test_andre_runde(self) -> None:
+        # a Postgres uuid, SQLite's 0/1 for a yes/no column, a clock time with seconds said plainly
+        nr = uuid.UUID(int=5)
+        (h,) = read_hendelser([{"elev_id": "E1", "dato": date(2026, 9, 1), "type": "vegring", "hendelse_id": nr}]).rader
+        assert h.hendelse_id == str(nr)
+        elever = read_elever(
+            [
+                {"elev_id": f"E{i}", "trinn": "vg3", "fodselsdato": date(2008, 1, 1), "samtykke_foresatte": i}
+                for i in (0, 1)
+            ]
+        )
+        assert [e.samtykke_foresatte for e in elever.rader] == [False, True]
+        inn = read_hendelser(
+            [
+                {
+                    "elev_id": "E1",
+                    "dato": date(2026, 9, 1),
+                    "type": "fravaer",
+                    "kode": "UF",
+                    "fra": time(8, 30, 0, 500),
+                    "til": time(9),
+                }
+            ]
+        )
+        assert inn.avvist[0].melding == "«fra» har sekunder (08:30:00.000500); et klokkeslett skal være TT:MM"
+        # the first bad value of a row is the one named
+        inn = read_hendelser([{"elev_id": "E1", "dato": b"x", "type": "fravaer", "kode": "F", "timer": math.inf}])
+        assert inn.avvist[0].melding.startswith("«dato»")
+
+    def test_navnet_paa_en_opplastet_fil_vises_uten_kontrolltegn(self) -> None:
+        fil = io.BytesIO(b"elev_id;trinn;fodselsdato\nE1;x;2015-03-01\n")
+        fil.name = "opplast\n\x1b[31m.csv"  # type: ignore[attr-defined]  # (the client chose it)
+        assert read_elever(fil).avvist[0].fil == "opplast⟨U+000A⟩⟨U+001B⟩[31m.csv"

@@ -327,6 +327,11 @@ def test_avvist_viser_ikke_elev_id_naar_kolonnene_kan_ha_glidd() -> None:
     assert "sjekk at kolonnene står riktig" in a.melding
     assert a.as_dict()["elev_id"] is None
     assert vis_id("150315-12345") is None
+    assert [vis_id(i) for i in ("20260901-00001", "2026-0001", "E-1234567-12345")] == [
+        "20260901-00001",  # a date and a serial number: an id, not an identity number
+        "2026-0001",
+        "E-1234567-12345",
+    ]
     # a rejection that hides nothing keeps the id, so it can be routed to the pupil's school; so
     # does one with slipped columns when the id has a digit (a name has none)
     inn = read_elever(io.BytesIO(b"elev_id;trinn;fodselsdato\nE7;5;\nE8;x9;2015-03-01\n"))
