@@ -722,6 +722,15 @@ class TestFagfravaerVgs:
         assert oversikt(res, "V1", "fagtimer", "matematikk") == (8.25, 75.0)
         assert oversikt(res, "V1", "fagtimer", "norsk") == (1.5, 112.5)
 
+    def test_timer_fra_klokkeslett_skrives_med_fire_desimaler(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        # a 50-minute lesson is 0.8333 clock hours: the JSON keeps four decimals, not two
+        h = Hendelse(
+            elev_id="V1", dato=D(2026, 9, 1), type="fravaer", kode="UF", fra=time(8), til=time(8, 50), fag="matematikk"
+        )
+        res = kjor(regelsett, skolerute, D(2026, 9, 1), [elev("V1", "vg1", D(2010, 1, 1))], [h], fag=FAG[:1])
+        (linje,) = [o.as_dict() for o in res.oversikt if o.maal == "fagtimer"]
+        assert (linje["teller"], linje["nevner"]) == (0.8333, 75)
+
     def test_oversikten_teller_ikke_timer_etter_datoen(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         # 3 of 75 hours by Sep 3 (4 %); the 1.5 hours on Sep 10 would make 6 %, but are after the date
         hs = [
