@@ -149,6 +149,15 @@ class TestErSkoledag:
         # 2027-01-01 lies in the Christmas break, outside both semesters.
         assert hvorfor in grunn or grunn == "utenfor semestrene"
 
+    def test_alle_de_faste_helligdagene_beregnes(self, sr: Skolerute) -> None:
+        # 1 May 2027 is a Saturday, so no school day shows it; the computed holidays have it
+        assert [sr.helligdag(D(2027, 5, 1)), sr.helligdag(D(2026, 12, 25)), sr.helligdag(D(2026, 12, 26))] == [
+            "Arbeidernes dag",
+            "Første juledag",
+            "Andre juledag",
+        ]
+        assert sr.helligdag(D(2027, 5, 3)) is None
+
     def test_hoestferie_uke_40(self, sr: Skolerute) -> None:
         uke_40 = [D(2026, 9, 28) + timedelta(days=i) for i in range(5)]
         assert all(d.isocalendar().week == 40 for d in uke_40)
@@ -314,7 +323,12 @@ class TestVinduer:
         (jan_feb,) = sr.vinduer("jan_feb", *hele)
         assert (jan_feb.navn, jan_feb.frist) == ("januar/februar 2027", D(2027, 2, 26))
         (mai_jun,) = sr.vinduer("mai_jun", *hele)
-        assert (mai_jun.navn, mai_jun.frist) == ("mai/juni 2027", D(2027, 6, 18))
+        assert (mai_jun.navn, mai_jun.start, mai_jun.slutt, mai_jun.frist) == (
+            "mai/juni 2027",
+            D(2027, 5, 1),
+            D(2027, 6, 30),
+            D(2027, 6, 18),
+        )
 
     def test_forste_skoledag(self, sr: Skolerute) -> None:
         (vindu,) = sr.vinduer("foerste_skoledag", D(2026, 8, 1), D(2026, 8, 31))
