@@ -334,6 +334,8 @@ class TestVinduer:
         (vindu,) = sr.vinduer("foerste_skoledag", D(2026, 8, 1), D(2026, 8, 31))
         assert vindu.start == vindu.slutt == vindu.frist == D(2026, 8, 18)
         assert vindu.navn == "første skoledag høsten 2026"
+        # the school year's first day only: the spring semester's first day starts no new year (VG1)
+        assert [v.start for v in sr.vinduer("foerste_skoledag", *sr.skoleaaret)] == [D(2026, 8, 18)]
 
     def test_hver_type_har_vinduer(self, sr: Skolerute) -> None:
         for art in VINDU_TYPER:
