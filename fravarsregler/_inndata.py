@@ -1004,6 +1004,11 @@ def _klokkeslett(v: time | timedelta) -> object:
     return v.isoformat(timespec="minutes")
 
 
+#: The most digits a number from a mapping may have: Python's own limit for int <-> str, 4300 by
+#: default, also when a program has turned that limit off (0)
+_SIFFERGRENSE = sys.get_int_max_str_digits() or 4300
+
+
 def _talltekst(v: object) -> str | _Feiltype | None:
     """A number as a file would write it: an integer exactly (a 17-digit id from a NUMERIC column
     stays itself), a fraction in positional notation (``0.00001``, not ``1e-05``); NaN missing."""
@@ -1019,15 +1024,17 @@ def _talltekst(v: object) -> str | _Feiltype | None:
             return None
         if not tall.is_finite():
             return _Feiltype("er ikke et endelig tall")
-        if tall.adjusted() >= sys.get_int_max_str_digits():  # (before int(): 1E+999999999 is a lot of memory)
-            return _Feiltype(f"har for mange sifre (høyst {sys.get_int_max_str_digits()})")
+        if tall.adjusted() >= _SIFFERGRENSE:  # (before int(): 1E+999999999 is a lot of memory)
+            return _Feiltype(f"har for mange sifre (høyst {_SIFFERGRENSE})")
         if tall != tall.to_integral_value():
             return format(tall, "f")
         heltall = int(tall)
+    if heltall.bit_length() > _SIFFERGRENSE * 4:  # (surely too many digits, also with the limit off)
+        return _Feiltype(f"har for mange sifre (høyst {_SIFFERGRENSE})")
     try:
         return str(heltall)
     except ValueError:  # more digits than int -> str allows
-        return _Feiltype(f"har for mange sifre (høyst {sys.get_int_max_str_digits()})")
+        return _Feiltype(f"har for mange sifre (høyst {_SIFFERGRENSE})")
 
 
 _FELTGRENSE = re.compile(r"field larger than field limit \((\d+)\)")

@@ -115,7 +115,7 @@ class Tiltak:
         JSON output's ``forfalt``) or an aware ``datetime`` (a clock-time deadline is compared
         exactly, and a date deadline lasts to the end of its day in Oslo).
         """
-        if not isinstance(naa, date):
+        if not isinstance(naa, date) or type(naa).__name__ == "NaTType":  # (pandas' NaT is a datetime)
             raise ArgumentFeil(f"«naa» må være en dato eller et tidspunkt, ikke {type(naa).__name__}", argument="naa")
         if isinstance(naa, datetime):
             if naa.utcoffset() is None:

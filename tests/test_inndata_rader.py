@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import sys
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -23,6 +24,7 @@ from fravarsregler import (
     Innlesing,
     Regelsett,
     Skolerute,
+    _inndata,
     evaluate,
     read_elever,
     read_fag,
@@ -375,3 +377,20 @@ class TestGjennomgangen:
         fil = io.BytesIO(b"elev_id;trinn;fodselsdato\nE1;x;2015-03-01\n")
         fil.name = "opplast\n\x1b[31m.csv"  # type: ignore[attr-defined]  # (the client chose it)
         assert read_elever(fil).avvist[0].fil == "opplast⟨U+000A⟩⟨U+001B⟩[31m.csv"
+
+    def test_tall_ogsaa_naar_pythons_siffergrense_er_slaatt_av(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # sys.set_int_max_str_digits(0) turns the limit off; it must not turn every number away
+        gammel = sys.get_int_max_str_digits()
+        sys.set_int_max_str_digits(0)
+        try:
+            monkeypatch.setattr(_inndata, "_SIFFERGRENSE", sys.get_int_max_str_digits() or 4300)
+            (h,) = read_hendelser(
+                [{"elev_id": 101.0, "dato": date(2026, 9, 1), "type": "fravaer", "kode": "F", "timer": 1.5}]
+            ).rader
+            assert (h.elev_id, h.timer) == ("101", 1.5)
+            inn = read_hendelser(
+                [{"elev_id": "E1", "dato": date(2026, 9, 1), "type": "vegring", "hendelse_id": 10**6000}]
+            )
+            assert inn.avvist[0].melding == "«hendelse_id» har for mange sifre (høyst 4300)"
+        finally:
+            sys.set_int_max_str_digits(gammel)

@@ -127,6 +127,13 @@ class TestEtterlysUvarsletFravaer:
         with pytest.raises(ArgumentFeil, match="ikke str"):
             uf.forfalt("2026-09-11")  # type: ignore[arg-type]
 
+        class NaTType(datetime):  # pandas' missing moment: a datetime whose utcoffset() raises
+            def utcoffset(self) -> timedelta | None:
+                raise ValueError("NaTType does not support utcoffset")
+
+        with pytest.raises(ArgumentFeil, match="ikke NaTType"):
+            uf.forfalt(NaTType(2026, 9, 11))
+
     def test_frist_er_timens_slutt_som_tidssonebevisst_tid(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         h = Hendelse(
             elev_id="E1",

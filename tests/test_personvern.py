@@ -344,4 +344,5 @@ def test_avvist_i_samme_rekkefolge_uansett_radenes_rekkefolge(regelsett: Regelse
     forst = evaluate(regelsett, [], hs, skolerute, date(2026, 9, 14))
     sist = evaluate(regelsett, [], hs[::-1], skolerute, date(2026, 9, 14))
     assert [a.as_dict() for a in forst.avvist] == [a.as_dict() for a in sist.avvist]
+    assert [a.elev_id for a in forst.avvist] == [a.elev_id for a in sist.avvist]  # (the order itself)
     assert [a.as_dict()["elev_id"] for a in forst.avvist] == [None, None]  # hidden, as in the message
