@@ -671,6 +671,10 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
         raise InndataFeil("Har ikke lov til å lese filen. Sjekk tilgangen til den.", fil=visning) from None
     except OSError as e:
         raise InndataFeil(f"Kan ikke lese filen ({os_grunn(e)}).", fil=visning) from None
+    except ValueError:  # "embedded null byte": no file can have that name
+        raise InndataFeil(
+            "Filnavnet har et nulltegn, som ikke kan stå i et filnavn. Rett navnet.", fil=visning
+        ) from None
     _sjekk_tekstfil(data, visning)
     return les_tekst(data), visning, _jsonl_navn(visning)
 

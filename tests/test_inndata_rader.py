@@ -21,6 +21,7 @@ from fravarsregler import (
     ArgumentFeil,
     Elev,
     Hendelse,
+    InndataFeil,
     Innlesing,
     Regelsett,
     Skolerute,
@@ -324,6 +325,11 @@ class TestGjennomgangen:
         assert "2015" not in str(e.value)
         assert "io.StringIO(tekst)" in str(e.value)
         assert e.value.argument == "path"
+
+    def test_nulltegn_i_filnavnet(self) -> None:
+        with pytest.raises(InndataFeil) as e:
+            read_elever("elever\x00.csv")
+        assert (e.value.fil, "nulltegn" in e.value.melding) == ("elever⟨U+0000⟩.csv", True)
 
     def test_navn_som_sti_og_navn_som_ikke_er_tekst(self) -> None:
         inn = read_elever([{"elev_id": "E1", "trinn": "5"}], navn=Path("db") / "elever")
