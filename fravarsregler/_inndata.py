@@ -633,7 +633,7 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
     if not isinstance(kilde, str | os.PathLike):
         navn = getattr(kilde, "name", None)
         if isinstance(navn, str) and navn and not navn.startswith("<"):
-            visning = _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), navn)  # (an upload's name is the client's)
+            visning = _uten_kontrolltegn(navn)  # (an upload's name is the client's)
         else:  # (sys.stdin.buffer is named "<stdin>"; a BytesIO has no name)
             visning = STANDARD_INN if navn == "<stdin>" else STROM
         try:
@@ -660,7 +660,7 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
     if _UGYLDIG_TEGN.search(visning) is not None:
         # a file name that is not UTF-8 (Latin-1 bytes from a Windows share): shown as "B\xf8.csv",
         # so messages and the JSON output stay valid UTF-8; control characters as ⟨U+000A⟩
-        visning = _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), vis_filnavn(visning))
+        visning = _uten_kontrolltegn(vis_filnavn(visning))
     try:
         data = Path(kilde).read_bytes()
     except FileNotFoundError:
@@ -726,10 +726,16 @@ def _tegnkode(tegn: str) -> str:
     return f"U+{ord(tegn):04X}"
 
 
+def _uten_kontrolltegn(tekst: str) -> str:
+    """``tekst`` with control characters and lone surrogates as ``⟨U+000A⟩`` (a file name or a
+    source's name as messages and the JSON show it)."""
+    return _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), tekst)
+
+
 def _vis(tekst: str) -> str:
     """``tekst`` fit for a message: control characters and lone surrogates as ``⟨U+000A⟩``, as
     the validator shows them inside a quoted name."""
-    return synlig(_UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), tekst))
+    return synlig(_uten_kontrolltegn(tekst))
 
 
 def _forste_linje(tekst: str) -> str:
@@ -980,16 +986,12 @@ def _som_celle(v: object) -> object:
         return _klokkeslett(v)
     if isinstance(v, uuid.UUID):  # (Postgres' uuid ids)
         return str(v)
-    if isinstance(v, bytes | bytearray | memoryview):  # (float() would read b"1" as a number)
-        return _Feiltype(
-            f"har en verdi av typen {type(v).__name__}; her skal det stå tekst, et tall, en dato eller None"
-        )
-    try:
-        return _talltekst(v)
-    except (TypeError, ValueError, ArithmeticError):
-        return _Feiltype(
-            f"har en verdi av typen {type(v).__name__}; her skal det stå tekst, et tall, en dato eller None"
-        )
+    if not isinstance(v, bytes | bytearray | memoryview):  # (float() would read b"1" as a number)
+        try:
+            return _talltekst(v)
+        except (TypeError, ValueError, ArithmeticError):
+            pass
+    return _Feiltype(f"har en verdi av typen {type(v).__name__}; her skal det stå tekst, et tall, en dato eller None")
 
 
 def _klokkeslett(v: time | timedelta) -> object:
@@ -1276,7 +1278,7 @@ def _navnet(navn: object) -> str | None:
         navn = os.fspath(navn)
     if not isinstance(navn, str) or not navn.strip():
         raise ArgumentFeil(f"«navn» må være en tekst som ikke er tom, ikke {type(navn).__name__}", argument="navn")
-    return _UGYLDIG_TEGN.sub(lambda m: vis_tegn(m.group()), navn)
+    return _uten_kontrolltegn(navn)
 
 
 def _les(
