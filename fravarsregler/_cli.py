@@ -48,7 +48,10 @@ _ARGPARSE_NORSK = {
     "not allowed with argument": "kan ikke brukes sammen med",
     "ambiguous option": "tvetydig valg",
     "could match": "kan bety",
+    "ignored explicit argument": "tar ikke imot en verdi, men fikk",
 }
+#: argparse quotes values with ' (repr); the rest of the tool writes «».
+_ARGPARSE_SITAT = re.compile(r"'([^'\n]*)'")
 
 
 class _Bruksfeil(Exception):
@@ -82,6 +85,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         for en, no in _ARGPARSE_NORSK.items():
             message = message.replace(en, no)
+        message = _ARGPARSE_SITAT.sub(r"«\1»", message)
         raise _Bruksfeil(f"{self.format_usage().rstrip()}\n{self.prog}: feil: {message}")
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:

@@ -1053,9 +1053,10 @@ def _skriv_rutine(diff: Rutinediff) -> str:
 
     ut += [
         "",
-        f"Til sammen {_flertall(len(diff.endringer), 'endring', 'endringer')}: "
+        # (the rows are some of the changes: the others are metadata, parameters, vedlegg)
+        f"Til sammen {_flertall(len(diff.endringer), 'endring', 'endringer')}, blant dem "
         f"{_flertall(len(diff.rader_lagt_til), 'rad', 'rader')} lagt til, "
-        f"{_flertall(len(diff.rader_fjernet), 'rad', 'rader')} fjernet, "
+        f"{_flertall(len(diff.rader_fjernet), 'rad', 'rader')} fjernet og "
         f"{_flertall(len(diff.endrede_rader), 'rad', 'rader')} endret.",
     ]
     return "\n".join(ut) + "\n"

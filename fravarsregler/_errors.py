@@ -122,7 +122,7 @@ class RutineFeil(FravarsreglerError, ValueError):
             return "ugyldig rutine"
         head = str(self.problemer[0])
         rest = len(self.problemer) - 1
-        return head if rest == 0 else f"{head} (og {rest} problem(er) til)"
+        return head if rest == 0 else f"{head} (og {rest} {'problem' if rest == 1 else 'problemer'} til)"
 
 
 class InndataFeil(FravarsreglerError, ValueError):

@@ -807,7 +807,7 @@ def _jsonl(tekst: str, visning: str, kjente: tuple[str, ...]) -> Iterator[tuple[
         try:
             obj = json.loads(linje, object_pairs_hook=_Objekt, parse_constant=_ikke_tall)
         except _IkkeTall as e:
-            yield nr, f"«{e}» er ikke et gyldig tall i JSON; la feltet stå ute, eller bruk null"
+            yield nr, f"«{e}» er ikke et gyldig tall i JSON; utelat feltet, eller skriv null"
             continue
         except json.JSONDecodeError as e:
             yield nr, f"ugyldig JSON i tegn {e.colno}: sjekk anførselstegn, komma og krøllparenteser"
@@ -1050,7 +1050,7 @@ def _csv_grunn(feil: csv.Error) -> str:
     """The csv module's (English) error, in Norwegian."""
     if (m := _FELTGRENSE.search(str(feil))) is not None:
         return f"et felt er for langt (høyst {int(m.group(1)):_} tegn)".replace("_", " ")
-    return "raden er ikke gyldig CSV (sjekk anførselstegnene)"
+    return "den er ikke gyldig CSV (sjekk anførselstegnene)"
 
 
 def _csv(
@@ -1125,8 +1125,13 @@ def _csv(
                     nr,
                     (
                         f"anførselstegn som ikke er lukket i «{_vis(svelget)}»: feltet tar med seg "
-                        f"{_linjer(nr + 1, leser.line_num)}, som ser ut som egne rader (de er ikke lest hver for "
-                        "seg); lukk anførselstegnet eller fjern det (er det en merknad over flere linjer, fjern "
+                        f"{_linjer(nr + 1, leser.line_num)}, "
+                        + (
+                            "som ser ut som en egen rad (den er ikke lest for seg)"
+                            if nr + 1 == leser.line_num
+                            else "som ser ut som egne rader (de er ikke lest hver for seg)"
+                        )
+                        + "; lukk anførselstegnet eller fjern det (er det en merknad over flere linjer, fjern "
                         "linjeskiftene i den)"
                     ),
                 )
@@ -1143,7 +1148,7 @@ def _csv(
 
 
 def _linjer(fra: int, til: int) -> str:
-    return f"linje {fra}" if fra == til else f"linje {fra}–{til}"
+    return f"linje {fra}" if fra == til else f"linjene {fra}–{til}"
 
 
 #: Excel's first line naming the separator ("sep=;"), written by its CSV export in some locales.

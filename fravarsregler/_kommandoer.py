@@ -45,7 +45,7 @@ class _EnGang(argparse.Action):
             raad = (
                 "slå sammen filene til én først"
                 if self.dest in ("elever", "fag", "hendelser")
-                else f"velg én {self.dest}"
+                else f"velg {'ett' if self.dest == 'kodekart' else 'én'} {self.dest}"
             )
             parser.error(f"{option_string} kan bare gis én gang (bare den siste filen ville blitt brukt); {raad}")
         setattr(namespace, self.dest, values)
@@ -460,4 +460,7 @@ def _tekst(r: Resultat, ut: IO[str]) -> None:
             )
     a = r.antall
     ut.write(f"\nRader: {a.lest} lest, {a.brukt} brukt, {a.avvist} avvist")
-    ut.write(f" ({a.etter_dato} hendelser etter datoen).\n" if a.etter_dato else ".\n")
+    if a.etter_dato:
+        ut.write(f" ({a.etter_dato} {'hendelse' if a.etter_dato == 1 else 'hendelser'} etter datoen).\n")
+    else:
+        ut.write(".\n")

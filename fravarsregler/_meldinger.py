@@ -28,12 +28,12 @@ MAANEDER = (
 
 TYPENAVN = {
     "string": "tekst",
-    "integer": "heltall",
-    "number": "tall",
+    "integer": "et heltall",
+    "number": "et tall",
     "boolean": "true eller false",
-    "array": "liste",
-    "object": "samling av felt (nøkkel: verdi)",
-    "null": "tom verdi",
+    "array": "en liste",
+    "object": "en samling av felt (nøkkel: verdi)",
+    "null": "en tom verdi",
 }
 
 M = {
@@ -85,9 +85,9 @@ M = {
     "minimum": "Verdien {verdi} er for liten: den må være minst {grense}.",
     "maksimum": "Verdien {verdi} er for stor: den kan være høyst {grense}.",
     "exclusive-minimum": "Verdien {verdi} er for liten: den må være større enn {grense}.",
-    "oneof": "Verdien har ikke en tillatt form her. {detalj}",
-    "verdi-verdier": "Oppgi enten «verdi» eller «verdier» for parameteren, ikke begge og ikke ingen av dem.",
-    "ukjent-skjemafeil": "Ugyldig verdi: {detalj}",
+    "oneof": "Verdien har ikke en tillatt form her. Sjekk skrivemåten mot docs/format.md.",
+    "verdi-verdier": "Oppgi nøyaktig én av «verdi» og «verdier» for parameteren.",
+    "ukjent-skjemafeil": "Verdien er ikke tillatt her. Sjekk skrivemåten mot docs/format.md.",
     # semantic checks
     "ukjent-rolle": "Ukjent rolle «{verdi}».{mente} Roller må stå i rollekatalogen i {felles}.",
     "ukjent-sjekkliste": "Ukjent sjekkliste «{verdi}».{mente} Sjekklister står i {felles}.",

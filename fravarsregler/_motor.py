@@ -555,6 +555,21 @@ def _flertall(x: float, en: str, flere: str) -> str:
     return en if x == 1 else flere
 
 
+#: The documentation types (``dokumentasjon``) in words, for explanations.
+_DOKUMENTASJONSORD = {
+    "ingen": "udokumentert fravær",
+    "helse_egenmeldt": "egenmeldt helsefravær",
+    "helse_dokumentert": "dokumentert helsefravær",
+    "annen_gyldig": "fravær med annen gyldig dokumentasjon",
+}
+
+
+def _dokumentasjonsliste(typer: Sequence[str]) -> str:
+    """ "udokumentert fravær, egenmeldt helsefravær og dokumentert helsefravær"."""
+    ord_ = [_DOKUMENTASJONSORD.get(t, t) for t in typer]
+    return ord_[0] if len(ord_) == 1 else f"{', '.join(ord_[:-1])} og {ord_[-1]}"
+
+
 def _sammenlign(andel: float, terskel: float, sammenligning: str) -> bool:
     # Compare on a fine fixed grid so 0.1 and 1/10 are equal whatever the float noise.
     a, t = round(andel, 9), round(terskel, 9)
@@ -1060,17 +1075,18 @@ class _Evaluering:
                     elev,
                     dag,
                     frist,
-                    begrunnelse=f"{self._hendelsestekst(h)} (hendelse {h._id}); {naar}.",
+                    begrunnelse=f"{self._hendelsestekst(h, barn=trinn == 'bhg')} (hendelse {h._id}); {naar}.",
                     hendelser=(h._id,),
                     fag=h.fag,
                     frist_iso=frist_iso,
                 )
 
     @staticmethod
-    def _hendelsestekst(h: Hendelse) -> str:
-        """What was registered (the first part of an event rule's explanation)."""
+    def _hendelsestekst(h: Hendelse, *, barn: bool = False) -> str:
+        """What was registered (the first part of an event rule's explanation); ``barn`` for a
+        kindergarten child, whom the document calls "barnet", not "eleven"."""
         if h.type == "vegring":
-            hva = f"Melding {h.dato.isoformat()} om at eleven ikke vil komme"
+            hva = f"Melding {h.dato.isoformat()} om at {'barnet' if barn else 'eleven'} ikke vil komme"
         else:
             hva = f"{_stor(KODENAVN.get(h.kode or '', 'fravær'))} registrert {h.dato.isoformat()}"
         if h.fra and h.til:
@@ -1547,10 +1563,9 @@ class _Evaluering:
         begr = (
             f"{_tall(st.teller)} {_flertall(st.teller, 'fraværstime', 'fraværstimer')} i {navn} av "
             f"{_tall(arstimer)} årstimer = {formater_prosent(andel)} {_tegn(u.sammenligning, True)} "
-            f"{formater_prosent(terskel)}. Teller fravær med dokumentasjon: {', '.join(tell)}"
-            f" (regel i kraft {dag.isoformat()}"
+            f"{formater_prosent(terskel)}. Fravær som teller: {_dokumentasjonsliste(tell)}"
             + self._hjemmel(k.rutine, u.tellende_dokumentasjon, dag)
-            + ")."
+            + "."
             + self._fristmerknad(k, regel, dag)
         )
         self._lag(
@@ -1599,10 +1614,14 @@ class _Evaluering:
 
     @staticmethod
     def _hjemmel(rutine: Rutine, navn: str | None, dag: date) -> str:
+        """`` (regelen som gjelder fra 2025-08-01; hjemmel)`` for the dated value in force on ``dag``."""
         if not navn or navn not in rutine.parametere:
             return ""
         pv = rutine.parametere[navn].gjeldende(dag)
-        return f"; {pv.hjemmel}" if pv.hjemmel else ""
+        deler = [f"regelen som gjelder fra {pv.fra.isoformat()}"] if pv.fra is not None else []
+        if pv.hjemmel:
+            deler.append(pv.hjemmel)
+        return f" ({'; '.join(deler)})" if deler else ""
 
     # -- calendar rules ---------------------------------------------------------------------------
 
@@ -2134,15 +2153,18 @@ class _Hendelseskontroll:
             # the school year), but not at weekends or on public holidays.
             start, slutt = sr.skoleaaret
             if not start <= dato <= slutt:
-                return f"{_datoen(dato, start, slutt)} er utenfor skoleåret {sr.skoleaar} i skoleruta ({sr.id})"
+                return f"{_datoen(dato, start, slutt)} er utenfor skoleåret {sr.skoleaar} i skoleruta «{sr.id}»"
             if dato.weekday() >= 5:
                 return f"datoen {dato.isoformat()} er ikke en barnehagedag ({_UKEDAGER[dato.weekday()]})"
             helligdag = sr.helligdag(dato)
             if helligdag is not None:
-                return f"datoen {dato.isoformat()} er ikke en barnehagedag (helligdag ({helligdag}))"
+                return f"datoen {dato.isoformat()} er ikke en barnehagedag (helligdag: {helligdag})"
         elif sr.semester_for(dato) is None:
             start, slutt = sr.skoleaaret
-            return f"{_datoen(dato, start, slutt)} er utenfor skoleruta ({sr.id})"
+            if start <= dato <= slutt:
+                # in the school year, but in a break or before the first (after the last) school day
+                return f"datoen {dato.isoformat()} er ikke en skoledag (utenfor semestrene i skoleruta «{sr.id}»)"
+            return f"{_datoen(dato, start, slutt)} er utenfor skoleåret {sr.skoleaar} i skoleruta «{sr.id}»"
         elif not sr.er_skoledag(dato):
             return f"datoen {dato.isoformat()} er ikke en skoledag ({sr.fri_grunn(dato)})"
         if self.rs.for_trinn(trinn, dato) is None:

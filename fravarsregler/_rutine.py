@@ -304,7 +304,7 @@ def _skolerute_advarsler(doc: YamlDokument) -> list[Problem]:
         return []
     forslag = sr_id[: m.start()] + skoleaar + sr_id[m.end() :]
     melding = (
-        f"Id-en «{sr_id}» nevner skoleåret {m.group(0)}, men «skoleaar» er {skoleaar}. Er fila kopiert fra "
+        f"Id-en «{sr_id}» nevner skoleåret {m.group(0)}, men «skoleaar» er {skoleaar}. Er filen kopiert fra "
         f"fjorårets skolerute? Skriv id-en som «{forslag}»."
     )
     return [lag_problem(doc, ("id",), melding, kode="skolerute-id", forslag=(forslag,), alvor="advarsel")]

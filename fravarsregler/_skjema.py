@@ -286,7 +286,8 @@ def _oversett(doc: Lokaliserbar, feil: ValidationError) -> list[Problem]:
             )
             for under in feil.context or []
         ]
-        return ut or en(M["ukjent-skjemafeil"].format(detalj=feil.message), "skjema")
+        # (never jsonschema's English message: staff read these)
+        return ut or en(M["ukjent-skjemafeil"], "skjema")
     if kind in ("minLength", "minProperties"):
         return en(M["tom"], "tom")
     if kind == "minItems":
@@ -310,10 +311,9 @@ def _oversett(doc: Lokaliserbar, feil: ValidationError) -> list[Problem]:
         beste = jsonschema.exceptions.best_match(feil.context or [])
         if beste is not None and beste is not feil:
             return _oversett(doc, beste)
-        return en(M["oneof"].format(detalj=""), "feil-form")
-    if kind == "not":
-        return en(M["ukjent-skjemafeil"].format(detalj="verdien er ikke tillatt her"), "skjema")
-    return en(M["ukjent-skjemafeil"].format(detalj=feil.message), "skjema")
+        return en(M["oneof"], "feil-form")
+    # "not" and any keyword without a message of its own (never jsonschema's English message)
+    return en(M["ukjent-skjemafeil"], "skjema")
 
 
 def _dato_melding(verdi: object) -> str:

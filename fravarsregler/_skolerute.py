@@ -151,12 +151,22 @@ def _frys_frister(frister: Mapping[str, date]) -> Mapping[str, date]:
 
 
 def _norske_helligdager(aar: Iterable[int]) -> dict[date, str]:
-    """Norwegian public holidays (Norwegian names) for the given years."""
+    """Norwegian public holidays for the given years, named as in the middle of a sentence."""
     aarene = sorted(set(aar))
     if not aarene:
         return {}
     kalender = Norway(years=aarene, language="no")
-    return {d: str(navn) for d, navn in kalender.items()}
+    return {d: " og ".join(_helligdagsnavn(n.strip()) for n in str(navn).split(";")) for d, navn in kalender.items()}
+
+
+def _helligdagsnavn(navn: str) -> str:
+    """``holidays``' capitalised name as Norwegian writes it inside a sentence: holidays take a
+    small letter ("første juledag"), but a name ("Kristi himmelfartsdag") keeps its capital."""
+    if navn == "Grunnlovsdag":
+        return "grunnlovsdagen"
+    if navn.startswith("Kristi "):
+        return navn
+    return navn[:1].lower() + navn[1:]
 
 
 def _dager(fra: date, til: date) -> Iterable[date]:
@@ -323,10 +333,10 @@ class Skolerute:
             return _UKEDAGER[d.weekday()]
         helligdag = self._helligdager.get(d)
         if helligdag is not None:
-            return f"helligdag ({helligdag})"
+            return f"helligdag: {helligdag}"
         for fridag in self.fridager:
             if fridag.inneholder(d):
-                return f"fridag ({fridag.navn})"
+                return f"fridag «{fridag.navn}»"
         return "ikke skoledag"  # pragma: no cover - every case is named above
 
     # -- calendar windows -----------------------------------------------------------------------
@@ -622,7 +632,7 @@ def _semantiske_funn(data: object) -> list[_Funn]:
             return f"en helligdag ({helligdager[d]})"
         for fridag in fridager:
             if fridag.inneholder(d):
-                return f"en fridag ({fridag.navn})"
+                return f"en fridag («{fridag.navn}»)"
         return None
 
     for i, navn, forste, siste in gyldige:

@@ -252,7 +252,7 @@ _MELDINGER: Final[dict[str, str]] = {
         "Fjern aliaser som gjentar store deler av filen."
     ),
     "rekursivt-alias": ("Aliaset viser til et anker det selv står inne i, så verdien blir uendelig. Fjern aliaset."),
-    "for-dyp": ("Verdiene er nestet for dypt (mer enn {maks} nivåer). Forenkle strukturen."),
+    "for-dyp": ("Verdiene ligger inni hverandre i for mange nivåer (mer enn {maks}). Forenkle strukturen."),
     "duplikat-nokkel": (
         "Nøkkelen «{nokkel}» står to ganger på samme nivå (linje {forste} og linje "
         "{andre}). Fjern eller gi nytt navn til én av dem."
@@ -553,7 +553,7 @@ class _Bygger:
             antall += b_antall
             hoyde = max(hoyde, b_hoyde)
             if antall > MAKS_NODER:
-                _feil("for-mange-noder", self.fil, b.start_mark, "alias", maks=MAKS_NODER)
+                _feil("for-mange-noder", self.fil, b.start_mark, "alias", maks=f"{MAKS_NODER:,}".replace(",", " "))
         self._pagaar.discard(nokkel)
         resultat = (antall, hoyde + 1)
         self._ferdig[nokkel] = resultat

@@ -72,7 +72,8 @@ class TestAvvisteRader:
             f"{h}:3: avvist: ukjent elev «E9»",
             f"{h}:4: avvist: ukjent kode «Q» (tillatt: F, S, UF)",
             f"{h}:5: avvist: «dato» er ikke en gyldig dato (ÅÅÅÅ-MM-DD): «2026-02-30»",
-            f"{h}:6: avvist: datoen 2027-07-01 er utenfor skoleruta (skolerute-2026-27)",
+            f"{h}:6: avvist: datoen 2027-07-01 er ikke en skoledag (utenfor semestrene i skoleruta "
+            "«skolerute-2026-27»)",
             f"{h}:7: avvist: «timer» må være større enn 0 og høyst 24, ikke -0,75",
             f"{h}:8: avvist: hendelse_id «H7» står på flere rader med ulikt innhold (linje 8, 9)",
             f"{h}:9: avvist: hendelse_id «H7» står på flere rader med ulikt innhold (linje 8, 9)",

@@ -85,20 +85,30 @@ class TestUkjentValg:
 class TestGjentattFil:
     """An input option given twice is a usage error: argparse would silently read only the last file."""
 
-    @pytest.mark.parametrize("valg", ["--elever", "--hendelser", "--fag", "--skolerute"])
-    def test_to_ganger(self, valg: str) -> None:
+    @pytest.mark.parametrize(
+        ("valg", "raad"),
+        [
+            ("--elever", "slå sammen filene til én først"),
+            ("--hendelser", "slå sammen filene til én først"),
+            ("--fag", "slå sammen filene til én først"),
+            ("--skolerute", "velg én skolerute"),
+            ("--kodekart", "velg ett kodekart"),  # (et kodekart)
+        ],
+    )
+    def test_to_ganger(self, valg: str, raad: str) -> None:
         filer = {
             "--elever": str(EKSEMPEL / "elever.csv"),
             "--hendelser": str(EKSEMPEL / "hendelser.csv"),
             "--fag": str(EKSEMPEL / "fag.csv"),
             "--skolerute": str(SKOLERUTE),
+            "--kodekart": str(EKSEMPEL / "kodekart.yaml"),
         }
         argv = ["evaluer", "--dato", "2026-11-26"]
         for navn, fil in filer.items():
             argv += [navn, fil] * (2 if navn == valg else 1)
         kode, ut, feil = kjor(*argv)
         assert (kode, ut) == (2, "")
-        assert f"{valg} kan bare gis én gang" in feil
+        assert f"{valg} kan bare gis én gang (bare den siste filen ville blitt brukt); {raad}\n" in feil
 
 
 class TestLinjeskiftPaaWindows:

@@ -224,8 +224,20 @@ class TestUvanligeArgumenter:
     def test_ukjent_kommando_nevner_alle_kommandoene_uendret(self) -> None:
         kode, _, feil = kjor("bogus")
         assert kode == 2
-        assert "'evaluer'" in feil
+        assert "«evaluer»" in feil
         assert "ugyldig valg" in feil
+
+    def test_argparse_sine_meldinger_er_norske_med_norske_anforselstegn(self) -> None:
+        kode, ut, feil = kjor("--versjon=1")
+        assert (kode, ut) == (2, "")
+        assert (
+            feil.splitlines()[-1]
+            == "fravarsregler: feil: argument -V/--versjon/--version: tar ikke imot en verdi, men fikk «1»"
+        )
+        kode, _, feil = kjor("demo", "--format", "pdf")
+        assert kode == 2
+        assert "ugyldig valg: «pdf» (velg blant «tekst», «json», «csv», «csv-excel»)" in feil
+        assert "'" not in feil.splitlines()[-1]
 
 
 class TestVersjoner:

@@ -67,7 +67,7 @@ def test_endringene_og_skoledagene_de_gir(tmp_path: Path) -> None:
     tekst = skriv_tekst(diff)
     assert "  Ny:     skoleåret 2026-27, 189 skoledager" in tekst
     assert "  «Vinterferie»: 2027-03-01–2027-03-05 → 2027-02-22–2027-02-26\n" in tekst
-    assert "  «Våren 2027», antall skoledager: 107 → 105\n" in tekst
+    assert "  «våren 2027», antall skoledager: 107 → 105\n" in tekst
     assert tekst.endswith("Til sammen 5 endringer i skoleruta; de gir 5 endringer i skoledagene.\n")
 
 

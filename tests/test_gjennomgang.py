@@ -40,6 +40,7 @@ from fravarsregler import (
 )
 from fravarsregler._cli import run
 from fravarsregler._inndata import Kilde
+from fravarsregler._kommandoer import skriv_resultat
 
 D = date
 OSLO = ZoneInfo("Europe/Oslo")
@@ -334,6 +335,13 @@ class TestVindu:
         assert [t.hendelser for t in finn(res, "etterlys-uvarslet-fravaer")] == [("H3",)]
         assert dagslinje(res, "E1") == (3, 21)
         assert res.antall.etter_dato == 1
+        tekst = io.StringIO()
+        skriv_resultat(res, "tekst", tekst)
+        assert tekst.getvalue().endswith(" (1 hendelse etter datoen).\n")  # singular
+        to_etter = kjor(regelsett, skolerute, D(2026, 9, 11), [elev("E1", "6")], hs, fra=D(2026, 9, 1))
+        tekst = io.StringIO()
+        skriv_resultat(to_etter, "tekst", tekst)
+        assert tekst.getvalue().endswith(" (2 hendelser etter datoen).\n")
         alle = kjor(regelsett, skolerute, D(2026, 9, 15), [elev("E1", "6")], hs, fra=D(2026, 8, 18))
         assert [(t.regel, t.utlost) for t in alle.tiltak if t.kategori == "terskel"] == [
             ("bekymringsbrev", D(2026, 8, 31)),

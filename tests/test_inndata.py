@@ -235,7 +235,7 @@ class TestAvvistIMotoren:
             (h, 3, "ukjent elev «E9»"),
             (h, 4, "ukjent kode «X» (tillatt: F, S, UF)"),
             (h, 5, "«dato» er ikke en gyldig dato (ÅÅÅÅ-MM-DD): «2026-02-30»"),
-            (h, 6, "datoen 2027-08-02 er utenfor skoleruta (skolerute-2026-27)"),
+            (h, 6, "datoen 2027-08-02 er utenfor skoleåret 2026-27 i skoleruta «skolerute-2026-27»"),
             (h, 7, "«timer» må være større enn 0 og høyst 24, ikke -1"),
             (h, 8, "hendelse_id «H7» står på flere rader med ulikt innhold (linje 8, 9)"),
             (h, 9, "hendelse_id «H7» står på flere rader med ulikt innhold (linje 8, 9)"),

@@ -144,7 +144,7 @@ class TestAnforselstegnSomSvelgerRader:
         assert avvist(inn) == [
             (
                 2,
-                "anførselstegn som ikke er lukket i «merknad»: feltet tar med seg linje 3–5, som ser ut som "
+                "anførselstegn som ikke er lukket i «merknad»: feltet tar med seg linjene 3–5, som ser ut som "
                 "egne rader (de er ikke lest hver for seg); lukk anførselstegnet eller fjern det (er det en "
                 "merknad over flere linjer, fjern linjeskiftene i den)",
             )
@@ -156,7 +156,8 @@ class TestAnforselstegnSomSvelgerRader:
         assert [e.elev_id for e in inn.rader] == ["E3"]
         ((linje, melding),) = avvist(inn)
         assert linje == 2
-        assert "tar med seg linje 3, som ser ut" in melding
+        # one line: singular
+        assert "tar med seg linje 3, som ser ut som en egen rad (den er ikke lest for seg); lukk" in melding
 
     @pytest.mark.parametrize("sep", [",", ";"])
     def test_merknad_med_skilletegn_over_flere_linjer_er_lov(self, tmp_path: Path, sep: str) -> None:

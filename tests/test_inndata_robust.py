@@ -174,7 +174,7 @@ class TestJsonSomIkkeKanLeses:
             (1, "et tall har for mange sifre (høyst 4300)"),
             (2, dypt),
             (3, dypt),
-            (4, "«NaN» er ikke et gyldig tall i JSON; la feltet stå ute, eller bruk null"),
+            (4, "«NaN» er ikke et gyldig tall i JSON; utelat feltet, eller skriv null"),
         ]
         assert len(inn.rader) == 1
 

@@ -96,9 +96,9 @@ class TestAvvisteCeller:
         ]
         res = evaluate(regelsett, [Elev("E1", "5", date(2015, 3, 4))], hs, skolerute, date(2026, 9, 2))
         assert [a.melding for a in res.avvist] == [
-            "hendelse «H1» (elev «E1»): datoen (mer enn ett år før skoleåret; vises ikke) er utenfor skoleruta "
-            "(skolerute-2026-27)",
-            "hendelse «H2» (elev «E1»): datoen 2027-08-02 er utenfor skoleruta (skolerute-2026-27)",
+            "hendelse «H1» (elev «E1»): datoen (mer enn ett år før skoleåret; vises ikke) er utenfor skoleåret "
+            "2026-27 i skoleruta «skolerute-2026-27»",
+            "hendelse «H2» (elev «E1»): datoen 2027-08-02 er utenfor skoleåret 2026-27 i skoleruta «skolerute-2026-27»",
         ]
 
     def test_fagfil(self, tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ def test_id_for_et_annet_skoleaar_er_en_advarsel(tmp_path: Path) -> None:
     (problem,) = resultat.problemer
     assert (problem.linje, problem.alvor, problem.kode) == (_linje(fil, "id:"), "advarsel", "skolerute-id")
     assert problem.melding == (
-        "Id-en «skolerute-2026-27» nevner skoleåret 2026-27, men «skoleaar» er 2027-28. Er fila kopiert fra "
+        "Id-en «skolerute-2026-27» nevner skoleåret 2026-27, men «skoleaar» er 2027-28. Er filen kopiert fra "
         "fjorårets skolerute? Skriv id-en som «skolerute-2027-28»."
     )
     assert problem.forslag == ("skolerute-2027-28",)

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from jsonschema.exceptions import ValidationError
 
 from fravarsregler import Problem, RutineFeil, load_felles, load_routine, validate
 from fravarsregler._rutine import _ENHETER, _FRISTTYPER, _UTLOSERTYPER, validate_files
+from fravarsregler._skjema import UtenPlassering, _oversett
 
 TESTER = Path(__file__).resolve().parent
 EKSEMPLER = TESTER / "eksempelfiler" / "rutine"
@@ -34,7 +36,7 @@ FORVENTET: dict[str, list[tuple[int, int, str, str]]] = {
     "duplikat-nokkel.yaml": [(38, 9, "duplikat-nokkel", "«naar» står to ganger på samme nivå (linje 37 og linje 38)")],
     "billion-laughs.yaml": [(18, 25, "alias", "når aliasene (*navn) er pakket ut")],
     "ukjent-felt.yaml": [(36, 9, "ukjent-felt", "Ukjent felt «hvaa». Mente du «hva»?")],
-    "feil-type.yaml": [(40, 19, "feil-type", "her skal det stå liste, men det står teksten «styrer»")],
+    "feil-type.yaml": [(40, 19, "feil-type", "her skal det stå en liste, men det står teksten «styrer»")],
     "mangler-felt.yaml": [(35, 9, "mangler-felt", "Mangler påkrevd felt «naar»")],
     "ugyldig-dato.yaml": [(9, 13, "ugyldig-dato", "«2026-02-30» er ikke en gyldig dato")],
     "ja-nei-felt.yaml": [(30, 24, "feil-type", "Skriv true her, ikke «yes»")],
@@ -202,7 +204,7 @@ class TestAlleProblemer:
             _sted(p) for p in validate(NEGATIVE / "tre-feil.yaml").problemer
         ]
         assert (info.value.linje, info.value.kolonne) == (10, 17)
-        assert str(info.value).endswith("(og 2 problem(er) til)")
+        assert str(info.value).endswith("(og 2 problemer til)")
 
     def test_problemene_er_sortert_etter_linje(self) -> None:
         problemer = validate(NEGATIVE / "tre-feil.yaml").problemer
@@ -274,6 +276,14 @@ class TestFolgefeil:
         assert problem.linje == linje
         assert "«kalendar» er ikke en tillatt verdi her" in problem.melding
         assert "Mente du «kalender»?" in problem.melding
+
+    @pytest.mark.parametrize(
+        "ny", ['    verdier: [{fra: "2022-08-01", verdi: "09:00"}]\n    verdi: "09:00"\n', "    merknad: x\n"]
+    )
+    def test_verdi_og_verdier_begge_eller_ingen(self, tmp_path: Path, ny: str) -> None:
+        fil, _ = _barnehage_med(tmp_path, '    verdi: "09:00"\n', ny)
+        (problem,) = validate(fil).problemer
+        assert problem.melding == "Oppgi nøyaktig én av «verdi» og «verdier» for parameteren."
 
     def test_feilstavet_enhet(self, tmp_path: Path) -> None:
         """A parameter with a wrong enhet, used where a clock time is needed: only the enhet is wrong."""
@@ -654,3 +664,19 @@ class TestGjentakelse:
         assert [p.melding.split(":")[0] for p in feil] == [f"Verdien må være «en_gang_per_{fra}»"]
         assert "fraværsdager telles per semester og fagtimer for hele skoleåret" in feil[0].melding
         assert feil[0].linje == tekst.splitlines().index(next(x for x in tekst.splitlines() if linje in x)) + 1
+
+
+class TestSkjemafeilUtenEgenMelding:
+    """A schema keyword without a message of its own still gets Norwegian text, never jsonschema's English."""
+
+    @pytest.mark.parametrize(
+        ("nokkelord", "grense", "verdi"),
+        [("multipleOf", 2, 3), ("not", {"pattern": "^0+$"}, "00"), ("maxLength", 3, "abcd")],
+    )
+    def test_norsk_reservetekst(self, nokkelord: str, grense: object, verdi: object) -> None:
+        feil = ValidationError(
+            "English text from jsonschema", validator=nokkelord, validator_value=grense, instance=verdi, path=["x"]
+        )
+        (problem,) = _oversett(UtenPlassering("fil.yaml", {"x": verdi}), feil)
+        assert problem.melding == "Verdien er ikke tillatt her. Sjekk skrivemåten mot docs/format.md."
+        assert "English" not in str(problem)
