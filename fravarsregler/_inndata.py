@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Generic, Literal, Protocol, TypeAlias, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Final, Generic, Literal, Protocol, TypeAlias, TypeVar, cast
 
 import attrs
 
@@ -1244,6 +1244,10 @@ def _les_dato(tekst: str) -> date:
     return date.fromisoformat(tekst)
 
 
+#: Columns whose ASCII name is a Norwegian word spelt otherwise, for messages.
+_ORD: Final = {"arsak": "årsak"}
+
+
 @functools.lru_cache(maxsize=_CACHE)
 def _klokke(tekst: str, felt: str) -> time:
     m = _KLOKKE.fullmatch(tekst.strip())
@@ -1259,7 +1263,8 @@ def _valg(tekst: str, felt: str, lovlige: tuple[str, ...], *, store: bool = Fals
     if verdi not in lovlige:
         vist = f" «{tekst}»" if vist_for else _vis_valg(tekst, lovlige, kode=store)
         skjult = "" if vist else "; verdien vises ikke, fordi den ikke ligner en av dem: sjekk at kolonnene står riktig"
-        raise _RadFeil(f"ukjent {felt}{vist} (tillatt: {', '.join(lovlige)}{skjult})")
+        # (the column "arsak" is the word "årsak" in a sentence)
+        raise _RadFeil(f"ukjent {_ORD.get(felt, felt)}{vist} (tillatt: {', '.join(lovlige)}{skjult})")
     return lovlige[lovlige.index(verdi)]  # the one shared string, not this row's copy
 
 

@@ -100,8 +100,8 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         type=dato,
         metavar="ÅÅÅÅ-MM-DD",
         help=(
-            "list tiltak fra denne datoen (standard: første skoledag i semesteret datoen ligger i; "
-            "i en ferie det siste semesterets; før første semester 1. august)"
+            "vis tiltak utløst fra og med denne datoen (standard: første skoledag i semesteret som --dato "
+            "ligger i; i en ferie: første skoledag i semesteret før ferien; før første semester: 1. august)"
         ),
     )
     p.add_argument("--format", choices=FORMATER, default="tekst", help=FORMATHJELP)
@@ -397,7 +397,17 @@ def _n(x: float) -> str:
 
 
 def _trinnavn(trinn: str) -> str:
-    return f"{trinn}. trinn" if trinn.isdigit() else trinn
+    """How a report names a trinn: "5. trinn", "Vg2" (Udir's spelling), "barnehage"."""
+    if trinn.isdigit():
+        return f"{trinn}. trinn"
+    if trinn == "bhg":
+        return "barnehage"
+    return trinn.capitalize() if trinn.startswith("vg") else trinn
+
+
+def _antall(n: int, entall: str, flertall: str) -> str:
+    """``"1 rad"``, ``"3 rader"``."""
+    return f"{n} {entall if n == 1 else flertall}"
 
 
 def _frist(t: Tiltak) -> str:
@@ -421,7 +431,7 @@ def _tekst(r: Resultat, ut: IO[str]) -> None:
         ut.write(f"  Kodekart {r.kodekart.id}: koder fra {r.kodekart.system}\n")
     elevtiltak = [t for t in r.tiltak if t.kategori != "kalender"]
     kalender = [t for t in r.tiltak if t.kategori == "kalender"]
-    ut.write(f"\nTiltak for enkeltelever ({len(elevtiltak)}):\n")
+    ut.write(f"\nTiltak for den enkelte elev eller det enkelte barn ({len(elevtiltak)}):\n")
     if not elevtiltak:
         ut.write("  (ingen)\n")
     # the routine's own order within a pupil's day: the contact step before the letter
@@ -438,28 +448,36 @@ def _tekst(r: Resultat, ut: IO[str]) -> None:
         if t.mottaker:
             ut.write(f"; mottaker: {roller(t.mottaker)}")
         ut.write(f"\n    hvorfor: {t.begrunnelse}\n")
-    ut.write(f"\nKalenderrader ({len(kalender)}):\n")
-    grupper: Counter[tuple[str, str, str, str, bool]] = Counter()
+    ut.write(f"\nFaste punkter i rutinene ({len(kalender)}):\n")
+    grupper: Counter[tuple[str, str, str, str, bool, bool]] = Counter()
     for t in kalender:
-        grupper[(t.frist.isoformat(), t.regel, t.hva, roller(t.ansvar), t.elev_id is not None)] += 1
-    for (frist, regel, hva, ansvar, per_elev), n in sorted(grupper.items()):
+        grupper[(t.frist.isoformat(), t.regel, t.hva, roller(t.ansvar), t.elev_id is not None, t.trinn == "bhg")] += 1
+    for (frist, regel, hva, ansvar, per_elev, bhg), n in sorted(grupper.items()):
         forfalt = " FORFALT" if date.fromisoformat(frist) < r.dato else ""
-        enhet = ("elev" if n == 1 else "elever") if per_elev else ("trinn" if n == 1 else "trinn/skoler")
-        ut.write(f"- {frist}{forfalt}  {hva} [{regel}] – ansvar: {ansvar} ({n} {enhet})\n")
+        # a row per pupil, or per trinn at each school (a kindergarten: one per kindergarten)
+        if per_elev:
+            enhet = _antall(n, "barn", "barn") if bhg else _antall(n, "elev", "elever")
+        else:
+            enhet = _antall(n, "barnehage", "barnehager") if bhg else _antall(n, "trinn", "trinn")
+        ut.write(f"- {frist}{forfalt}  {hva} [{regel}] – ansvar: {ansvar} ({enhet})\n")
     if r.oversikt:
         hoyest = [o for o in sorted(r.oversikt, key=lambda o: (-o.andel, o.elev_id, o.fag or "")) if o.teller][:5]
-        ut.write(f"\nOversikt ({len(r.oversikt)} målinger, én per elev og mål); høyeste andeler nå:\n")
+        ut.write(
+            f"\nFraværsandeler nå ({_antall(len(r.oversikt), 'beregning', 'beregninger')}: én per elev for "
+            "skoledager, én per elev og fag for timer); de høyeste:\n"
+        )
         if not hoyest:
             ut.write("  (ingen fravær ennå)\n")
         for o in hoyest:
-            fag = f" i {o.fag}" if o.fag else ""
-            enhet = "timer" if o.maal == "fagtimer" else "dager"
-            ut.write(
-                f"  {o.elev_id} ({_trinnavn(o.trinn)}): {_n(o.teller)} av {_n(o.nevner)} {enhet}{fag} = "
-                f"{_n(round(o.andel * 100, 1))} %\n"
-            )
+            if o.maal == "fagtimer":
+                timer = "fraværstime" if o.teller == 1 else "fraværstimer"
+                hva = f"{_n(o.teller)} {timer} i {o.fag} av {_n(o.nevner)} årstimer"
+            else:
+                dager = "fraværsdag" if o.teller == 1 else "fraværsdager"
+                hva = f"{_n(o.teller)} {dager} av {_n(o.nevner)} skoledager"
+            ut.write(f"  {o.elev_id} ({_trinnavn(o.trinn)}): {hva} = {_n(round(o.andel * 100, 1))} %\n")
     a = r.antall
-    ut.write(f"\nRader: {a.lest} lest, {a.brukt} brukt, {a.avvist} avvist")
+    ut.write(f"\nInndata: {_antall(a.lest, 'rad', 'rader')} lest, {a.brukt} brukt, {a.avvist} avvist")
     if a.etter_dato:
         ut.write(f" ({a.etter_dato} {'hendelse' if a.etter_dato == 1 else 'hendelser'} etter datoen).\n")
     else:

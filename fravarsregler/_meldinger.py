@@ -108,7 +108,8 @@ M = {
     "duplikat-regel": "Regelen «{verdi}» står to ganger (også på linje {linje}). Fjern kopien; er det en ny "
     "regel, gi den en egen id (de faste id-ene kan ikke endres).",
     "duplikat-id": "Id-en «{verdi}» står to ganger (også på linje {linje}).",
-    "revisjon-foer-gyldig": "Neste revisjon ({neste}) må komme etter gyldig fra ({gyldig}). Rett en av datoene.",
+    "revisjon-foer-gyldig": "«neste_revisjon» ({neste}) må være senere enn «gyldig_fra» ({gyldig}). Rett en av "
+    "datoene.",
     "parameter-utenfor": "Parameteren «{navn}» har verdien {verdi}, men {krav}.",
     # the {krav} part of "parameter-utenfor", by enhet
     "krav-andel": "en andel må være et tall større enn 0 og høyst 1 (10 % skrives 0.10)",
@@ -123,7 +124,8 @@ M = {
     "krav-klokkeslett": 'et klokkeslett skrives "HH:MM" i anførselstegn, for eksempel "09:00"',
     "krav-klokkeslett-forslag": 'et klokkeslett skrives med to sifre for timen og i anførselstegn: skriv "{forslag}"',
     "krav-liste": "verdien må være en liste med tekster",
-    "datert-rekkefolge": "Verdiene må stå i stigende rekkefølge etter «fra»-dato; {dato} kommer etter {forrige}.",
+    "datert-rekkefolge": "Verdiene må stå i datorekkefølge, den eldste «fra»-datoen først: {dato} står etter "
+    "{forrige}, men er en tidligere dato.",
     "datert-samme-dato": "«fra»-datoen {dato} står to ganger. Hver verdi må ha sin egen «fra»-dato: rett "
     "datoen, eller fjern den ene verdien.",
     "trinn-utenfor": "Trinn «{verdi}» hører ikke til {hvor} (tillatt: {lovlige}).",

@@ -1427,10 +1427,10 @@ class _Evaluering:
                         for uid, v in sorted(unntatt.items())
                     )
                     begr = (
-                        f"{tekst}. Holdes tilbake i første omgang etter unntak i vedlegg 1 ({navn}): "
-                        f"uten disse er det {_tall(uten)} av {holdt} skoledager = "
-                        f"{formater_prosent(andel_uten)}, ikke over {formater_prosent(terskel)}. "
-                        "Kontakten med hjemmet gjennomføres likevel." + merknad
+                        f"{tekst}. Holdes tilbake i første omgang på grunn av unntakene i vedlegg 1 ({navn}): "
+                        f"uten disse dagene er det {_tall(uten)} {_flertall(uten, 'fraværsdag', 'fraværsdager')} "
+                        f"av {holdt} skoledager = {formater_prosent(andel_uten)}, som ikke er over "
+                        f"{formater_prosent(terskel)}. Kontakten med hjemmet skal likevel skje." + merknad
                     )
                     self._lag(
                         k,
@@ -1986,7 +1986,7 @@ def _innholdsider(hendelser: list[Hendelse]) -> tuple[list[Hendelse], list[tuple
         if kollisjon:
             melding = (
                 f"hendelse_id «{vis_id(kollisjon[0]) or '…'}» står på flere rader med ulikt innhold "
-                "(en rad uten hendelse_id får den samme id-en av innholdet sitt)"
+                "(en rad uten hendelse_id får en id laget av innholdet sitt, og den er lik en oppgitt hendelse_id)"
             )
             for h in [*gruppe, *(oppgitt[k] for k in kollisjon)]:
                 if id(h) not in nye:

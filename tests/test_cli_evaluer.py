@@ -81,7 +81,7 @@ class TestAvvisteRader:
         assert "Traceback" not in feil
         assert "regel etterlys-uvarslet-fravaer (versjon 2022.1)" in ut
         assert "2026-09-10 kl. 11:00  E1 (6. trinn, 6A, Nordvik skole)" in ut
-        assert "Rader: 9 lest, 2 brukt, 7 avvist." in ut
+        assert "Inndata: 9 rader lest, 2 brukt, 7 avvist." in ut
 
     def test_json(self, feilfiler: tuple[Path, Path]) -> None:
         elever, hendelser = feilfiler
@@ -218,10 +218,17 @@ class TestDemo:
         assert (kode, feil) == (0, "")
         assert ut.startswith("Demo: oppdiktede data")
         assert "Fraværsoppfølging per 2026-11-26 (tiltak utløst fra 2026-08-18)" in ut
-        assert "Tiltak for enkeltelever (" in ut
-        assert "Kalenderrader (" in ut
+        assert "Tiltak for den enkelte elev eller det enkelte barn (" in ut
+        assert "Faste punkter i rutinene (" in ut
         assert "regel bekymringsfullt-fravaer" in ut
-        assert " 0 avvist" in ut
+        # the units of the fixed points: pupils, a trinn at a school, a kindergarten
+        assert "[oppstartsamtale] – ansvar: avdelingsleder, kontaktlærer (12 elever)\n" in ut
+        assert "[klasselaererraad] – ansvar: avdelingsleder, kontaktlærer (3 trinn)\n" in ut
+        assert "[fravaer-tema-foreldremote] – ansvar: styrer, pedagogisk leder (1 barnehage)\n" in ut
+        # the overview in the explanations' words, with Udir's spelling of a vgs trinn
+        assert "E000145 (Vg2): 11,25 fraværstimer i matematikk av 105 årstimer = 10,7 %\n" in ut
+        assert "E000109 (9. trinn): 10 fraværsdager av 67 skoledager = 14,9 %\n" in ut
+        assert ut.endswith("\nInndata: 614 rader lest, 614 brukt, 0 avvist.\n")
 
     def test_json(self) -> None:
         kode, ut, _ = kjor("demo", "--format", "json")
@@ -399,13 +406,16 @@ class TestTekstUtdata:
         # the contact step (bekymringsfullt-fravaer) before the letter step (bekymringsbrev)
         assert "Kontakt foresatte" in linjer[0]
         assert "bekymringsbrev" in linjer[1]
-        assert "(6. trinn): 10 av 10 dager = 100 %" in ut
+        assert "(6. trinn): 10 fraværsdager av 10 skoledager = 100 %" in ut
 
     def test_oversikt_uten_fravaer(self, tmp_path: Path) -> None:
         ut = TestCsvUtdata._csv(
             tmp_path, "elev_id;trinn;fodselsdato\nE1;6;2015-03-01\n", "elev_id;dato;type\n", "2026-08-31", "tekst"
         )
-        assert "Oversikt (1 målinger, én per elev og mål); høyeste andeler nå:\n  (ingen fravær ennå)\n" in ut
+        assert (
+            "Fraværsandeler nå (1 beregning: én per elev for skoledager, én per elev og fag for timer); de høyeste:\n"
+            "  (ingen fravær ennå)\n"
+        ) in ut
 
 
 class TestTallformat:

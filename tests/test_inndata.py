@@ -157,6 +157,13 @@ class TestAvvisteRader:
         assert inn.avvist == (Avvist(str(fil), 3, melding),)
         assert inn.lest == 2
 
+    def test_arsak_heter_aarsak_i_meldingen(self, tmp_path: Path) -> None:
+        # the column is "arsak"; in a Norwegian sentence the word is "årsak"
+        fil = skriv(tmp_path / "h.csv", "elev_id;dato;type;kode;dager;arsak\nE1;2026-09-10;fravaer;F;1;sykdomm\n")
+        assert [a.melding for a in read_hendelser(fil).avvist] == [
+            "ukjent årsak «sykdomm» (mente du «sykdom»?) (tillatt: sykdom, permisjon, sykehus, annet)"
+        ]
+
     @pytest.mark.parametrize(
         ("rad", "melding"),
         [

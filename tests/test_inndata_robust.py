@@ -364,7 +364,7 @@ class TestMiljoet:
         monkeypatch.setattr(sys, "stdin", None)
         ut = io.StringIO()
         assert self._main(monkeypatch, filer, ut) == (0, "")
-        assert "Rader: 2 lest, 2 brukt, 0 avvist." in ut.getvalue()
+        assert "Inndata: 2 rader lest, 2 brukt, 0 avvist." in ut.getvalue()
 
     def test_full_disk(self, monkeypatch: pytest.MonkeyPatch, filer: list[str]) -> None:
         kode, feil = self._main(monkeypatch, filer, self._FullDisk())

@@ -491,8 +491,8 @@ class TestUnntak:
         assert (brev.utlost, brev.frist) == (D(2026, 9, 2), D(2026, 9, 9))
         assert brev.begrunnelse == (
             "2 fraværsdager av 12 skoledager = 16,7 % > 10 % (høsten 2026). Holdes tilbake i første omgang "
-            "etter unntak i vedlegg 1 (sykehusopphold: 2 dager): uten disse er det 0 av 12 skoledager = 0 %, "
-            "ikke over 10 %. Kontakten med hjemmet gjennomføres likevel."
+            "på grunn av unntakene i vedlegg 1 (sykehusopphold: 2 dager): uten disse dagene er det 0 "
+            "fraværsdager av 12 skoledager = 0 %, som ikke er over 10 %. Kontakten med hjemmet skal likevel skje."
         )
         assert brev.as_dict()["status"] == "holdt_tilbake"
 
@@ -546,7 +546,7 @@ class TestUnntak:
         brev = en(res, "bekymringsbrev", "E4")
         assert brev.status == "holdt_tilbake"
         assert "(permisjon tidlig: 5 dager)" in brev.begrunnelse
-        assert "uten disse er det 0 av 10 skoledager = 0 %" in brev.begrunnelse
+        assert "uten disse dagene er det 0 fraværsdager av 10 skoledager = 0 %" in brev.begrunnelse
 
     def test_lang_permisjon_som_begynner_tidlig_er_unntatt_helt(
         self, regelsett: Regelsett, skolerute: Skolerute

@@ -76,7 +76,7 @@ class TestAvvisteCeller:
                 assert hemmelig not in alt, (fmt, hemmelig)
         meldinger = [a.melding for a in read_hendelser(hendelser).avvist]
         assert meldinger[:3] == [
-            "ukjent arsak (tillatt: sykdom, permisjon, sykehus, annet; verdien vises ikke, fordi den ikke ligner "
+            "ukjent årsak (tillatt: sykdom, permisjon, sykehus, annet; verdien vises ikke, fordi den ikke ligner "
             "en av dem: sjekk at kolonnene står riktig)",
             "ukjent dokumentasjon (tillatt: ingen, helse_egenmeldt, helse_dokumentert, annen_gyldig; verdien vises "
             "ikke, fordi den ikke ligner en av dem: sjekk at kolonnene står riktig)",
@@ -220,7 +220,10 @@ class TestInnholdsId:
         for hs in ([uten, med], [med, uten]):
             res = evaluate(regelsett, [Elev("E1", "5", date(2015, 3, 4))], hs, skolerute, date(2026, 9, 2))
             assert res.antall.avvist == 2
-            assert all("får den samme id-en av innholdet sitt" in a.melding for a in res.avvist)
+            assert all(
+                "får en id laget av innholdet sitt, og den er lik en oppgitt hendelse_id" in a.melding
+                for a in res.avvist
+            )
 
     def test_soeskenid_i_utdata(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
         from fravarsregler import evaluate

@@ -59,7 +59,7 @@ FORVENTET: dict[str, list[tuple[int, int, str, str]]] = {
         (19, 12, "parameter", "«bekymring_terskel» har verdien 10, men en andel skrives som desimaltall")
     ],
     "revisjon-foer-gyldig.yaml": [
-        (10, 17, "datoer", "Neste revisjon (2021-06-30) må komme etter gyldig fra (2022-08-15)")
+        (10, 17, "datoer", "«neste_revisjon» (2021-06-30) må være senere enn «gyldig_fra» (2022-08-15)")
     ],
     "fast-regel-mangler.yaml": [(45, 17, "fast-regel", "Regelen «vegring-samme-dag» mangler i rutinen «barnehage»")],
     "frist-utloser.yaml": [(62, 27, "frist", "Fristtypen «samme_dag» passer ikke med utløsertypen «lopende»")],
@@ -680,3 +680,33 @@ class TestSkjemafeilUtenEgenMelding:
         (problem,) = _oversett(UtenPlassering("fil.yaml", {"x": verdi}), feil)
         assert problem.melding == "Verdien er ikke tillatt her. Sjekk skrivemåten mot docs/format.md."
         assert "English" not in str(problem)
+
+
+class TestDaterteVerdier:
+    """A parameter's dated values stand oldest first, each from its own date."""
+
+    @pytest.mark.parametrize(
+        ("ny", "melding"),
+        [
+            (
+                "2015-08-01",
+                "Verdiene må stå i datorekkefølge, den eldste «fra»-datoen først: 2015-08-01 står etter "
+                "2016-08-01, men er en tidligere dato.",
+            ),
+            (
+                "2016-08-01",
+                "«fra»-datoen 2016-08-01 står to ganger. Hver verdi må ha sin egen «fra»-dato: rett datoen, eller "
+                "fjern den ene verdien.",
+            ),
+        ],
+    )
+    def test_rekkefolge(self, tmp_path: Path, ny: str, melding: str) -> None:
+        tekst = (RUTINER / "vgs.yaml").read_text(encoding="utf-8")
+        gammel = '      - fra: "2025-08-01"\n        verdi: [ingen, helse_egenmeldt, helse_dokumentert]'
+        assert tekst.count(gammel) == 1
+        shutil.copy(RUTINER / "felles.yaml", tmp_path / "felles.yaml")
+        fil = tmp_path / "vgs.yaml"
+        fil.write_text(tekst.replace(gammel, gammel.replace("2025-08-01", ny)), encoding="utf-8")
+        (problem,) = validate(fil).problemer
+        assert problem.melding == melding
+        assert problem.linje == tekst[: tekst.index(gammel)].count("\n") + 1
