@@ -254,24 +254,24 @@ _MELDINGER: Final[dict[str, str]] = {
     "rekursivt-alias": ("Aliaset viser til et anker det selv står inne i, så verdien blir uendelig. Fjern aliaset."),
     "for-dyp": ("Verdiene ligger inni hverandre i for mange nivåer (mer enn {maks}). Forenkle strukturen."),
     "duplikat-nokkel": (
-        "Nøkkelen «{nokkel}» står to ganger på samme nivå (linje {forste} og linje "
-        "{andre}). Fjern eller gi nytt navn til én av dem."
+        "Feltet «{nokkel}» står to ganger på samme nivå (linje {forste} og linje "
+        "{andre}). Fjern det ene, eller gi det et annet navn."
     ),
     "duplikat-nokkel-linje": (
-        "Nøkkelen «{nokkel}» står to ganger på samme nivå på linje {linje} (kolonne {forste} og "
-        "kolonne {andre}). Fjern eller gi nytt navn til én av dem."
+        "Feltet «{nokkel}» står to ganger på samme nivå på linje {linje} (kolonne {forste} og "
+        "kolonne {andre}). Fjern det ene, eller gi det et annet navn."
     ),
     "nokkel-ikke-tekst": (
-        "Nøkkelen «{nokkel}» blir lest som {hva}, men nøkler må være tekst. "
-        'Sett nøkkelen i anførselstegn, for eksempel "{nokkel}":'
+        "Feltnavnet «{nokkel}» blir lest som {hva}, men et feltnavn må være tekst. "
+        'Sett feltnavnet i anførselstegn, for eksempel "{nokkel}":'
     ),
-    "nokkel-tom": "Nøkkelen mangler. Skriv et navn foran kolon.",
-    "nokkel-samling": "En nøkkel kan ikke være en liste eller tabell. Bruk tekst som nøkkel.",
+    "nokkel-tom": "Feltnavnet mangler. Skriv et navn foran kolonet.",
+    "nokkel-samling": "Et feltnavn kan ikke være en liste eller en samling av felt. Bruk tekst som feltnavn.",
     "fletting": (
-        "Flettenøkkelen «<<» må ha en tabell eller en liste av tabeller som verdi, for eksempel «<<: *felles»."
+        "Flettefeltet «<<» må ha en samling av felt, eller en liste av slike, som verdi, for eksempel «<<: *felles»."
     ),
     "tagg-ukjent": (
-        "Taggen «{tagg}» er ikke tillatt: bare tekst, tall, true/false, null, lister og tabeller kan brukes. "
+        "Taggen «{tagg}» er ikke tillatt: bare tekst, tall, true/false, null, lister og samlinger av felt kan brukes. "
         "Fjern taggen, eller sett verdien i anførselstegn hvis «!» hører til teksten (en kode «!» i et "
         'kodekart skrives "!":).'
     ),

@@ -269,10 +269,10 @@ class TestDuplikatNokler:
         )
         assert e.kode == "duplikat-nokkel"
         assert e.melding == (
-            "Nøkkelen «id» står to ganger på samme nivå (linje 4 og linje 6). Fjern eller gi nytt navn til én av dem."
+            "Feltet «id» står to ganger på samme nivå (linje 4 og linje 6). Fjern det ene, eller gi det et annet navn."
         )
         assert (e.fil, e.linje, e.kolonne) == ("test.yaml", 6, 3)
-        assert str(e).startswith("test.yaml:6:3: Nøkkelen «id»")
+        assert str(e).startswith("test.yaml:6:3: Feltet «id»")
 
     def test_quoted_and_plain_spelling_of_the_same_key_are_duplicates(self) -> None:
         e = feil("a: 1\n'a': 2\n")
@@ -296,8 +296,8 @@ class TestDuplikatNokler:
         e = feil("a: 1\nb: {x: 1, y: 2, x: 3}\n")
         assert (e.kode, e.linje, e.kolonne) == ("duplikat-nokkel", 2, 17)
         assert e.melding == (
-            "Nøkkelen «x» står to ganger på samme nivå på linje 2 (kolonne 5 og kolonne 17). "
-            "Fjern eller gi nytt navn til én av dem."
+            "Feltet «x» står to ganger på samme nivå på linje 2 (kolonne 5 og kolonne 17). "
+            "Fjern det ene, eller gi det et annet navn."
         )
         assert "linje 2 og linje 2" not in e.melding
 
@@ -305,7 +305,7 @@ class TestDuplikatNokler:
         # «id» and «id\u200b» are different keys; the same key twice with it is shown visibly
         e = feil("a:\n  id\u200b: 1\n  id\u200b: 2\n")
         assert e.kode == "duplikat-nokkel"
-        assert "Nøkkelen «id⟨U+200B⟩» står to ganger" in e.melding
+        assert "Feltet «id⟨U+200B⟩» står to ganger" in e.melding
         assert "Teksten har et usynlig tegn, vist her som ⟨U+200B⟩ (et nullbreddemellomrom" in e.melding
         assert "\u200b" not in e.melding
 
@@ -1006,7 +1006,7 @@ class TestSjeldneSyntaksfeil:
     def test_colon_without_key(self) -> None:
         e = self.syntaks("a: 1\n: verdi\n")
         assert (e.linje, e.kolonne) == (2, 1)
-        assert e.melding == "Nøkkelen mangler. Skriv et navn foran kolon."
+        assert e.melding == "Feltnavnet mangler. Skriv et navn foran kolonet."
 
     def test_less_indented_text_line_is_an_indentation_error(self) -> None:
         e = self.syntaks("a:\n  b: c\n d\n")
