@@ -77,6 +77,8 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Hjelpeformat)
         kwargs["add_help"] = False
+        # "--for" is not "--format": an option added later must not change what a script means
+        kwargs["allow_abbrev"] = False
         super().__init__(*args, **kwargs)
         #: the sub-commands' parsers by name (on the top parser)
         self.underkommandoer: dict[str, argparse.ArgumentParser] = {}

@@ -30,7 +30,7 @@ from ._model import (
     VedleggReferanse,
     formater_verdi,
 )
-from ._paths import rutinemappe
+from ._paths import RUTINEFILER, rutinemappe
 
 __all__ = [
     "STANDARDRUTINER",
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 #: The shipped routines, in the document's order.
-STANDARDRUTINER: Final = ("barnehage.yaml", "grunnskole.yaml", "vgs.yaml")
+STANDARDRUTINER: Final = RUTINEFILER
 
 
 _STANDARDTITTEL: Final = "Fraværsoppfølging"

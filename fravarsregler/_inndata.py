@@ -541,7 +541,7 @@ class Innlesing(Generic[T]):
 
 def les_tekst(data: bytes) -> str:
     """Decode an export: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"),
-    else Windows-1252, else Latin-1.
+    else Windows-1252, else Latin-1. A DOS end-of-file mark (Ctrl-Z) as the last byte is dropped.
 
     A file that is UTF-8 in part (it has a BOM, or letters such as æøå written as UTF-8) but also
     bytes that are not UTF-8 mixes two encodings, as when a Windows program appends rows to an
@@ -554,6 +554,9 @@ def les_tekst(data: bytes) -> str:
             return data.decode("utf-16").lstrip("\ufeff")
         except UnicodeDecodeError:
             pass
+    if data.endswith(b"\x1a"):
+        # the end-of-file mark (Ctrl-Z) some old DOS and Windows export tools write last: not a row
+        data = data[:-1]
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
         data = data[3:]

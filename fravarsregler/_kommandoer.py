@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -16,7 +17,7 @@ from ._dokument import standard_rutinefiler
 from ._errors import FravarsreglerError
 from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
 from ._kodekart import load_kodekart
-from ._meldinger import mente_du, uten_surrogater
+from ._meldinger import mente_du, os_grunn, uten_surrogater, vis_filnavn
 from ._motor import Regelsett, Resultat, Tiltak, evaluate, kildeomtale, rutineomtale
 from ._paths import finn_datafil, rutinemappe
 from ._rutine import load_routines
@@ -26,7 +27,7 @@ from ._yaml import load_yaml_file
 __all__ = ["legg_til", "skriv_resultat", "standardrutiner"]
 
 FORMATER = ("tekst", "json", "csv", "csv-excel")
-FORMATHJELP = "utdataformat (csv-excel: CSV med BOM og CRLF, slik at Excel viser æøå riktig)"
+FORMATHJELP = "format for resultatet (standard tekst; csv-excel: CSV med BOM og CRLF, slik at Excel viser æøå riktig)"
 
 DEMO_DATO = date(2026, 11, 26)
 
@@ -42,6 +43,8 @@ class _EnGang(argparse.Action):
         option_string: str | None = None,
     ) -> None:
         if getattr(namespace, self.dest, None) is not None:
+            if self.dest in ("dato", "fra", "format", "ut"):
+                parser.error(f"{option_string} kan bare gis én gang (bare den siste verdien ville blitt brukt)")
             raad = (
                 "slå sammen filene til én først"
                 if self.dest in ("elever", "fag", "hendelser")
@@ -51,6 +54,27 @@ class _EnGang(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
+def _filnavn(tekst: str) -> Path:
+    """An input file's name; an empty one (an unset shell variable: ``--elever "$FIL"``) is a usage
+    error, not the current folder."""
+    if not tekst.strip():
+        raise argparse.ArgumentTypeError("mangler filnavn (verdien er tom)")
+    return Path(tekst)
+
+
+def _yamlfil(tekst: str) -> Path:
+    """A YAML file's name: as :func:`_filnavn`, and never standard input."""
+    if tekst == "-":
+        raise argparse.ArgumentTypeError(
+            "standard inn («-») kan bare brukes for --elever, --fag eller --hendelser; oppgi filen"
+        )
+    return _filnavn(tekst)
+
+
+#: ``--fra skoleaar``: from the first day of the school year (1 August), the nightly job's window.
+FRA_SKOLEAAR = "skoleaar"
+
+
 def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]) -> None:
     """Add ``evaluer``, ``demo`` and (when present) ``dokument``/``diff`` to ``sub``."""
     p = sub.add_parser("evaluer", help="evaluer fravær mot rutinene på en dato")
@@ -58,7 +82,7 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         "--rutine",
         action="extend",
         nargs="+",
-        type=Path,
+        type=_yamlfil,
         metavar="FIL",
         help="rutinefil(er) (kan gjentas; standard: rutinene i ./rutiner eller de medfølgende)",
     )
@@ -66,14 +90,14 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
     p.add_argument(
         "--elever",
         required=True,
-        type=Path,
+        type=_filnavn,
         metavar="FIL",
         action=_EnGang,
         help="elever (CSV eller JSON Lines; - leser standard inn)",
     )
     p.add_argument(
         "--fag",
-        type=Path,
+        type=_filnavn,
         metavar="FIL",
         action=_EnGang,
         help="fag med årstimer for vgs (CSV eller JSON Lines; - leser standard inn)",
@@ -81,30 +105,45 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
     p.add_argument(
         "--hendelser",
         required=True,
-        type=Path,
+        type=_filnavn,
         metavar="FIL",
         action=_EnGang,
         help="fraværshendelser (CSV eller JSON Lines; - leser standard inn)",
     )
-    p.add_argument("--skolerute", required=True, type=Path, metavar="FIL", action=_EnGang, help="skolerute (YAML)")
+    p.add_argument("--skolerute", required=True, type=_yamlfil, metavar="FIL", action=_EnGang, help="skolerute (YAML)")
     p.add_argument(
         "--kodekart",
-        type=Path,
+        type=_yamlfil,
         metavar="FIL",
         action=_EnGang,
         help="kodekart (YAML): «kode» i hendelsene er fagsystemets egne koder, oversatt gjennom kartet",
     )
-    p.add_argument("--dato", required=True, type=dato, metavar="ÅÅÅÅ-MM-DD", help="evalueringsdato")
+    p.add_argument("--dato", required=True, type=dato, metavar="ÅÅÅÅ-MM-DD", action=_EnGang, help="evalueringsdato")
+
+    def fra(tekst: str) -> object:
+        return FRA_SKOLEAAR if tekst == FRA_SKOLEAAR else dato(tekst)
+
     p.add_argument(
         "--fra",
-        type=dato,
+        type=fra,
         metavar="ÅÅÅÅ-MM-DD",
+        action=_EnGang,
         help=(
             "vis tiltak utløst fra og med denne datoen (standard: første skoledag i semesteret som --dato "
-            "ligger i; i en ferie: første skoledag i semesteret før ferien; før første semester: 1. august)"
+            "ligger i; i en ferie: første skoledag i semesteret før ferien; før første semester: 1. august). "
+            f"«--fra {FRA_SKOLEAAR}» betyr fra skoleårets start (1. august): bruk det i en nattlig jobb, så "
+            "høstens åpne tiltak ikke forsvinner når vårsemesteret begynner"
         ),
     )
-    p.add_argument("--format", choices=FORMATER, default="tekst", help=FORMATHJELP)
+    p.add_argument("--format", choices=FORMATER, default=None, action=_EnGang, help=FORMATHJELP)
+    p.add_argument(
+        "--ut",
+        type=_filnavn,
+        metavar="FIL",
+        action=_EnGang,
+        help="skriv resultatet til denne filen, helt eller ikke i det hele tatt: den gamle filen står urørt "
+        "hvis evalueringen ikke blir gjort (standard: skjermen)",
+    )
     p.set_defaults(kjor=_kjor_evaluer)
 
     d = sub.add_parser("demo", help="kjør motoren på de medfølgende, oppdiktede eksempeldataene")
@@ -158,26 +197,30 @@ def _kjor(
     hendelser: Kildefil,
     skolerute: Path,
     dato: date,
-    fra: date | None,
+    fra: date | str | None,
     fmt: str,
     ut: IO[str],
     feil: IO[str],
     kodekart: Path | None = None,
+    ut_fil: Path | None = None,
+    prog: str = "fravarsregler evaluer",
 ) -> int:
     rutiner, problemer = load_routines(rutinefiler)
     if problemer:
         for p in problemer:
             feil.write(f"{p}\n")
-        feil.write("Rutinene har feil; rett dem (se «fravarsregler valider») og prøv igjen.\n")
+        feil.write(f"{prog}: rutinene har feil; rett dem (se «fravarsregler valider») og prøv igjen.\n")
         return 1
     sr = load_skolerute(skolerute)
+    # (the only text --fra takes is FRA_SKOLEAAR)
+    fra_dato = sr.skoleaaret[0] if isinstance(fra, str) else fra
     kart = load_kodekart(kodekart) if kodekart is not None else None
     # any day of the school year: in the summer after the last school day, June's overdue actions
     # and the kindergarten's events still show
     forste, siste = sr.skoleaaret
     if not forste <= dato <= siste:
         feil.write(
-            f"fravarsregler evaluer: --dato {dato.isoformat()} er utenfor skoleåret {sr.skoleaar} i skoleruta "
+            f"{prog}: --dato {dato.isoformat()} er utenfor skoleåret {sr.skoleaar} i skoleruta "
             f"«{sr.id}» ({forste.isoformat()}–{siste.isoformat()}). Bruk skoleruta for det skoleåret datoen "
             "hører til.\n"
         )
@@ -189,17 +232,39 @@ def _kjor(
         feil.write(f"{sr.fil}: advarsel: «frister» nevner regelen «{regel_id}», som ingen rutine har.{mente}\n")
     fag_inn: Innlesing[Fag] | tuple[Fag, ...] = read_fag(fag) if fag is not None else ()
     hendelser_inn = read_hendelser(hendelser, kodekart=kart)
-    resultat = evaluate(Regelsett(rutiner), read_elever(elever), hendelser_inn, sr, dato, fag=fag_inn, fra=fra)
-    skriv_resultat(resultat, fmt, ut)
+    elever_inn = read_elever(elever)
+    for navn, innlest in (("elever", elever_inn), ("hendelser", hendelser_inn)):
+        if innlest.lest == 0:
+            # an export that stopped after its header line looks like a night without absence
+            feil.write(
+                f"{prog}: advarsel: --{navn} {vis_filnavn(innlest.fil)} har ingen rader, bare "
+                "overskriften (eller ingenting). Er eksporten ufullstendig?\n"
+            )
+    resultat = evaluate(Regelsett(rutiner), elever_inn, hendelser_inn, sr, dato, fag=fag_inn, fra=fra_dato)
+    if ut_fil is None:
+        skriv_resultat(resultat, fmt, ut)
+    else:
+        # the whole result, or (an error) the earlier file as it was
+        buffer = io.StringIO(newline="")
+        skriv_resultat(resultat, fmt, buffer)
+        try:
+            _cli_publisering.skriv_helt(ut_fil, buffer.getvalue())
+        except OSError as e:
+            feil.write(f"{prog}: kan ikke skrive {vis_filnavn(str(ut_fil))} ({os_grunn(e)}).\n")
+            return 1
     if fmt != "json":
         for a in resultat.avvist:
             sted = a.fil if a.linje is None else f"{a.fil}:{a.linje}"
             feil.write(f"{sted}: avvist: {a.melding}\n")
+    elif resultat.antall.avvist:
+        # one line for the job's log; the rows and reasons are in the JSON
+        n = resultat.antall.avvist
+        feil.write(f"{prog}: {n} {'rad' if n == 1 else 'rader'} avvist, resten er brukt; se «avvist» i resultatet.\n")
     return 1 if resultat.antall.avvist else 0
 
 
 def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
-    if args.fra is not None and args.fra > args.dato:
+    if isinstance(args.fra, date) and args.fra > args.dato:
         feil.write(
             f"fravarsregler evaluer: feil: --fra ({args.fra.isoformat()}) kan ikke være etter "
             f"--dato ({args.dato.isoformat()}).\n"
@@ -227,10 +292,11 @@ def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         skolerute=args.skolerute,
         dato=args.dato,
         fra=args.fra,
-        fmt=args.format,
+        fmt=args.format or "tekst",
         ut=ut,
         feil=feil,
         kodekart=args.kodekart,
+        ut_fil=args.ut if args.ut != STDIN else None,
     )
 
 
@@ -262,6 +328,7 @@ def _kjor_demo(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         fmt=args.format,
         ut=ut,
         feil=feil,
+        prog="fravarsregler demo",
     )
 
 

@@ -343,7 +343,15 @@ _OS_GRUNNER: dict[int, str] = {
     errno.EPERM: "du har ikke tilgang",
     errno.EROFS: "stedet er skrivebeskyttet",
     errno.ENOSPC: "disken er full",
+    errno.EDQUOT: "diskkvoten er brukt opp",
+    errno.EFBIG: "filen er blitt for stor (en grense for filstørrelse på maskinen)",
     errno.ENAMETOOLONG: "navnet er for langt",
+    errno.ELOOP: "stien har for mange symbolske lenker (kanskje en lenke som viser til seg selv)",
+    errno.EIO: "feil ved lesing eller skriving på disken eller nettverksdisken",
+    errno.ESTALE: "nettverksdisken har mistet filen (prøv igjen)",
+    errno.ENXIO: "enheten finnes ikke",
+    errno.EMFILE: "for mange åpne filer",
+    errno.ENOMEM: "for lite minne",
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["finn_datafil", "rutinemappe"]
+__all__ = ["RUTINEFILER", "finn_datafil", "rutinemappe"]
 
 _PAKKE = Path(__file__).resolve().parent
 
@@ -22,11 +22,16 @@ def finn_datafil(*deler: str) -> Path:
     return _PAKKE.parent.joinpath(*deler)
 
 
+#: The shipped routines' file names: a folder holding none of them is not a routines folder.
+RUTINEFILER = ("barnehage.yaml", "grunnskole.yaml", "vgs.yaml")
+
+
 def rutinemappe() -> Path:
-    """The routines folder: ``./rutiner`` when the working directory has one with YAML files in
-    it (staff edit the routines there), else the routines shipped with the package. An empty
-    ``rutiner`` folder, or one holding something else, is not taken for the routines."""
+    """The routines folder: ``./rutiner`` when the working directory has one with a routine file
+    in it (``barnehage.yaml``, ``grunnskole.yaml`` or ``vgs.yaml``: staff edit the routines
+    there), else the routines shipped with the package. An empty ``rutiner`` folder, or one
+    holding only something else (a nightly job's school calendar), is not taken for the routines."""
     lokal = Path("rutiner")
-    if lokal.is_dir() and any(lokal.glob("*.yaml")):
+    if lokal.is_dir() and any((lokal / navn).is_file() for navn in RUTINEFILER):
         return lokal
     return finn_datafil("rutiner")

@@ -336,3 +336,181 @@ class TestLokalRutinemappe:
         assert kode == 1
         assert f"Rutiner: {Path('rutiner')}\n" in ut
         assert "grunnskole.yaml" in feil
+
+
+def _evaluer(*ekstra: str | Path, dato: str = "2026-11-26") -> tuple[int, str, str]:
+    """``fravarsregler evaluer`` on the example data."""
+    return kjor(
+        "evaluer",
+        "--elever",
+        EKSEMPEL / "elever.csv",
+        "--fag",
+        EKSEMPEL / "fag.csv",
+        "--hendelser",
+        EKSEMPEL / "hendelser.csv",
+        "--skolerute",
+        SKOLERUTE,
+        "--dato",
+        dato,
+        *ekstra,
+    )
+
+
+class TestEvaluerUt:
+    """``evaluer --ut FIL`` writes the result whole or not at all; a run that evaluates nothing
+    leaves last night's file as it was."""
+
+    def test_skriver_det_samme_som_skjermen(self, tmp_path: Path) -> None:
+        fil = tmp_path / "ut.json"
+        kode, ut, feil = _evaluer("--format", "json", "--ut", fil)
+        assert (kode, ut, feil) == (0, "", "")
+        assert fil.read_text(encoding="utf-8") == _evaluer("--format", "json")[1]
+
+    def test_csv_excel_beholder_bom_og_crlf(self, tmp_path: Path) -> None:
+        fil = tmp_path / "ut.csv"
+        assert _evaluer("--format", "csv-excel", "--ut", fil)[0] == 0
+        data = fil.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")
+        assert b"\r\n" in data
+        assert b"\r\r\n" not in data
+
+    def test_mislykket_kjoring_lar_gaarsdagens_fil_staa(self, tmp_path: Path) -> None:
+        fil = _gammel_fil(tmp_path)
+        # a date outside the calendar's school year: nothing is evaluated
+        kode, _, feil = _evaluer("--format", "json", "--ut", fil, dato="2027-08-02")
+        assert kode == 1
+        assert "utenfor skoleåret" in feil
+        assert fil.read_text(encoding="utf-8") == "gammel\n"
+
+    def test_full_disk_lar_den_gamle_filen_staa(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        fil = _gammel_fil(tmp_path)
+        _replace_feiler(monkeypatch, OSError(errno.EDQUOT, "Disk quota exceeded"))
+        kode, ut, feil = _evaluer("--format", "json", "--ut", fil)
+        assert (kode, ut) == (1, "")
+        assert feil == f"fravarsregler evaluer: kan ikke skrive {fil} (diskkvoten er brukt opp).\n"
+        assert fil.read_text(encoding="utf-8") == "gammel\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["rutine.md"]
+
+    def test_strek_er_skjermen(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        kode, ut, _ = _evaluer("--format", "json", "--ut", "-")
+        assert kode == 0
+        assert json.loads(ut)["dato"] == "2026-11-26"
+        assert list(tmp_path.iterdir()) == []
+
+
+class TestNattligJobb:
+    """What a nightly job needs from the command line."""
+
+    def test_fra_skoleaar_beholder_hostens_tiltak_i_vaarsemesteret(self) -> None:
+        # on the spring semester's first day, the default window starts that day: the autumn's
+        # open actions are gone from it; "--fra skoleaar" keeps them
+        _, ut, _ = _evaluer("--format", "json", dato="2027-01-04")
+        standard = json.loads(ut)
+        _, ut, _ = _evaluer("--format", "json", "--fra", "skoleaar", dato="2027-01-04")
+        hele = json.loads(ut)
+        assert (standard["fra"], hele["fra"]) == ("2027-01-04", "2026-08-01")
+        hoest = [t for t in hele["tiltak"] if t["kategori"] != "kalender" and t["utlost"] < "2027-01-04"]
+        assert hoest
+        assert not [t for t in standard["tiltak"] if t["kategori"] != "kalender" and t["utlost"] < "2027-01-04"]
+        # the same as giving the date
+        _, ut, _ = _evaluer("--format", "json", "--fra", "2026-08-01", dato="2027-01-04")
+        assert json.loads(ut) == hele
+
+    @pytest.mark.parametrize(
+        ("valg", "verdier"),
+        [
+            ("--dato", ("2026-11-26", "2026-10-01")),
+            ("--fra", ("2026-08-18", "2026-10-01")),
+            ("--format", ("json", "csv")),
+        ],
+    )
+    def test_verdi_gitt_to_ganger_er_bruksfeil(self, valg: str, verdier: tuple[str, str]) -> None:
+        argv = ["evaluer", "--elever", str(EKSEMPEL / "elever.csv"), "--hendelser", str(EKSEMPEL / "hendelser.csv")]
+        argv += ["--skolerute", str(SKOLERUTE)]
+        if valg != "--dato":
+            argv += ["--dato", "2026-11-26"]
+        for v in verdier:
+            argv += [valg, v]
+        kode, ut, feil = kjor(*argv)
+        assert (kode, ut) == (2, "")
+        assert feil.splitlines()[-1].endswith(f"{valg} kan bare gis én gang (bare den siste verdien ville blitt brukt)")
+
+    def test_forkortet_valg_er_ikke_lov(self) -> None:
+        # "--for" would be "--format" today and something else once an option "--forklaring" exists
+        kode, ut, feil = _evaluer("--for", "json")
+        assert (kode, ut) == (2, "")
+        assert "ukjente argumenter: --for json" in feil
+
+    @pytest.mark.parametrize("valg", ["--elever", "--hendelser", "--fag", "--skolerute", "--kodekart", "--rutine"])
+    def test_tomt_filnavn_er_bruksfeil(self, valg: str) -> None:
+        # an unset shell variable (--elever "$FIL") is not the current folder
+        kode, ut, feil = _evaluer(valg, "")
+        assert (kode, ut) == (2, "")
+        assert feil.splitlines()[-1].endswith(f"argument {valg}: mangler filnavn (verdien er tom)")
+
+    @pytest.mark.parametrize("valg", ["--skolerute", "--kodekart", "--rutine"])
+    def test_standard_inn_bare_for_dataene(self, valg: str) -> None:
+        kode, ut, feil = _evaluer(valg, "-")
+        assert (kode, ut) == (2, "")
+        assert feil.splitlines()[-1].endswith(
+            f"argument {valg}: standard inn («-») kan bare brukes for --elever, --fag eller --hendelser; oppgi filen"
+        )
+
+    def test_hendelser_uten_rader_gir_en_advarsel(self, tmp_path: Path) -> None:
+        # an export that died after its header looks like a night without absence
+        tom = tmp_path / "hendelser.csv"
+        tom.write_text("elev_id;dato;type\n", encoding="utf-8")
+        kode, ut, feil = kjor(
+            "evaluer",
+            "--elever",
+            EKSEMPEL / "elever.csv",
+            "--hendelser",
+            tom,
+            "--skolerute",
+            SKOLERUTE,
+            "--dato",
+            "2026-11-26",
+            "--format",
+            "json",
+        )
+        assert kode == 0
+        assert json.loads(ut)["antall"]["lest"] > 0
+        assert feil == (
+            f"fravarsregler evaluer: advarsel: --hendelser {tom} har ingen rader, bare overskriften (eller "
+            "ingenting). Er eksporten ufullstendig?\n"
+        )
+
+    def test_dos_filslutt_er_ikke_en_rad(self, tmp_path: Path) -> None:
+        med_ctrl_z = tmp_path / "hendelser.csv"
+        med_ctrl_z.write_bytes((EKSEMPEL / "hendelser.csv").read_bytes() + b"\x1a")
+        kode, ut, feil = kjor(
+            "evaluer",
+            "--elever",
+            EKSEMPEL / "elever.csv",
+            "--fag",
+            EKSEMPEL / "fag.csv",
+            "--hendelser",
+            med_ctrl_z,
+            "--skolerute",
+            SKOLERUTE,
+            "--dato",
+            "2026-11-26",
+            "--format",
+            "json",
+        )
+        assert (kode, feil) == (0, "")
+        assert json.loads(ut) == json.loads(_evaluer("--format", "json")[1])
+
+
+class TestLokalRutinemappeUtenRutiner:
+    """A ``rutiner`` folder in the working directory that holds only a school calendar (the nightly
+    job's files) is not taken for the routines."""
+
+    def test_bare_skolerute(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        (tmp_path / "rutiner").mkdir()
+        shutil.copy(SKOLERUTE, tmp_path / "rutiner" / SKOLERUTE.name)
+        monkeypatch.chdir(tmp_path)
+        kode, ut, feil = _evaluer("--format", "json")
+        assert (kode, feil) == (0, "")
+        assert [r["id"] for r in json.loads(ut)["rutiner"]] == ["barnehage", "grunnskole", "vgs"]
