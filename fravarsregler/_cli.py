@@ -125,11 +125,11 @@ def _bygg_parser() -> _Parser:
     parser.add_argument(
         "-V", "--versjon", "--version", action="version", version=_versjon(), help="vis versjonen og avslutt"
     )
-    sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser, title="kommandoer")
 
     p = sub.add_parser("valider", help="valider rutinefiler (standard: alle filer i rutiner/)")
     p.add_argument("filer", nargs="*", metavar="FIL", type=Path, help="filer eller mapper å validere")
-    p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="utdataformat")
+    p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="format for resultatet")
     p.set_defaults(kjor=_kjor_valider)
 
     _kommandoer.legg_til(sub, _dato)
@@ -401,9 +401,10 @@ def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
                 prefiks = "" if p.alvor == "feil" else "advarsel: "
                 ut.write(f"{_sted(p.fil, p.linje, p.kolonne)}: {prefiks}{p.melding}\n")
         advarsler = f"{antall_advarsler} {'advarsel' if antall_advarsler == 1 else 'advarsler'}"
-        if ugyldige:
-            filord = "fil" if len(resultater) == 1 else "filer"
-            ut.write(f"{len(ugyldige)} av {len(resultater)} {filord} har feil ({antall_feil} feil, {advarsler}).\n")
+        if ugyldige and len(resultater) == 1:
+            ut.write(f"Filen har feil ({antall_feil} feil, {advarsler}).\n")
+        elif ugyldige:
+            ut.write(f"{len(ugyldige)} av {len(resultater)} filer har feil ({antall_feil} feil, {advarsler}).\n")
         elif len(resultater) == 1:
             ut.write(f"Filen er gyldig ({advarsler}).\n")
         else:

@@ -60,7 +60,7 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FIL",
         help="rutinefiler, i den rekkefølgen de skal stå (standard: barnehage, grunnskole og vgs i rutiner/)",
     )
-    p.add_argument("--format", choices=("html", "markdown"), required=True, help="utdataformat")
+    p.add_argument("--format", choices=("html", "markdown"), required=True, help="format for resultatet")
     p.add_argument("--ut", metavar="FIL", help="skriv til denne filen (standard og «-»: skjermen)")
     p.set_defaults(kjor=kjor_dokument)
 
@@ -76,7 +76,7 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     hva = "rutinefil, felles.yaml eller skolerute"
     p.add_argument("gammel", type=Path, metavar="GAMMEL", help=f"den gamle versjonen ({hva})")
     p.add_argument("ny", type=Path, metavar="NY", help=f"den nye versjonen ({hva})")
-    p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="utdataformat")
+    p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="format for resultatet")
     p.set_defaults(kjor=kjor_diff)
 
 

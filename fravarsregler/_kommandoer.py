@@ -221,7 +221,7 @@ def _kjor(
     if not forste <= dato <= siste:
         feil.write(
             f"{prog}: --dato {dato.isoformat()} er utenfor skoleåret {sr.skoleaar} i skoleruta "
-            f"«{sr.id}» ({forste.isoformat()}–{siste.isoformat()}). Bruk skoleruta for det skoleåret datoen "
+            f"«{sr.id}» ({forste.isoformat()} til {siste.isoformat()}). Bruk skoleruta for det skoleåret datoen "
             "hører til.\n"
         )
         return 1
@@ -308,7 +308,7 @@ def _kjor_demo(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         # the demo's data are one school year's: another date is a usage error, said before any output
         feil.write(
             f"fravarsregler demo: feil: --dato {args.dato.isoformat()} er utenfor eksempeldataenes skoleår "
-            f"({forste.isoformat()}–{siste.isoformat()}). Velg en dato i det skoleåret, eller bruk "
+            f"({forste.isoformat()} til {siste.isoformat()}). Velg en dato i det skoleåret, eller bruk "
             "«fravarsregler evaluer» med egne data.\n"
         )
         return 2

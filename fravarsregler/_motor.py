@@ -1936,7 +1936,7 @@ def _sjekk_datoer(sr: Skolerute, dato: date, fra: date | None) -> None:
     if not forste <= dato <= siste:
         raise ArgumentFeil(
             f"dato {dato.isoformat()} er utenfor skoleåret {sr.skoleaar} i skoleruta «{sr.id}» "
-            f"({forste.isoformat()}–{siste.isoformat()}). Bruk skoleruta for det skoleåret datoen hører til.",
+            f"({forste.isoformat()} til {siste.isoformat()}). Bruk skoleruta for det skoleåret datoen hører til.",
             argument="dato",
         )
     if fra is not None and fra > dato:

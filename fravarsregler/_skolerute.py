@@ -510,7 +510,7 @@ def _semantiske_funn(data: object) -> list[_Funn]:
                 _Funn(
                     sti,
                     f"{hva} {d.isoformat()} ligger utenfor skoleåret {skoleaar} "
-                    f"({grenser[0].isoformat()}–{grenser[1].isoformat()}). "
+                    f"({grenser[0].isoformat()} til {grenser[1].isoformat()}). "
                     "Rett datoen eller skoleåret.",
                     "utenfor-skoleaaret",
                 )

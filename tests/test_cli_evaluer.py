@@ -266,7 +266,7 @@ class TestDatoer:
         assert run(argv, ut, feil) == 1
         assert feil.getvalue() == (
             "fravarsregler evaluer: --dato 2030-01-01 er utenfor skoleåret 2026-27 i skoleruta «skolerute-2026-27» "
-            "(2026-08-01–2027-07-31). Bruk skoleruta for det skoleåret datoen hører til.\n"
+            "(2026-08-01 til 2027-07-31). Bruk skoleruta for det skoleåret datoen hører til.\n"
         )
         assert ut.getvalue() == ""
         # in the summer after the last school day (2027-06-18) the spring semester's actions show, overdue

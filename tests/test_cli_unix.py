@@ -61,6 +61,27 @@ class TestVersjon:
         assert ut.startswith("fravarsregler ")
 
 
+class TestHjelp:
+    """The help is Norwegian throughout, its headings too."""
+
+    def test_overskriftene(self) -> None:
+        kode, ut, feil = kjor("--hjelp")
+        assert (kode, feil) == (0, "")
+        assert ut.startswith("bruk: fravarsregler ")
+        assert "\nvalg:\n" in ut
+        assert "\nkommandoer:\n" in ut
+        assert "positional" not in ut
+        assert "options" not in ut
+
+    @pytest.mark.parametrize("kommando", ["valider", "evaluer", "demo", "dokument", "diff"])
+    def test_underkommandoene(self, kommando: str) -> None:
+        kode, ut, _ = kjor(kommando, "--hjelp")
+        assert kode == 0
+        assert "--format" in ut
+        assert "utdataformat" not in ut  # "format for resultatet"
+        assert not {"usage", "options", "positional"} & set(ut.replace(":", " ").split())
+
+
 class TestUkjentValg:
     """An unknown option after a sub-command shows that sub-command's usage, not the top one."""
 

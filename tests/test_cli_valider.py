@@ -44,7 +44,7 @@ class TestTekst:
         assert Path(m["fil"]).resolve() == UKJENT_ROLLE
         assert (m["linje"], m["kolonne"]) == ("40", "28")
         assert m["melding"].startswith("Ukjent rolle «kontaktlarer». Mente du «kontaktlaerer»?")
-        assert oppsummering == "1 av 1 fil har feil (1 feil, 0 advarsler)."
+        assert oppsummering == "Filen har feil (1 feil, 0 advarsler)."
 
     def test_en_linje_per_problem_i_samme_rekkefolge_som_validate(self) -> None:
         kode, ut, _ = kjor("valider", TRE_FEIL)
@@ -52,7 +52,7 @@ class TestTekst:
         *linjer, oppsummering = ut.splitlines()
         assert linjer == [str(p) for p in validate(TRE_FEIL).problemer]
         assert all(PROBLEMLINJE.match(x) for x in linjer)
-        assert oppsummering == "1 av 1 fil har feil (3 feil, 0 advarsler)."
+        assert oppsummering == "Filen har feil (3 feil, 0 advarsler)."
 
     def test_flere_filer_og_en_mappe(self) -> None:
         kode, ut, _ = kjor("valider", EKSEMPLER / "negative", GRUNNSKOLE)
@@ -178,7 +178,7 @@ class TestAvslutningskoder:
         kode, ut, feil = kjor("valider", tmp_path)
         assert kode == 1
         assert "Traceback" not in ut + feil
-        assert ut.splitlines()[-1].startswith("1 av 1 fil har feil")
+        assert ut.splitlines()[-1].startswith("Filen har feil (")
 
     def test_main_uten_traceback(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """The console-script entry point too: a missing file is a message and exit code 1."""
