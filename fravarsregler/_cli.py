@@ -7,12 +7,15 @@ tests call it directly. Exit codes: 0 ok, 1 invalid input or rules, 2 usage erro
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
 import errno
 import json
 import os
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
@@ -22,6 +25,7 @@ from typing import IO, Any, NoReturn, cast
 import attrs
 
 from . import _kommandoer
+from ._argumenter import EnGang
 from ._errors import FravarsreglerError, InndataFeil
 from ._inndata import STANDARD_INN
 from ._meldinger import M, os_grunn, uten_surrogater
@@ -50,8 +54,19 @@ _ARGPARSE_NORSK = {
     "could match": "kan bety",
     "ignored explicit argument": "tar ikke imot en verdi, men fikk",
 }
-#: argparse quotes values with ' (repr); the rest of the tool writes «».
-_ARGPARSE_SITAT = re.compile(r"'([^'\n]*)'")
+#: A Python string literal as argparse writes a value (its repr: 'pdf', or "o'x" when it holds a ').
+_PYTHON_STRENG = re.compile(r"'(?:[^'\\\n]|\\.)*'" + r'|"(?:[^"\\\n]|\\.)*"')
+#: The argparse messages that quote values that way (the rest of the tool writes «»). Only these:
+#: "unrecognized arguments" lists the arguments bare, and our own messages quote with «» already.
+_ARGPARSE_MED_SITAT = ("invalid choice", "ignored explicit argument")
+
+
+def _sitat(treff: re.Match[str]) -> str:
+    try:
+        verdi = ast.literal_eval(treff.group(0))
+    except (ValueError, SyntaxError):  # pragma: no cover - argparse writes repr()s
+        return treff.group(0)
+    return f"«{verdi}»" if isinstance(verdi, str) else treff.group(0)
 
 
 class _Bruksfeil(Exception):
@@ -85,9 +100,10 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--hjelp", "--help", action="help", help="vis denne hjelpeteksten og avslutt")
 
     def error(self, message: str) -> NoReturn:
+        if any(m in message for m in _ARGPARSE_MED_SITAT):
+            message = _PYTHON_STRENG.sub(_sitat, message)
         for en, no in _ARGPARSE_NORSK.items():
             message = message.replace(en, no)
-        message = _ARGPARSE_SITAT.sub(r"«\1»", message)
         raise _Bruksfeil(f"{self.format_usage().rstrip()}\n{self.prog}: feil: {message}")
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
@@ -129,7 +145,7 @@ def _bygg_parser() -> _Parser:
 
     p = sub.add_parser("valider", help="valider rutinefiler (standard: alle filer i rutiner/)")
     p.add_argument("filer", nargs="*", metavar="FIL", type=Path, help="filer eller mapper å validere")
-    p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="format for resultatet")
+    p.add_argument("--format", choices=("tekst", "json"), default="tekst", action=EnGang, help="format for resultatet")
     p.set_defaults(kjor=_kjor_valider)
 
     _kommandoer.legg_til(sub, _dato)
@@ -324,9 +340,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
     ut, feil = _Utstrom(sys.stdout), _Feilstrom(sys.stderr)
     argumenter = list(sys.argv[1:] if argv is None else argv)
+    fanget, forrige = _fang_sigterm()
     try:
         kode = run(argumenter, cast(IO[str], ut), cast(IO[str], feil))
         ut.flush()
+    except _Stoppet:
+        # the stack has unwound (an --ut file's temporary copy is removed): now die by the signal,
+        # as the job's supervisor expects of a stopped process (systemd counts it a clean stop)
+        if fanget:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+        kode = 128 + signal.SIGTERM  # (where the signal does not end the process)
     except BrokenPipeError:  # the final flush: the reader left before the end (`| head`)
         kode = AVBRUTT
     except KeyboardInterrupt:  # Ctrl-C: one line, no traceback, 128 + SIGINT as the shell expects
@@ -337,6 +361,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # for diff, 1 means "differences": trouble is 2, as in diff(1)
         kommando = next((a for a in argumenter if not a.startswith("-")), None)
         kode = BRUKSFEIL if kommando == "diff" else UGYLDIG
+    finally:
+        if fanget:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if forrige is None else forrige)
     feil.flush()
     if kode == AVBRUTT or ut.feilet:
         _til_devnull(sys.stdout)
@@ -345,12 +372,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     return kode
 
 
+class _Stoppet(BaseException):
+    """SIGTERM arrived (``kill``, a systemd timeout): unwind as for Ctrl-C, so that cleanups run."""
+
+
+def _stopp(signum: int, frame: object) -> None:
+    raise _Stoppet
+
+
+def _fang_sigterm() -> tuple[bool, Any]:
+    """Catch SIGTERM while the command runs: whether it was caught, and the handler it replaces."""
+    if threading.current_thread() is not threading.main_thread():
+        return False, None  # (signal handlers belong to the main thread)
+    try:
+        return True, signal.signal(signal.SIGTERM, _stopp)
+    except (ValueError, OSError):  # pragma: no cover - an interpreter without signals
+        return False, None
+
+
 # --------------------------------------------------------------------------- valider
 
 
 def _filer_fra(stier: Sequence[Path]) -> list[Path]:
     if not stier:
-        mappe = rutinemappe()
+        # every YAML file of ./rutiner, whatever it holds (a school calendar alone is checked too:
+        # rutinemappe() would pass it over for the shipped routines), else the shipped files
+        lokal = Path("rutiner")
+        mappe = lokal if lokal.is_dir() and any(lokal.glob("*.yaml")) else rutinemappe()
         stier = [mappe] + ([mappe / "arkiv"] if (mappe / "arkiv").is_dir() else [])
     filer: list[Path] = []
     for s in stier:

@@ -14,12 +14,14 @@ import contextlib
 import errno
 import json
 import os
+import shutil
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from ._argumenter import EnGang, utfil
 from ._diff import (
     Fellesdiff,
     Rutinediff,
@@ -37,7 +39,7 @@ from ._model import Felles, Rutine, versjonsnokkel
 from ._rutine import load_felles, load_routines, validate
 from ._skolerute import load_skolerute
 
-__all__ = ["kjor_diff", "kjor_dokument", "legg_til"]
+__all__ = ["SJEKK_NAVNET", "kjor_diff", "kjor_dokument", "legg_til", "skriv_helt", "skriv_helt_til"]
 
 OK, UGYLDIG, BRUKSFEIL = 0, 1, 2
 INGEN_FORSKJELLER, FORSKJELLER, PROBLEMER = 0, 1, 2
@@ -60,8 +62,10 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FIL",
         help="rutinefiler, i den rekkefølgen de skal stå (standard: barnehage, grunnskole og vgs i rutiner/)",
     )
-    p.add_argument("--format", choices=("html", "markdown"), required=True, help="format for resultatet")
-    p.add_argument("--ut", metavar="FIL", help="skriv til denne filen (standard og «-»: skjermen)")
+    p.add_argument("--format", choices=("html", "markdown"), required=True, action=EnGang, help="format for resultatet")
+    p.add_argument(
+        "--ut", metavar="FIL", type=utfil, action=EnGang, help="skriv til denne filen (standard og «-»: skjermen)"
+    )
     p.set_defaults(kjor=kjor_dokument)
 
     p = sub.add_parser(
@@ -76,7 +80,7 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     hva = "rutinefil, felles.yaml eller skolerute"
     p.add_argument("gammel", type=Path, metavar="GAMMEL", help=f"den gamle versjonen ({hva})")
     p.add_argument("ny", type=Path, metavar="NY", help=f"den nye versjonen ({hva})")
-    p.add_argument("--format", choices=("tekst", "json"), default="tekst", help="format for resultatet")
+    p.add_argument("--format", choices=("tekst", "json"), default="tekst", action=EnGang, help="format for resultatet")
     p.set_defaults(kjor=kjor_diff)
 
 
@@ -87,9 +91,6 @@ def _skriv_problemer(problemer: Sequence[Problem], feil: IO[str]) -> None:
 
 def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     """``fravarsregler dokument``: render the routines as HTML or Markdown."""
-    if args.ut is not None and not args.ut.strip():
-        feil.write("fravarsregler dokument: feil: --ut mangler filnavn (bruk «-» for skjermen).\n")
-        return BRUKSFEIL
     filer: list[Path] = list(args.rutiner or standard_rutinefiler())
     rutiner, problemer = load_routines(filer)
     if problemer:
@@ -112,7 +113,7 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     try:
         skriv_helt(Path(args.ut), tekst)
     except OSError as e:
-        raad = " Sjekk navnet og mappen." if e.errno in _SJEKK_NAVNET else ""
+        raad = " Sjekk navnet og mappen." if e.errno in SJEKK_NAVNET else ""
         feil.write(f"fravarsregler dokument: kan ikke skrive {args.ut} ({os_grunn(e)}).{raad}\n")
         return UGYLDIG
     # a status line, so it goes to stderr: stdout stays empty when the document goes to a file
@@ -121,25 +122,36 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
 
 
 #: The write errors a wrong name or folder causes (not a full disk).
-_SJEKK_NAVNET = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EROFS})
+SJEKK_NAVNET = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EROFS})
 
 
 def skriv_helt(sti: Path, tekst: str) -> None:
-    """Write ``tekst`` to ``sti`` whole or not at all: into a temporary file beside it, then
-    renamed over it, so a full disk leaves an earlier version of the file as it was.
+    """Write ``tekst`` to ``sti`` whole or not at all (see :func:`skriv_helt_til`)."""
+    with skriv_helt_til(sti) as f:
+        f.write(tekst)
+
+
+@contextlib.contextmanager
+def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
+    """A text file (UTF-8, line ends as written) whose content replaces ``sti`` whole or not at
+    all: it is a temporary file beside ``sti``, renamed over it when the block ends without an
+    error, so a full disk or an error half-way leaves an earlier version of the file as it was.
+    What is written streams to the disk; nothing is held in memory.
 
     What a rename would break is written in place instead: a symbolic link (its target is
     written), a device or pipe (``/dev/stdout``), a file with other hard links, a file whose
     group cannot be kept, and a file in a folder where no new file may be made or renamed (a
-    sticky folder such as /tmp). The file keeps its permissions and group; a file we may not
-    write stays unwritten, as an ordinary write would leave it.
+    sticky folder such as /tmp). The last two are copied in from the temporary file once it is
+    complete. The file keeps its permissions and group; a file we may not write stays unwritten,
+    as an ordinary write would leave it.
     """
     try:
         st: os.stat_result | None = os.stat(sti)
     except (FileNotFoundError, NotADirectoryError):
         st = None
     if sti.is_symlink() or (st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1)):
-        _skriv_direkte(sti, tekst)
+        with _aapne(sti) as f:
+            yield f
         return
     if st is not None and not os.access(sti, os.W_OK):
         with open(sti, "a"):  # raises what an ordinary write would (EACCES, EROFS)
@@ -150,37 +162,43 @@ def skriv_helt(sti: Path, tekst: str) -> None:
     except PermissionError:
         if st is None:
             raise
-        _skriv_direkte(sti, tekst)  # a writable file in a read-only folder
+        with _aapne(sti) as f:  # a writable file in a read-only folder
+            yield f
         return
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        paa_stedet = False
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             if st is not None:
                 modus = stat.S_IMODE(st.st_mode)
                 if st.st_gid != os.fstat(f.fileno()).st_gid:
-                    os.fchown(f.fileno(), -1, st.st_gid)  # PermissionError when we are not in the group
+                    try:
+                        os.fchown(f.fileno(), -1, st.st_gid)
+                    except PermissionError:
+                        paa_stedet = True  # we are not in the file's group: keep the file, and so its group
             else:
                 # mkstemp makes the file private (0600): give it the mode a plain open() would have
                 umask = os.umask(0)
                 os.umask(umask)
                 modus = 0o666 & ~umask
             os.chmod(f.fileno(), modus)
-            f.write(tekst)
-        os.replace(midlertidig, sti)
-    except PermissionError:
-        with contextlib.suppress(OSError):
-            os.unlink(midlertidig)
-        if st is None:
-            raise
-        _skriv_direkte(sti, tekst)  # the group cannot be kept, or the folder forbids the rename
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(midlertidig)
-        raise
+            yield f
+        if not paa_stedet:
+            try:
+                os.replace(midlertidig, sti)
+                return
+            except PermissionError:
+                if st is None:
+                    raise
+        # the folder forbids the rename (or the group must be kept): copy the complete file in
+        with open(midlertidig, "rb") as kilde, open(sti, "wb") as maal:
+            shutil.copyfileobj(kilde, maal)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(midlertidig)  # (gone already after the rename)
 
 
-def _skriv_direkte(sti: Path, tekst: str) -> None:
-    with open(sti, "w", encoding="utf-8", newline="\n") as f:
-        f.write(tekst)
+def _aapne(sti: Path) -> IO[str]:
+    return open(sti, "w", encoding="utf-8", newline="")
 
 
 def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:

@@ -1054,10 +1054,8 @@ def _skriv_rutine(diff: Rutinediff) -> str:
     ut += [
         "",
         # (the rows are some of the changes: the others are metadata, parameters, vedlegg)
-        f"Til sammen {_flertall(len(diff.endringer), 'endring', 'endringer')}, blant dem "
-        f"{_flertall(len(diff.rader_lagt_til), 'rad', 'rader')} lagt til, "
-        f"{_flertall(len(diff.rader_fjernet), 'rad', 'rader')} fjernet og "
-        f"{_flertall(len(diff.endrede_rader), 'rad', 'rader')} endret.",
+        f"Til sammen {_flertall(len(diff.endringer), 'endring', 'endringer')}. Tabellradene: "
+        f"{len(diff.rader_lagt_til)} lagt til, {len(diff.rader_fjernet)} fjernet, {len(diff.endrede_rader)} endret.",
     ]
     return "\n".join(ut) + "\n"
 

@@ -550,13 +550,15 @@ def les_tekst(data: bytes) -> str:
     :func:`_ugyldige_tegn`), and no other row is garbled by reading the whole file as Windows-1252.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16").lstrip("\ufeff")
-        except UnicodeDecodeError:
-            pass
-    if data.endswith(b"\x1a"):
-        # the end-of-file mark (Ctrl-Z) some old DOS and Windows export tools write last: not a row
-        data = data[:-1]
+        # (a Ctrl-Z byte after UTF-16 text leaves an odd number of bytes: then it is dropped)
+        for utgave in (data, data.rstrip(b"\x1a")):
+            try:
+                return utgave.decode("utf-16").lstrip("\ufeff").rstrip("\x1a")
+            except UnicodeDecodeError:
+                pass
+    # the end-of-file mark (Ctrl-Z) that old DOS and Windows export tools write last, once or as
+    # padding to a block: not a row
+    data = data.rstrip(b"\x1a")
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
         data = data[3:]

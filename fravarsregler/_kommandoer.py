@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import _cli_publisering
+from ._argumenter import EnGang, filnavn, utfil, yamlfil
 from ._dokument import standard_rutinefiler
 from ._errors import FravarsreglerError
 from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
@@ -32,45 +32,6 @@ FORMATHJELP = "format for resultatet (standard tekst; csv-excel: CSV med BOM og 
 DEMO_DATO = date(2026, 11, 26)
 
 
-class _EnGang(argparse.Action):
-    """An option that takes one file and may be given once (argparse would keep the last)."""
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: str | Sequence[Any] | None,
-        option_string: str | None = None,
-    ) -> None:
-        if getattr(namespace, self.dest, None) is not None:
-            if self.dest in ("dato", "fra", "format", "ut"):
-                parser.error(f"{option_string} kan bare gis én gang (bare den siste verdien ville blitt brukt)")
-            raad = (
-                "slå sammen filene til én først"
-                if self.dest in ("elever", "fag", "hendelser")
-                else f"velg {'ett' if self.dest == 'kodekart' else 'én'} {self.dest}"
-            )
-            parser.error(f"{option_string} kan bare gis én gang (bare den siste filen ville blitt brukt); {raad}")
-        setattr(namespace, self.dest, values)
-
-
-def _filnavn(tekst: str) -> Path:
-    """An input file's name; an empty one (an unset shell variable: ``--elever "$FIL"``) is a usage
-    error, not the current folder."""
-    if not tekst.strip():
-        raise argparse.ArgumentTypeError("mangler filnavn (verdien er tom)")
-    return Path(tekst)
-
-
-def _yamlfil(tekst: str) -> Path:
-    """A YAML file's name: as :func:`_filnavn`, and never standard input."""
-    if tekst == "-":
-        raise argparse.ArgumentTypeError(
-            "standard inn («-») kan bare brukes for --elever, --fag eller --hendelser; oppgi filen"
-        )
-    return _filnavn(tekst)
-
-
 #: ``--fra skoleaar``: from the first day of the school year (1 August), the nightly job's window.
 FRA_SKOLEAAR = "skoleaar"
 
@@ -82,7 +43,7 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         "--rutine",
         action="extend",
         nargs="+",
-        type=_yamlfil,
+        type=yamlfil,
         metavar="FIL",
         help="rutinefil(er) (kan gjentas; standard: rutinene i ./rutiner eller de medfølgende)",
     )
@@ -90,44 +51,49 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
     p.add_argument(
         "--elever",
         required=True,
-        type=_filnavn,
+        type=filnavn,
         metavar="FIL",
-        action=_EnGang,
+        action=EnGang,
         help="elever (CSV eller JSON Lines; - leser standard inn)",
     )
     p.add_argument(
         "--fag",
-        type=_filnavn,
+        type=filnavn,
         metavar="FIL",
-        action=_EnGang,
+        action=EnGang,
         help="fag med årstimer for vgs (CSV eller JSON Lines; - leser standard inn)",
     )
     p.add_argument(
         "--hendelser",
         required=True,
-        type=_filnavn,
+        type=filnavn,
         metavar="FIL",
-        action=_EnGang,
+        action=EnGang,
         help="fraværshendelser (CSV eller JSON Lines; - leser standard inn)",
     )
-    p.add_argument("--skolerute", required=True, type=_yamlfil, metavar="FIL", action=_EnGang, help="skolerute (YAML)")
+    p.add_argument("--skolerute", required=True, type=yamlfil, metavar="FIL", action=EnGang, help="skolerute (YAML)")
     p.add_argument(
         "--kodekart",
-        type=_yamlfil,
+        type=yamlfil,
         metavar="FIL",
-        action=_EnGang,
+        action=EnGang,
         help="kodekart (YAML): «kode» i hendelsene er fagsystemets egne koder, oversatt gjennom kartet",
     )
-    p.add_argument("--dato", required=True, type=dato, metavar="ÅÅÅÅ-MM-DD", action=_EnGang, help="evalueringsdato")
+    p.add_argument("--dato", required=True, type=dato, metavar="ÅÅÅÅ-MM-DD", action=EnGang, help="evalueringsdato")
 
     def fra(tekst: str) -> object:
-        return FRA_SKOLEAAR if tekst == FRA_SKOLEAAR else dato(tekst)
+        if tekst.strip().casefold() in (FRA_SKOLEAAR, "skoleår"):
+            return FRA_SKOLEAAR
+        try:
+            return dato(tekst)
+        except argparse.ArgumentTypeError as e:
+            raise argparse.ArgumentTypeError(f"{e}, eller «{FRA_SKOLEAAR}» for hele skoleåret") from None
 
     p.add_argument(
         "--fra",
         type=fra,
-        metavar="ÅÅÅÅ-MM-DD",
-        action=_EnGang,
+        metavar=f"ÅÅÅÅ-MM-DD|{FRA_SKOLEAAR}",
+        action=EnGang,
         help=(
             "vis tiltak utløst fra og med denne datoen (standard: første skoledag i semesteret som --dato "
             "ligger i; i en ferie: første skoledag i semesteret før ferien; før første semester: 1. august). "
@@ -135,12 +101,12 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
             "høstens åpne tiltak ikke forsvinner når vårsemesteret begynner"
         ),
     )
-    p.add_argument("--format", choices=FORMATER, default=None, action=_EnGang, help=FORMATHJELP)
+    p.add_argument("--format", choices=FORMATER, default="tekst", action=EnGang, help=FORMATHJELP)
     p.add_argument(
         "--ut",
-        type=_filnavn,
+        type=utfil,
         metavar="FIL",
-        action=_EnGang,
+        action=EnGang,
         help="skriv resultatet til denne filen, helt eller ikke i det hele tatt: den gamle filen står urørt "
         "hvis evalueringen ikke blir gjort (standard: skjermen)",
     )
@@ -152,9 +118,10 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
         type=dato,
         default=DEMO_DATO,
         metavar="ÅÅÅÅ-MM-DD",
+        action=EnGang,
         help=f"evalueringsdato (standard {DEMO_DATO.isoformat()})",
     )
-    d.add_argument("--format", choices=FORMATER, default="tekst", help=FORMATHJELP)
+    d.add_argument("--format", choices=FORMATER, default="tekst", action=EnGang, help=FORMATHJELP)
     d.set_defaults(kjor=_kjor_demo)
 
     _cli_publisering.legg_til(sub)
@@ -237,20 +204,21 @@ def _kjor(
         if innlest.lest == 0:
             # an export that stopped after its header line looks like a night without absence
             feil.write(
-                f"{prog}: advarsel: --{navn} {vis_filnavn(innlest.fil)} har ingen rader, bare "
-                "overskriften (eller ingenting). Er eksporten ufullstendig?\n"
+                f"{prog}: advarsel: --{navn} {vis_filnavn(innlest.fil)} har ingen rader (filen er tom, "
+                "eller har bare overskriftslinjen). Er eksporten ufullstendig?\n"
             )
     resultat = evaluate(Regelsett(rutiner), elever_inn, hendelser_inn, sr, dato, fag=fag_inn, fra=fra_dato)
     if ut_fil is None:
         skriv_resultat(resultat, fmt, ut)
     else:
-        # the whole result, or (an error) the earlier file as it was
-        buffer = io.StringIO(newline="")
-        skriv_resultat(resultat, fmt, buffer)
+        # the whole result, streamed to a temporary file, or (an error) the earlier file as it was
         try:
-            _cli_publisering.skriv_helt(ut_fil, buffer.getvalue())
+            with _cli_publisering.skriv_helt_til(ut_fil) as fil:
+                skriv_resultat(resultat, fmt, fil)
         except OSError as e:
-            feil.write(f"{prog}: kan ikke skrive {vis_filnavn(str(ut_fil))} ({os_grunn(e)}).\n")
+            feil.write(
+                _kan_ikke_skrive(prog, ut_fil, os_grunn(e), sjekk_navnet=e.errno in _cli_publisering.SJEKK_NAVNET)
+            )
             return 1
     if fmt != "json":
         for a in resultat.avvist:
@@ -259,11 +227,31 @@ def _kjor(
     elif resultat.antall.avvist:
         # one line for the job's log; the rows and reasons are in the JSON
         n = resultat.antall.avvist
-        feil.write(f"{prog}: {n} {'rad' if n == 1 else 'rader'} avvist, resten er brukt; se «avvist» i resultatet.\n")
+        rader = f"{n} {'rad' if n == 1 else 'rader'} avvist"
+        hvordan = "ingen er brukt" if resultat.antall.brukt == 0 else "resten er brukt"
+        feil.write(f"{prog}: {rader}, {hvordan}; se «avvist» i resultatet.\n")
     return 1 if resultat.antall.avvist else 0
 
 
+def _kan_ikke_skrive(prog: str, fil: Path, grunn: str, *, sjekk_navnet: bool) -> str:
+    raad = " Sjekk navnet og mappen." if sjekk_navnet else ""
+    return f"{prog}: kan ikke skrive {vis_filnavn(str(fil))} ({grunn}).{raad}\n"
+
+
+def _utfil_feil(sti: Path) -> str | None:
+    """Why ``--ut`` cannot be written, when that is plain before the work (a county takes minutes)."""
+    if sti.is_dir():
+        return "det er en mappe, ikke en fil"
+    if not sti.parent.is_dir():
+        return "en del av stien er ikke en mappe" if sti.parent.exists() else "mappen finnes ikke"
+    return None
+
+
 def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
+    ut_fil = None if args.ut in (None, "-") else Path(args.ut)
+    if ut_fil is not None and (grunn := _utfil_feil(ut_fil)) is not None:
+        feil.write(_kan_ikke_skrive("fravarsregler evaluer", ut_fil, grunn, sjekk_navnet=True))
+        return 1
     if isinstance(args.fra, date) and args.fra > args.dato:
         feil.write(
             f"fravarsregler evaluer: feil: --fra ({args.fra.isoformat()}) kan ikke være etter "
@@ -292,11 +280,11 @@ def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         skolerute=args.skolerute,
         dato=args.dato,
         fra=args.fra,
-        fmt=args.format or "tekst",
+        fmt=args.format,
         ut=ut,
         feil=feil,
         kodekart=args.kodekart,
-        ut_fil=args.ut if args.ut != STDIN else None,
+        ut_fil=ut_fil,
     )
 
 
@@ -537,10 +525,10 @@ def _tekst(r: Resultat, ut: IO[str]) -> None:
             ut.write("  (ingen fravær ennå)\n")
         for o in hoyest:
             if o.maal == "fagtimer":
-                timer = "fraværstime" if o.teller == 1 else "fraværstimer"
+                timer = "fraværstime" if _n(o.teller) == "1" else "fraværstimer"
                 hva = f"{_n(o.teller)} {timer} i {o.fag} av {_n(o.nevner)} årstimer"
             else:
-                dager = "fraværsdag" if o.teller == 1 else "fraværsdager"
+                dager = "fraværsdag" if _n(o.teller) == "1" else "fraværsdager"
                 hva = f"{_n(o.teller)} {dager} av {_n(o.nevner)} skoledager"
             ut.write(f"  {o.elev_id} ({_trinnavn(o.trinn)}): {hva} = {_n(round(o.andel * 100, 1))} %\n")
     a = r.antall

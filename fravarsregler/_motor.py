@@ -552,7 +552,8 @@ def _tall(x: float) -> str:
 
 
 def _flertall(x: float, en: str, flere: str) -> str:
-    return en if x == 1 else flere
+    """The form for ``x`` as :func:`_tall` writes it (six 10-minute lessons are 0.999… hours: "1")."""
+    return en if round(x, 2) == 1 else flere
 
 
 #: The documentation types (``dokumentasjon``) in words, for explanations.
@@ -1427,8 +1428,10 @@ class _Evaluering:
                         for uid, v in sorted(unntatt.items())
                     )
                     begr = (
-                        f"{tekst}. Holdes tilbake i første omgang på grunn av unntakene i vedlegg 1 ({navn}): "
-                        f"uten disse dagene er det {_tall(uten)} {_flertall(uten, 'fraværsdag', 'fraværsdager')} "
+                        f"{tekst}. Holdes tilbake i første omgang på grunn av "
+                        f"{'unntaket' if len(unntatt) == 1 else 'unntakene'} i vedlegg 1 ({navn}): "
+                        f"uten {_flertall(sum(unntatt.values()), 'denne dagen', 'disse dagene')} er det {_tall(uten)} "
+                        f"{_flertall(uten, 'fraværsdag', 'fraværsdager')} "
                         f"av {holdt} skoledager = {formater_prosent(andel_uten)}, som ikke er over "
                         f"{formater_prosent(terskel)}. Kontakten med hjemmet skal likevel skje." + merknad
                     )

@@ -259,7 +259,10 @@ class Skolerute:
     def helligdag(self, d: date) -> str | None:
         """The name of the Norwegian public holiday on ``d`` (computed), or None.
 
-        Known for the years of the school year and of its semesters.
+        Written as inside a sentence: a small first letter unless the name is a proper one
+        (``"første juledag"``, ``"Kristi himmelfartsdag"``); two holidays on one day are joined
+        by "og" (``"andre pinsedag og grunnlovsdagen"``). Known for the years of the school year
+        and of its semesters.
         """
         return self._helligdager.get(d)
 

@@ -254,19 +254,18 @@ _MELDINGER: Final[dict[str, str]] = {
     "rekursivt-alias": ("Aliaset viser til et anker det selv står inne i, så verdien blir uendelig. Fjern aliaset."),
     "for-dyp": ("Verdiene ligger inni hverandre i for mange nivåer (mer enn {maks}). Forenkle strukturen."),
     "duplikat-nokkel": (
-        "Feltet «{nokkel}» står to ganger på samme nivå (linje {forste} og linje "
-        "{andre}). Fjern det ene, eller gi det et annet navn."
+        "«{nokkel}:» står to ganger på samme nivå (linje {forste} og linje {andre}). Fjern den ene, eller rett navnet."
     ),
     "duplikat-nokkel-linje": (
-        "Feltet «{nokkel}» står to ganger på samme nivå på linje {linje} (kolonne {forste} og "
-        "kolonne {andre}). Fjern det ene, eller gi det et annet navn."
+        "«{nokkel}:» står to ganger på samme nivå på linje {linje} (kolonne {forste} og "
+        "kolonne {andre}). Fjern den ene, eller rett navnet."
     ),
     "nokkel-ikke-tekst": (
-        "Feltnavnet «{nokkel}» blir lest som {hva}, men et feltnavn må være tekst. "
-        'Sett feltnavnet i anførselstegn, for eksempel "{nokkel}":'
+        "«{nokkel}» foran kolonet blir lest som {hva}, men navnet foran et kolon må være tekst. "
+        'Sett det i anførselstegn: "{nokkel}":'
     ),
-    "nokkel-tom": "Feltnavnet mangler. Skriv et navn foran kolonet.",
-    "nokkel-samling": "Et feltnavn kan ikke være en liste eller en samling av felt. Bruk tekst som feltnavn.",
+    "nokkel-tom": "Navnet foran kolonet mangler: skriv et navn der.",
+    "nokkel-samling": "Foran et kolon kan det ikke stå en liste eller en samling av felt. Skriv et navn (tekst).",
     "fletting": (
         "Flettefeltet «<<» må ha en samling av felt, eller en liste av slike, som verdi, for eksempel «<<: *felles»."
     ),

@@ -418,6 +418,17 @@ class TestTekstUtdata:
             "  (ingen fravær ennå)\n"
         ) in ut
 
+    def test_entall_naar_summen_er_en_hair_under_1(self, tmp_path: Path) -> None:
+        # six 10-minute absences are 0.9999999999999999 clock hours: written "1", and so "1 fraværstime"
+        elever = skriv(tmp_path / "e.csv", "elev_id;trinn;fodselsdato\nE1;vg2;2010-03-01\n")
+        fag = skriv(tmp_path / "f.csv", "elev_id;fag;arstimer\nE1;norsk;15\n")
+        rader = "".join(f"E1;2026-09-{d:02d};fravaer;F;08:00;08:10;norsk;ingen\n" for d in (1, 2, 3, 4, 7, 8))
+        hendelser = skriv(tmp_path / "h.csv", "elev_id;dato;type;kode;fra;til;fag;dokumentasjon\n" + rader)
+        kode, ut, feil = evaluer(elever, hendelser, "2026-09-30", "--fag", fag)
+        assert (kode, feil) == (0, "")
+        assert "  E1 (Vg2): 1 fraværstime i norsk av 15 årstimer = 6,7 %\n" in ut
+        assert "hvorfor: 1 fraværstime i norsk av 15 årstimer = 6,7 % ≥ 6 %." in ut
+
 
 class TestTallformat:
     """Numbers in CSV and text keep their digits: a decimal comma, at most 6 decimals, no exponent."""

@@ -4,19 +4,23 @@ folder in the working directory."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from clihjelp import SKOLERUTE, kjor
 
 import fravarsregler._cli as cli
+import fravarsregler._cli_publisering as cli_publisering
 from fravarsregler._cli import main
 
 EKSEMPEL = Path(__file__).resolve().parent.parent / "eksempel"
@@ -51,6 +55,30 @@ class TestAvbrudd:
         p = subprocess.run([sys.executable, "-c", kode], check=False, capture_output=True, text=True, timeout=60)
         assert p.returncode == 130
         assert p.stderr == "\nfravarsregler: avbrutt\n"
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+    def test_sigterm_midt_i_skrivingen(self, tmp_path: Path) -> None:
+        # a systemd timeout or kill while --ut is written: last night's file stays, no temporary
+        # file is left beside it, and the process ends by the signal (a clean stop to systemd)
+        fil = tmp_path / "ut.json"
+        fil.write_text("gammel\n", encoding="utf-8")
+        kode = (
+            "import os, signal, threading, sys, fravarsregler._kommandoer as k, fravarsregler._cli as c\n"
+            "def skriv(resultat, fmt, ut):\n"
+            "    ut.write('{\"halvveis\": ')\n"
+            "    ut.flush()\n"
+            "    os.kill(os.getpid(), signal.SIGTERM)\n"
+            "    threading.Event().wait(5)\n"
+            "k.skriv_resultat = skriv\n"
+            "raise SystemExit(c.main(sys.argv[1:]))\n"
+        )
+        argv = ["evaluer", "--elever", str(EKSEMPEL / "elever.csv"), "--hendelser", str(EKSEMPEL / "hendelser.csv")]
+        argv += ["--skolerute", str(SKOLERUTE), "--dato", "2026-11-26", "--format", "json", "--ut", str(fil)]
+        p = subprocess.run([sys.executable, "-c", kode, *argv], check=False, capture_output=True, text=True, timeout=60)
+        assert p.returncode == -signal.SIGTERM, p.stderr
+        assert p.stderr == ""
+        assert fil.read_text(encoding="utf-8") == "gammel\n"
+        assert sorted(x.name for x in tmp_path.iterdir()) == ["ut.json"]
 
 
 class TestVersjon:
@@ -190,7 +218,7 @@ class TestDokumentUt:
     def test_tomt_navn_er_bruksfeil(self) -> None:
         kode, ut, feil = kjor("dokument", "--format", "markdown", "--ut", "")
         assert (kode, ut) == (2, "")
-        assert "--ut mangler filnavn" in feil
+        assert feil.splitlines()[-1].endswith("argument --ut: mangler filnavn (verdien er tom; bruk «-» for skjermen)")
 
     def test_full_disk_lar_den_gamle_filen_staa(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         fil = _gammel_fil(tmp_path)
@@ -419,6 +447,88 @@ class TestEvaluerUt:
         assert json.loads(ut)["dato"] == "2026-11-26"
         assert list(tmp_path.iterdir()) == []
 
+    def test_fil_som_heter_strek(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        kode, ut, _ = _evaluer("--format", "json", "--ut", "./-")
+        assert (kode, ut) == (0, "")
+        assert json.loads((tmp_path / "-").read_text(encoding="utf-8"))["dato"] == "2026-11-26"
+
+    @pytest.mark.parametrize(
+        ("elever", "logglinje"),
+        [
+            ("elev_id;trinn;fodselsdato\nE000001;5;2016-01-01\n", "1 rad avvist, resten er brukt"),
+            # the pupil's row is rejected too: nothing is used
+            ("elev_id;trinn;fodselsdato\nE000001;11;2016-01-01\n", "2 rader avvist, ingen er brukt"),
+        ],
+    )
+    def test_avviste_rader_skrives_og_gir_1(self, tmp_path: Path, elever: str, logglinje: str) -> None:
+        (tmp_path / "e.csv").write_text(elever, encoding="utf-8")
+        hendelser = tmp_path / "h.csv"
+        hendelser.write_text("elev_id;dato;type\nE000001;2026-09-05;vegring\n", encoding="utf-8")  # a Saturday
+        fil = tmp_path / "ut.json"
+        kode, ut, feil = kjor(
+            "evaluer",
+            "--elever",
+            tmp_path / "e.csv",
+            "--hendelser",
+            hendelser,
+            "--skolerute",
+            SKOLERUTE,
+            "--dato",
+            "2026-11-26",
+            "--format",
+            "json",
+            "--ut",
+            fil,
+        )
+        assert (kode, ut) == (1, "")
+        assert feil == f"fravarsregler evaluer: {logglinje}; se «avvist» i resultatet.\n"
+        assert json.loads(fil.read_text(encoding="utf-8"))["antall"]["avvist"] == int(logglinje[0])
+
+    @pytest.mark.parametrize(
+        ("navn", "grunn"),
+        [("finnes-ikke/ut.json", "mappen finnes ikke"), (".", "det er en mappe, ikke en fil")],
+    )
+    def test_feil_sted_sies_for_arbeidet(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, navn: str, grunn: str
+    ) -> None:
+        # said before reading and evaluating (a county takes minutes), and nothing is read
+        monkeypatch.chdir(tmp_path)
+        lest: list[object] = []
+        monkeypatch.setattr("fravarsregler._kommandoer.read_hendelser", lambda *a, **k: lest.append(a))
+        kode, ut, feil = _evaluer("--format", "json", "--ut", navn)
+        assert (kode, ut, lest) == (1, "", [])
+        assert feil == f"fravarsregler evaluer: kan ikke skrive {navn} ({grunn}). Sjekk navnet og mappen.\n"
+
+    @pytest.mark.parametrize("kommando", [("evaluer",), ("dokument", "--format", "markdown")])
+    def test_skraastrek_til_slutt_er_en_mappe(self, tmp_path: Path, kommando: tuple[str, ...]) -> None:
+        # Path() would drop the slash and write a file named "resultater"
+        kode, ut, feil = kjor(*kommando, "--ut", f"{tmp_path}/resultater/")
+        assert (kode, ut) == (2, "")
+        assert "er en mappe; oppgi en fil i den" in feil
+        assert list(tmp_path.iterdir()) == []
+
+    def test_strommes_til_fila(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        # the result goes to the file as it is made (a county's is hundreds of MB), not as one string
+        ekte = cli_publisering.skriv_helt_til
+        skrivinger: list[int] = []
+
+        @contextlib.contextmanager
+        def tellende(sti: Path) -> Iterator[object]:
+            with ekte(sti) as f:
+                skriv = f.write
+                monkeypatch.setattr(
+                    f, "write", lambda t: skrivinger.append(len(t.encode("utf-8"))) or skriv(t), raising=False
+                )
+                yield f
+
+        monkeypatch.setattr(cli_publisering, "skriv_helt_til", tellende)
+        monkeypatch.setattr(cli_publisering, "skriv_helt", lambda *_: pytest.fail("hele resultatet som én tekst"))
+        fil = tmp_path / "ut.json"
+        assert _evaluer("--format", "json", "--ut", fil)[0] == 0
+        assert len(skrivinger) > 100
+        assert max(skrivinger) < 10_000 < fil.stat().st_size == sum(skrivinger)
+
 
 class TestNattligJobb:
     """What a nightly job needs from the command line."""
@@ -456,6 +566,38 @@ class TestNattligJobb:
         kode, ut, feil = kjor(*argv)
         assert (kode, ut) == (2, "")
         assert feil.splitlines()[-1].endswith(f"{valg} kan bare gis én gang (bare den siste verdien ville blitt brukt)")
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("demo", "--dato", "2026-11-26", "--dato", "2026-10-01"),
+            ("demo", "--format", "json", "--format", "csv"),
+            ("valider", "--format", "json", "--format", "tekst"),
+            ("dokument", "--format", "html", "--format", "markdown"),
+            ("dokument", "--format", "html", "--ut", "a.html", "--ut", "b.html"),
+            ("diff", "a.yaml", "b.yaml", "--format", "json", "--format", "tekst"),
+        ],
+    )
+    def test_verdi_to_ganger_i_de_andre_kommandoene(
+        self, argv: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)  # (were the option taken, nothing is written beside the tests)
+        kode, ut, feil = kjor(*argv)
+        assert (kode, ut) == (2, "")
+        assert "kan bare gis én gang (bare den siste verdien ville blitt brukt)" in feil
+
+    @pytest.mark.parametrize("verdi", ["skoleaar", "skoleår", "Skoleår", " SKOLEAAR "])
+    def test_fra_skoleaar_skrivemaater(self, verdi: str) -> None:
+        kode, ut, _ = _evaluer("--format", "json", "--fra", verdi)
+        assert kode == 0
+        assert json.loads(ut)["fra"] == "2026-08-01"
+
+    def test_fra_feil_nevner_skoleaar(self) -> None:
+        kode, _, feil = _evaluer("--fra", "skoleåret")
+        assert kode == 2
+        assert feil.splitlines()[-1].endswith(
+            "argument --fra: «skoleåret» er ikke en gyldig dato (ÅÅÅÅ-MM-DD), eller «skoleaar» for hele skoleåret"
+        )
 
     def test_forkortet_valg_er_ikke_lov(self) -> None:
         # "--for" would be "--format" today and something else once an option "--forklaring" exists
@@ -498,13 +640,23 @@ class TestNattligJobb:
         assert kode == 0
         assert json.loads(ut)["antall"]["lest"] > 0
         assert feil == (
-            f"fravarsregler evaluer: advarsel: --hendelser {tom} har ingen rader, bare overskriften (eller "
-            "ingenting). Er eksporten ufullstendig?\n"
+            f"fravarsregler evaluer: advarsel: --hendelser {tom} har ingen rader (filen er tom, eller har bare "
+            "overskriftslinjen). Er eksporten ufullstendig?\n"
         )
 
-    def test_dos_filslutt_er_ikke_en_rad(self, tmp_path: Path) -> None:
+    @pytest.mark.parametrize(
+        "koding",
+        [
+            lambda t: t.encode("utf-8") + b"\x1a",
+            lambda t: t.encode("utf-8") + b"\x1a" * 5,  # padding to a block
+            lambda t: b"\xff\xfe" + t.encode("utf-16-le") + b"\x1a",  # UTF-16, an odd number of bytes
+            lambda t: b"\xff\xfe" + (t + "\x1a").encode("utf-16-le"),  # the mark as a UTF-16 character
+            lambda t: t.encode("cp1252") + b"\x1a",
+        ],
+    )
+    def test_dos_filslutt_er_ikke_en_rad(self, tmp_path: Path, koding: Callable[[str], bytes]) -> None:
         med_ctrl_z = tmp_path / "hendelser.csv"
-        med_ctrl_z.write_bytes((EKSEMPEL / "hendelser.csv").read_bytes() + b"\x1a")
+        med_ctrl_z.write_bytes(koding((EKSEMPEL / "hendelser.csv").read_text(encoding="utf-8")))
         kode, ut, feil = kjor(
             "evaluer",
             "--elever",
@@ -535,3 +687,16 @@ class TestLokalRutinemappeUtenRutiner:
         kode, ut, feil = _evaluer("--format", "json")
         assert (kode, feil) == (0, "")
         assert [r["id"] for r in json.loads(ut)["rutiner"]] == ["barnehage", "grunnskole", "vgs"]
+
+    def test_valider_sjekker_likevel_skoleruta_der(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        # valider without files checks what ./rutiner holds, not the shipped routines in its place
+        (tmp_path / "rutiner").mkdir()
+        tekst = SKOLERUTE.read_text(encoding="utf-8").replace(
+            "forste_skoledag: 2026-08-18", "forste_skoledag: 2026-13-18"
+        )
+        (tmp_path / "rutiner" / "skolerute-2027-28.yaml").write_text(tekst, encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        kode, ut, _ = kjor("valider")
+        assert kode == 1
+        assert "skolerute-2027-28.yaml:" in ut
+        assert "«2026-13-18» er ikke en gyldig dato" in ut

@@ -239,6 +239,20 @@ class TestUvanligeArgumenter:
         assert "ugyldig valg: «pdf» (velg blant «tekst», «json», «csv», «csv-excel»)" in feil
         assert "'" not in feil.splitlines()[-1]
 
+    @pytest.mark.parametrize(
+        ("argv", "slutt"),
+        [
+            (("demo", "--format", "o'x"), "ugyldig valg: «o'x» (velg blant «tekst», «json», «csv», «csv-excel»)"),
+            (("demo", "Ola's", "fil's.csv"), "ukjente argumenter: Ola's fil's.csv"),
+            (("demo", "--dato", "'x'"), "«'x'» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)"),
+        ],
+    )
+    def test_apostrof_i_verdien(self, argv: tuple[str, ...], slutt: str) -> None:
+        # a value with an apostrophe (a file named Ola's) is quoted whole, not paired with the next '
+        kode, _, feil = kjor(*argv)
+        assert kode == 2
+        assert feil.splitlines()[-1].endswith(slutt)
+
 
 class TestVersjoner:
     """Two versions of a routine in force from the same date: valider says so, as evaluer would refuse."""

@@ -333,7 +333,7 @@ class TestRapport:
         assert "  bekymring_terskel: 10 % → 8 %\n" in tekst
         assert "    NÅR: Dagen før eller på morgenen samme [-dag-]{+dag, senest kl. 08.15+}\n" in tekst
         assert "  + Grunnskolens 8.-10. trinn: rad «fravaer-paa-vitnemaalet»\n" in tekst
-        assert tekst.endswith("Til sammen 6 endringer, blant dem 1 rad lagt til, 0 rader fjernet og 1 rad endret.\n")
+        assert tekst.endswith("Til sammen 6 endringer. Tabellradene: 1 lagt til, 0 fjernet, 1 endret.\n")
 
     def test_ingen_forskjeller(self) -> None:
         tekst = skriv_tekst(diff_routines(_rutine("vgs"), _rutine("vgs")))

@@ -491,10 +491,23 @@ class TestUnntak:
         assert (brev.utlost, brev.frist) == (D(2026, 9, 2), D(2026, 9, 9))
         assert brev.begrunnelse == (
             "2 fraværsdager av 12 skoledager = 16,7 % > 10 % (høsten 2026). Holdes tilbake i første omgang "
-            "på grunn av unntakene i vedlegg 1 (sykehusopphold: 2 dager): uten disse dagene er det 0 "
+            "på grunn av unntaket i vedlegg 1 (sykehusopphold: 2 dager): uten disse dagene er det 0 "
             "fraværsdager av 12 skoledager = 0 %, som ikke er over 10 %. Kontakten med hjemmet skal likevel skje."
         )
         assert brev.as_dict()["status"] == "holdt_tilbake"
+
+    def test_ett_sykehusdogn_entall_i_begrunnelsen(self, regelsett: Regelsett, skolerute: Skolerute) -> None:
+        hs = [
+            fravaer("H1", "E5", D(2026, 9, 1), arsak="sykehus"),  # day 11
+            fravaer("H2", "E5", D(2026, 9, 2)),  # day 12: 2/12 over, 1/12 without the hospital day
+        ]
+        res = kjor(regelsett, skolerute, D(2026, 9, 8), [elev("E5", "5", D(2016, 6, 6))], hs)
+        brev = en(res, "bekymringsbrev", "E5")
+        assert brev.status == "holdt_tilbake"
+        assert brev.begrunnelse.endswith(
+            "på grunn av unntaket i vedlegg 1 (sykehusopphold: 1 dag): uten denne dagen er det 1 fraværsdag av "
+            "12 skoledager = 8,3 %, som ikke er over 10 %. Kontakten med hjemmet skal likevel skje."
+        )
 
     def test_hver_regel_holdes_tilbake_bare_av_sine_egne_unntak(self, tmp_path: Path, skolerute: Skolerute) -> None:
         # a revision where the hospital exception holds back the contact step, not the letter:

@@ -33,7 +33,7 @@ FORVENTET: dict[str, list[tuple[int, int, str, str]]] = {
     "syntaks-parentes.yaml": [(12, 1, "syntaks", "«[» på linje 11 er ikke lukket")],
     "syntaks-kolon.yaml": [(37, 24, "syntaks", "Sett teksten i anførselstegn")],
     "tabulator.yaml": [(29, 1, "syntaks", "Bruk mellomrom, ikke tabulator")],
-    "duplikat-nokkel.yaml": [(38, 9, "duplikat-nokkel", "«naar» står to ganger på samme nivå (linje 37 og linje 38)")],
+    "duplikat-nokkel.yaml": [(38, 9, "duplikat-nokkel", "«naar:» står to ganger på samme nivå (linje 37 og linje 38)")],
     "billion-laughs.yaml": [(18, 25, "alias", "når aliasene (*navn) er pakket ut")],
     "ukjent-felt.yaml": [(36, 9, "ukjent-felt", "Ukjent felt «hvaa». Mente du «hva»?")],
     "feil-type.yaml": [(40, 19, "feil-type", "her skal det stå en liste, men det står teksten «styrer»")],

@@ -269,10 +269,10 @@ class TestDuplikatNokler:
         )
         assert e.kode == "duplikat-nokkel"
         assert e.melding == (
-            "Feltet «id» står to ganger på samme nivå (linje 4 og linje 6). Fjern det ene, eller gi det et annet navn."
+            "«id:» står to ganger på samme nivå (linje 4 og linje 6). Fjern den ene, eller rett navnet."
         )
         assert (e.fil, e.linje, e.kolonne) == ("test.yaml", 6, 3)
-        assert str(e).startswith("test.yaml:6:3: Feltet «id»")
+        assert str(e).startswith("test.yaml:6:3: «id:» står")
 
     def test_quoted_and_plain_spelling_of_the_same_key_are_duplicates(self) -> None:
         e = feil("a: 1\n'a': 2\n")
@@ -289,15 +289,14 @@ class TestDuplikatNokler:
     def test_two_merge_keys_in_one_mapping_are_duplicates(self) -> None:
         e = feil("a: &a {x: 1}\nb: &b {y: 1}\nc:\n  <<: *a\n  <<: *b\n")
         assert e.kode == "duplikat-nokkel"
-        assert "«<<»" in e.melding
+        assert e.melding.startswith("«<<:» står to ganger på samme nivå")
         assert "(linje 4 og linje 5)" in e.melding
 
     def test_both_on_one_line_are_told_apart_by_column(self) -> None:
         e = feil("a: 1\nb: {x: 1, y: 2, x: 3}\n")
         assert (e.kode, e.linje, e.kolonne) == ("duplikat-nokkel", 2, 17)
         assert e.melding == (
-            "Feltet «x» står to ganger på samme nivå på linje 2 (kolonne 5 og kolonne 17). "
-            "Fjern det ene, eller gi det et annet navn."
+            "«x:» står to ganger på samme nivå på linje 2 (kolonne 5 og kolonne 17). Fjern den ene, eller rett navnet."
         )
         assert "linje 2 og linje 2" not in e.melding
 
@@ -305,7 +304,7 @@ class TestDuplikatNokler:
         # «id» and «id\u200b» are different keys; the same key twice with it is shown visibly
         e = feil("a:\n  id\u200b: 1\n  id\u200b: 2\n")
         assert e.kode == "duplikat-nokkel"
-        assert "Feltet «id⟨U+200B⟩» står to ganger" in e.melding
+        assert "«id⟨U+200B⟩:» står to ganger" in e.melding
         assert "Teksten har et usynlig tegn, vist her som ⟨U+200B⟩ (et nullbreddemellomrom" in e.melding
         assert "\u200b" not in e.melding
 
@@ -1006,7 +1005,16 @@ class TestSjeldneSyntaksfeil:
     def test_colon_without_key(self) -> None:
         e = self.syntaks("a: 1\n: verdi\n")
         assert (e.linje, e.kolonne) == (2, 1)
-        assert e.melding == "Feltnavnet mangler. Skriv et navn foran kolonet."
+        assert e.melding == "Navnet foran kolonet mangler: skriv et navn der."
+
+    def test_tall_foran_kolon(self) -> None:
+        # a code map's numeric code: the message fits a code as well as a field
+        e = feil("koder:\n  12: {kode: F}\n")
+        assert (e.kode, e.linje) == ("nokkel", 2)
+        assert e.melding == (
+            "«12» foran kolonet blir lest som et heltall, men navnet foran et kolon må være tekst. "
+            'Sett det i anførselstegn: "12":'
+        )
 
     def test_less_indented_text_line_is_an_indentation_error(self) -> None:
         e = self.syntaks("a:\n  b: c\n d\n")

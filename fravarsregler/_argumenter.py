@@ -1,0 +1,73 @@
+"""Argument types and actions shared by the sub-commands (argparse's defaults are too lenient for
+a tool run from cron: a repeated option keeps its last value silently, an empty file name is the
+current folder)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = ["EnGang", "filnavn", "utfil", "yamlfil"]
+
+#: The options of one command line given so far (kept on the namespace; argparse copies a
+#: sub-command's namespace into the top one).
+_GITT = "_engang_gitt"
+
+#: Options that name input files, with the advice for giving one twice ("" for the data files).
+_INNFILER = {
+    "elever": "",
+    "fag": "",
+    "hendelser": "",
+    "skolerute": "velg én skolerute",
+    "kodekart": "velg ett kodekart",
+}
+
+
+class EnGang(argparse.Action):
+    """An option that takes one value and may be given once: argparse would keep the last value
+    (for a file, read only the last file) without a word, also when the option has a default."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        gitt: set[str] = getattr(namespace, _GITT, None) or set()
+        if self.dest in gitt:
+            if self.dest not in _INNFILER:
+                parser.error(f"{option_string} kan bare gis én gang (bare den siste verdien ville blitt brukt)")
+            raad = _INNFILER[self.dest] or "slå sammen filene til én først"
+            parser.error(f"{option_string} kan bare gis én gang (bare den siste filen ville blitt brukt); {raad}")
+        setattr(namespace, _GITT, gitt | {self.dest})
+        setattr(namespace, self.dest, values)
+
+
+def filnavn(tekst: str) -> Path:
+    """An input file's name; an empty one (an unset shell variable: ``--elever "$FIL"``) is a usage
+    error, not the current folder."""
+    if not tekst.strip():
+        raise argparse.ArgumentTypeError("mangler filnavn (verdien er tom)")
+    return Path(tekst)
+
+
+def yamlfil(tekst: str) -> Path:
+    """A YAML file's name: as :func:`filnavn`, and never standard input."""
+    if tekst == "-":
+        raise argparse.ArgumentTypeError(
+            "standard inn («-») kan bare brukes for --elever, --fag eller --hendelser; oppgi filen"
+        )
+    return filnavn(tekst)
+
+
+def utfil(tekst: str) -> str:
+    """An output file's name as given (``-`` is standard output; ``./-`` a file named ``-``). A
+    name ending in ``/`` means a folder: ``Path`` would drop the slash and write a file there."""
+    if not tekst.strip():
+        raise argparse.ArgumentTypeError("mangler filnavn (verdien er tom; bruk «-» for skjermen)")
+    if tekst.endswith(("/", "\\")) and tekst != "-":
+        raise argparse.ArgumentTypeError(f"«{tekst}» er en mappe; oppgi en fil i den, for eksempel {tekst}resultat")
+    return tekst
