@@ -387,22 +387,16 @@ class TestLokalRutinemappe:
         assert "grunnskole.yaml" in feil
 
 
-def _evaluer(*ekstra: str | Path, dato: str = "2026-11-26") -> tuple[int, str, str]:
-    """``fravarsregler evaluer`` on the example data."""
-    return kjor(
-        "evaluer",
-        "--elever",
-        EKSEMPEL / "elever.csv",
-        "--fag",
-        EKSEMPEL / "fag.csv",
-        "--hendelser",
-        EKSEMPEL / "hendelser.csv",
-        "--skolerute",
-        SKOLERUTE,
-        "--dato",
-        dato,
-        *ekstra,
-    )
+def _evaluer(
+    *ekstra: str | Path,
+    dato: str = "2026-11-26",
+    elever: Path = EKSEMPEL / "elever.csv",
+    fag: Path | None = EKSEMPEL / "fag.csv",
+    hendelser: Path = EKSEMPEL / "hendelser.csv",
+) -> tuple[int, str, str]:
+    """``fravarsregler evaluer`` on the example data (or the files given)."""
+    filer: list[str | Path] = ["--elever", elever, "--hendelser", hendelser] + (["--fag", fag] if fag else [])
+    return kjor("evaluer", *filer, "--skolerute", SKOLERUTE, "--dato", dato, *ekstra)
 
 
 class TestEvaluerUt:
@@ -466,20 +460,8 @@ class TestEvaluerUt:
         hendelser = tmp_path / "h.csv"
         hendelser.write_text("elev_id;dato;type\nE000001;2026-09-05;vegring\n", encoding="utf-8")  # a Saturday
         fil = tmp_path / "ut.json"
-        kode, ut, feil = kjor(
-            "evaluer",
-            "--elever",
-            tmp_path / "e.csv",
-            "--hendelser",
-            hendelser,
-            "--skolerute",
-            SKOLERUTE,
-            "--dato",
-            "2026-11-26",
-            "--format",
-            "json",
-            "--ut",
-            fil,
+        kode, ut, feil = _evaluer(
+            "--format", "json", "--ut", fil, elever=tmp_path / "e.csv", fag=None, hendelser=hendelser
         )
         assert (kode, ut) == (1, "")
         assert feil == f"fravarsregler evaluer: {logglinje}; se «avvist» i resultatet.\n"
@@ -624,19 +606,7 @@ class TestNattligJobb:
         # an export that died after its header looks like a night without absence
         tom = tmp_path / "hendelser.csv"
         tom.write_text("elev_id;dato;type\n", encoding="utf-8")
-        kode, ut, feil = kjor(
-            "evaluer",
-            "--elever",
-            EKSEMPEL / "elever.csv",
-            "--hendelser",
-            tom,
-            "--skolerute",
-            SKOLERUTE,
-            "--dato",
-            "2026-11-26",
-            "--format",
-            "json",
-        )
+        kode, ut, feil = _evaluer("--format", "json", fag=None, hendelser=tom)
         assert kode == 0
         assert json.loads(ut)["antall"]["lest"] > 0
         assert feil == (
@@ -657,21 +627,7 @@ class TestNattligJobb:
     def test_dos_filslutt_er_ikke_en_rad(self, tmp_path: Path, koding: Callable[[str], bytes]) -> None:
         med_ctrl_z = tmp_path / "hendelser.csv"
         med_ctrl_z.write_bytes(koding((EKSEMPEL / "hendelser.csv").read_text(encoding="utf-8")))
-        kode, ut, feil = kjor(
-            "evaluer",
-            "--elever",
-            EKSEMPEL / "elever.csv",
-            "--fag",
-            EKSEMPEL / "fag.csv",
-            "--hendelser",
-            med_ctrl_z,
-            "--skolerute",
-            SKOLERUTE,
-            "--dato",
-            "2026-11-26",
-            "--format",
-            "json",
-        )
+        kode, ut, feil = _evaluer("--format", "json", hendelser=med_ctrl_z)
         assert (kode, feil) == (0, "")
         assert json.loads(ut) == json.loads(_evaluer("--format", "json")[1])
 
