@@ -72,7 +72,7 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "diff",
         help="vis forskjellene mellom to versjoner av en rutine (eller av felles.yaml eller en skolerute)",
         description="Sammenligner to versjoner av samme rutine: metadata, parametere, tabeller, rader "
-        "(ord for ord) og vedlegg. Er begge filene felles.yaml-filer, sammenlignes roller, sjekklister, "
+        "(ord for ord) og vedlegg. Er begge filene fellesfiler (felles.yaml), sammenlignes roller, sjekklister, "
         "tidlige tegn og vedleggstitler. Er begge skoleruter, sammenlignes semestre, fridager, ekstra "
         "skoledager og faste frister, og antallet skoledager som følger av dem. "
         "Avslutningskode 0: ingen forskjeller, 1: forskjeller, 2: feil.",
@@ -222,7 +222,7 @@ def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         if {v.type for _, v in typer} != {"felles"}:
             hva = ", ".join(f"{f} er {_FILTYPER.get(str(v.type), v.type)}" for f, v in typer)
             feil.write(
-                "fravarsregler diff: kan bare sammenligne to rutinefiler, to felles-filer eller to skoleruter "
+                "fravarsregler diff: kan bare sammenligne to rutinefiler, to fellesfiler eller to skoleruter "
                 f"({hva}).\n"
             )
             return PROBLEMER
@@ -264,7 +264,7 @@ def _advar_om_byttet_rekkefolge(
 
 _FILTYPER = {
     "rutine": "en rutinefil",
-    "felles": "en felles-fil",
+    "felles": "en fellesfil",
     "skolerute": "en skolerute",
     "kodekart": "et kodekart",
 }

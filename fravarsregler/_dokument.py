@@ -513,7 +513,7 @@ def render_markdown(rutiner: Iterable[Rutine]) -> str:
     if d.andre_vedlegg:
         ut += ["## Andre vedlegg", ""]
         for ref in d.andre_vedlegg:
-            merk = "" if ref.innhold_i_kilden else " (innholdet står ikke i kilden)"
+            merk = "" if ref.innhold_i_kilden else " (innholdet står ikke i dokumentet)"
             ut.append(f"- Vedlegg {ref.nummer}: {_md_inline(ref.tittel)}{merk}")
         ut.append("")
     if d.tillegg:

@@ -673,7 +673,7 @@ def _innhold(kilde: Kildefil) -> tuple[str, str, bool]:
     except IsADirectoryError:
         raise InndataFeil("Dette er en mappe, ikke en fil. Oppgi filen i mappen.", fil=visning) from None
     except PermissionError:
-        raise InndataFeil("Har ikke lov til å lese filen. Sjekk tilgangen til den.", fil=visning) from None
+        raise InndataFeil("Du har ikke tilgang til å lese filen. Sjekk tilgangen til den.", fil=visning) from None
     except OSError as e:
         raise InndataFeil(f"Kan ikke lese filen ({os_grunn(e)}).", fil=visning) from None
     except ValueError:  # "embedded null byte": no file can have that name
@@ -1437,7 +1437,7 @@ def _sjekk_kolonner(
                 linje=hodelinje,
             )
         raise InndataFeil(
-            f"Mangler kolonnen «{navn}» i overskriftslinjen (fant: {', '.join(_vis(h) for h in hode)}).",
+            f"Overskriftslinjen mangler kolonnen «{navn}» (fant: {', '.join(_vis(h) for h in hode)}).",
             fil=visning,
             linje=hodelinje,
         )
@@ -1544,7 +1544,7 @@ def _oversett(kodekart: Kodekart, kildekode: str) -> Kodeoversettelse:
     kjente = sorted(kodekart.koder)
     lik = [k for k in kjente if k.casefold() == kode.casefold()]
     if lik:
-        hint = f"Mente du «{lik[0]}»? Store og små bokstaver betyr noe i kodekartet"
+        hint = f"Mente du «{lik[0]}»? Kodekartet skiller mellom store og små bokstaver"
     else:
         flere = len(kjente) - _VIS_KODER
         hint = "tillatt: " + ", ".join(kjente[:_VIS_KODER]) + (f" og {flere} til" if flere > 0 else "")

@@ -46,7 +46,7 @@ M = {
     "mangler-type": (
         "Filen mangler «type:» øverst. Skriv «type: rutine», «type: felles», «type: skolerute» eller «type: kodekart»."
     ),
-    "required": "Mangler påkrevd felt «{navn}». Legg det til her.",
+    "required": "Feltet «{navn}» mangler. Legg det til her.",
     "additional": "Ukjent felt «{navn}».{mente} Fjern feltet eller rett stavemåten.",
     "enum": "«{verdi}» er ikke en tillatt verdi her. Tillatte verdier: {lovlige}.{mente}",
     "const": "Verdien må være «{lovlig}».",
@@ -163,7 +163,7 @@ M = {
 FILSLAG: dict[str, tuple[str, str, str]] = {
     "rutine": ("en rutinefil", "en rutinefil", "rutiner/grunnskole.yaml"),
     "felles": ("fellesfilen", "fellesfilen", "rutiner/felles.yaml"),
-    "skolerute": ("en skolerute", "skolerute-filen", "rutiner/skolerute-2026-27.yaml"),
+    "skolerute": ("en skolerute", "skolerutefilen", "rutiner/skolerute-2026-27.yaml"),
     "kodekart": ("et kodekart", "kodekartet", "eksempel/kodekart.yaml"),
 }
 

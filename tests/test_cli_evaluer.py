@@ -103,7 +103,7 @@ class TestAvvisteRader:
         assert kode == 1
         assert ut == ""
         assert feil == (
-            f"fravarsregler: {hendelser}:1: Mangler kolonnen «dato» i overskriftslinjen "
+            f"fravarsregler: {hendelser}:1: Overskriftslinjen mangler kolonnen «dato» "
             "(fant: hendelse_id, elev_id, type, kode, dager).\n"
         )
 

@@ -607,9 +607,9 @@ class TestFellesdiff:
     def test_rutine_mot_felles_gir_2(self) -> None:
         kode, ut, feil = _kjor("diff", str(RUTINER / "vgs.yaml"), str(FELLES))
         assert (kode, ut) == (2, "")
-        assert "kan bare sammenligne to rutinefiler, to felles-filer eller to skoleruter" in feil
+        assert "kan bare sammenligne to rutinefiler, to fellesfiler eller to skoleruter" in feil
         assert "vgs.yaml er en rutinefil" in feil
-        assert "felles.yaml er en felles-fil" in feil
+        assert "felles.yaml er en fellesfil" in feil
 
     def test_ugyldig_felles_gir_2_med_plassering(self, tmp_path: Path) -> None:
         data = copy.deepcopy(_felles_data())

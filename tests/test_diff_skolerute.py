@@ -101,7 +101,7 @@ def test_skolerute_og_rutine_kan_ikke_sammenlignes() -> None:
     rutine = Path(__file__).resolve().parent.parent / "rutiner" / "barnehage.yaml"
     kode, ut, feil = kjor("diff", SKOLERUTE, rutine)
     assert (kode, ut) == (2, "")
-    assert "kan bare sammenligne to rutinefiler, to felles-filer eller to skoleruter" in feil
+    assert "kan bare sammenligne to rutinefiler, to fellesfiler eller to skoleruter" in feil
 
 
 def test_et_navn_med_skraastrek_vises_helt(tmp_path: Path) -> None:

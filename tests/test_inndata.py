@@ -197,7 +197,7 @@ class TestHeleFilenFeiler:
             read_hendelser(fil)
         assert (e.value.fil, e.value.linje) == (str(fil), 1)
         assert str(e.value) == (
-            f"{fil}:1: Mangler kolonnen «dato» i overskriftslinjen (fant: elev_id, type, kode, dager)."
+            f"{fil}:1: Overskriftslinjen mangler kolonnen «dato» (fant: elev_id, type, kode, dager)."
         )
 
     def test_tom_fil(self, tmp_path: Path) -> None:
@@ -403,7 +403,7 @@ class TestApneFiler:
         assert (fra_strom.lest, fra_strom.avvist[0].linje) == (2, 3)
 
     def test_manglende_kolonne_i_strom(self) -> None:
-        with pytest.raises(InndataFeil, match="Mangler kolonnen «type»") as e:
+        with pytest.raises(InndataFeil, match="Overskriftslinjen mangler kolonnen «type»") as e:
             read_hendelser(io.BytesIO(b"elev_id;dato\ne1;2026-09-01\n"))
         assert (e.value.fil, e.value.linje) == ("(datastrøm)", 1)
 

@@ -218,7 +218,7 @@ class TestExcelSeparatorlinje:
         assert e.value.linje == 2
 
     def test_feil_i_overskriften_paa_linje_2(self, tmp_path: Path) -> None:
-        with pytest.raises(InndataFeil, match="Mangler kolonnen «fodselsdato»") as e:
+        with pytest.raises(InndataFeil, match="Overskriftslinjen mangler kolonnen «fodselsdato»") as e:
             read_elever(skriv(tmp_path / "e.csv", b"sep=,\nelev_id,trinn\nE1,5\n"))
         assert e.value.linje == 2
 

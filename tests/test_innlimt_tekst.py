@@ -70,7 +70,7 @@ class TestMenteDu:
 
     def test_naar_med_aa(self, tmp_path: Path) -> None:
         fil, linje = _minimal_med(tmp_path, '        naar: "Samme dag"\n', '        når: "Samme dag"\n')
-        (problem,) = validate(fil).problemer  # not also «Mangler påkrevd felt «naar»»
+        (problem,) = validate(fil).problemer  # not also «Feltet «naar» mangler»
         assert (problem.linje, problem.kolonne, problem.kode) == (linje, 9, "ukjent-felt")
         assert problem.melding.startswith("Ukjent felt «når». Mente du «naar»?")
         assert problem.forslag == ("naar",)

@@ -77,7 +77,7 @@ def test_valider_godtar_eksempelkartet() -> None:
     [
         ("  D:\n    kode: FF\n    beskrivelse: Dokumentert\n", 7, "Tillatte verdier: F, S, UF. Mente du «F»?"),
         ("  D:\n    kode: F\n    arsk: sykdom\n    beskrivelse: x\n", 8, "Ukjent felt «arsk». Mente du «arsak»?"),
-        ("  D:\n    kode: F\n", 7, "påkrevd felt «beskrivelse»"),
+        ("  D:\n    kode: F\n", 7, "Feltet «beskrivelse» mangler"),
         ("  D:\n    kode: F\n    beskrivelse: x\n    dokumentasjon: legeerklæring\n", 9, "helse_dokumentert"),
         ('  " D":\n    kode: F\n    beskrivelse: x\n', 6, "har mellomrom først eller sist"),
         (
@@ -257,7 +257,7 @@ def test_ukjent_kode_paa_vegring_avvises_og_feil_store_bokstaver_faar_hint(tmp_p
     assert inn.rader == ()
     meldinger = [a.melding for a in inn.avvist]
     assert meldinger[0].startswith("koden «XX» står ikke i kodekartet")
-    assert "Mente du «SY»? Store og små bokstaver betyr noe i kodekartet" in meldinger[1]
+    assert "Mente du «SY»? Kodekartet skiller mellom store og små bokstaver" in meldinger[1]
 
 
 def test_lang_kodeliste_kortes_ned_i_meldingen(tmp_path: Path) -> None:

@@ -427,7 +427,7 @@ class TestFeilIFila:
         assert problem.kode == "mangler-felt"
         assert problem.json_path == "$.semestre[0]"  # the mapping that lacks the key
         assert problem.linje == _linje_med(tekst, "id: hoest-2026")
-        assert problem.melding.startswith("Mangler påkrevd felt «siste_skoledag». Legg det til")
+        assert problem.melding.startswith("Feltet «siste_skoledag» mangler. Legg det til")
 
     def test_ukjent_nokkel(self, tmp_path: Path) -> None:
         tekst = SKOLERUTE_FIL.read_text(encoding="utf-8").replace(
@@ -538,7 +538,7 @@ class TestFeilFiltype:
         with pytest.raises(RutineFeil) as info:
             load_skolerute(fil)
         (problem,) = info.value.problemer
-        assert problem.melding == f"{start} Oppgi skolerute-filen, for eksempel rutiner/skolerute-2026-27.yaml."
+        assert problem.melding == f"{start} Oppgi skolerutefilen, for eksempel rutiner/skolerute-2026-27.yaml."
         assert problem.kode == "feil-filtype"
         assert problem.json_path == "$.type"
         tekst = fil.read_text(encoding="utf-8")
@@ -559,7 +559,7 @@ class TestFeilFiltype:
         assert run(argv, ut, feil) == 1
         assert feil.getvalue() == (
             "fravarsregler: rutiner/barnehage.yaml:10:7: Dette er en rutinefil (type: rutine), ikke en "
-            "skolerute. Oppgi skolerute-filen, for eksempel rutiner/skolerute-2026-27.yaml.\n"
+            "skolerute. Oppgi skolerutefilen, for eksempel rutiner/skolerute-2026-27.yaml.\n"
         )
 
     def test_ukjent_type_gaar_til_skjemaet(self) -> None:

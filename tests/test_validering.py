@@ -37,7 +37,7 @@ FORVENTET: dict[str, list[tuple[int, int, str, str]]] = {
     "billion-laughs.yaml": [(18, 25, "alias", "når aliasene (*navn) er pakket ut")],
     "ukjent-felt.yaml": [(36, 9, "ukjent-felt", "Ukjent felt «hvaa». Mente du «hva»?")],
     "feil-type.yaml": [(40, 19, "feil-type", "her skal det stå en liste, men det står teksten «styrer»")],
-    "mangler-felt.yaml": [(35, 9, "mangler-felt", "Mangler påkrevd felt «naar»")],
+    "mangler-felt.yaml": [(35, 9, "mangler-felt", "Feltet «naar» mangler")],
     "ugyldig-dato.yaml": [(9, 13, "ugyldig-dato", "«2026-02-30» er ikke en gyldig dato")],
     "ja-nei-felt.yaml": [(30, 24, "feil-type", "Skriv true her, ikke «yes»")],
     "ja-nei-parameter.yaml": [(27, 12, "parameter", "verdien må være true eller false: skriv false")],
