@@ -25,7 +25,7 @@ from typing import IO, Any, NoReturn, cast
 import attrs
 
 from . import _kommandoer
-from ._argumenter import EnGang
+from ._argumenter import EnGang, filnavn
 from ._errors import FravarsreglerError, InndataFeil
 from ._inndata import STANDARD_INN
 from ._meldinger import M, os_grunn, uten_surrogater
@@ -53,12 +53,14 @@ _ARGPARSE_NORSK = {
     "ambiguous option": "tvetydig valg",
     "could match": "kan bety",
     "ignored explicit argument": "tar ikke imot en verdi, men fikk",
+    "maybe you meant": "mente du",  # (Python 3.14's suggestions)
 }
 #: A Python string literal as argparse writes a value (its repr: 'pdf', or "o'x" when it holds a ').
 _PYTHON_STRENG = re.compile(r"'(?:[^'\\\n]|\\.)*'" + r'|"(?:[^"\\\n]|\\.)*"')
-#: The argparse messages that quote values that way (the rest of the tool writes «»). Only these:
-#: "unrecognized arguments" lists the arguments bare, and our own messages quote with «» already.
-_ARGPARSE_MED_SITAT = ("invalid choice", "ignored explicit argument")
+#: The argparse messages that quote values that way (the rest of the tool writes «»), by how they
+#: begin. Only these: "unrecognized arguments" lists the arguments bare, and our own messages
+#: quote with «» already.
+_ARGPARSE_MED_SITAT = re.compile(r"argument [^:]*: (invalid choice|ignored explicit argument)")
 
 
 def _sitat(treff: re.Match[str]) -> str:
@@ -66,7 +68,8 @@ def _sitat(treff: re.Match[str]) -> str:
         verdi = ast.literal_eval(treff.group(0))
     except (ValueError, SyntaxError):  # pragma: no cover - argparse writes repr()s
         return treff.group(0)
-    return f"«{verdi}»" if isinstance(verdi, str) else treff.group(0)
+    # (a control character stays escaped, as repr() wrote it: no terminal escape or line break)
+    return f"«{verdi}»" if isinstance(verdi, str) and verdi.isprintable() else treff.group(0)
 
 
 class _Bruksfeil(Exception):
@@ -100,10 +103,16 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--hjelp", "--help", action="help", help="vis denne hjelpeteksten og avslutt")
 
     def error(self, message: str) -> NoReturn:
-        if any(m in message for m in _ARGPARSE_MED_SITAT):
-            message = _PYTHON_STRENG.sub(_sitat, message)
+        # the arguments a user gave, listed after "unrecognized arguments: ", are kept as given
+        forklaring, skille, argumenter = message.partition("unrecognized arguments: ")
+        forklaring += skille
+        if not skille:
+            forklaring, argumenter = message, ""
+        if _ARGPARSE_MED_SITAT.match(forklaring):
+            forklaring = _PYTHON_STRENG.sub(_sitat, forklaring)
         for en, no in _ARGPARSE_NORSK.items():
-            message = message.replace(en, no)
+            forklaring = forklaring.replace(en, no)
+        message = forklaring + argumenter
         raise _Bruksfeil(f"{self.format_usage().rstrip()}\n{self.prog}: feil: {message}")
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
@@ -144,7 +153,7 @@ def _bygg_parser() -> _Parser:
     sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser, title="kommandoer")
 
     p = sub.add_parser("valider", help="valider rutinefiler (standard: alle filer i rutiner/)")
-    p.add_argument("filer", nargs="*", metavar="FIL", type=Path, help="filer eller mapper å validere")
+    p.add_argument("filer", nargs="*", metavar="FIL", type=filnavn, help="filer eller mapper å validere")
     p.add_argument("--format", choices=("tekst", "json"), default="tekst", action=EnGang, help="format for resultatet")
     p.set_defaults(kjor=_kjor_valider)
 
@@ -341,16 +350,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     ut, feil = _Utstrom(sys.stdout), _Feilstrom(sys.stderr)
     argumenter = list(sys.argv[1:] if argv is None else argv)
     fanget, forrige = _fang_sigterm()
+    stoppet = False
+    try:
+        kode = _kjor_main(argumenter, ut, feil)
+    except _Stoppet:
+        # the stack has unwound (an --ut file's temporary copy is removed)
+        stoppet = True
+        kode = 128 + signal.SIGTERM
+    finally:
+        if fanget:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if forrige is None else forrige)
+    if stoppet:
+        # now as if we had not caught it: the process dies by the signal, as a job's supervisor
+        # expects of a stopped process (systemd counts it a clean stop), or a Python program that
+        # called main() gets its own handler's say
+        signal.raise_signal(signal.SIGTERM)
+    return kode
+
+
+def _kjor_main(argumenter: list[str], ut: _Utstrom, feil: _Feilstrom) -> int:
     try:
         kode = run(argumenter, cast(IO[str], ut), cast(IO[str], feil))
         ut.flush()
-    except _Stoppet:
-        # the stack has unwound (an --ut file's temporary copy is removed): now die by the signal,
-        # as the job's supervisor expects of a stopped process (systemd counts it a clean stop)
-        if fanget:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            os.kill(os.getpid(), signal.SIGTERM)
-        kode = 128 + signal.SIGTERM  # (where the signal does not end the process)
     except BrokenPipeError:  # the final flush: the reader left before the end (`| head`)
         kode = AVBRUTT
     except KeyboardInterrupt:  # Ctrl-C: one line, no traceback, 128 + SIGINT as the shell expects
@@ -361,9 +382,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # for diff, 1 means "differences": trouble is 2, as in diff(1)
         kommando = next((a for a in argumenter if not a.startswith("-")), None)
         kode = BRUKSFEIL if kommando == "diff" else UGYLDIG
-    finally:
-        if fanget:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL if forrige is None else forrige)
     feil.flush()
     if kode == AVBRUTT or ut.feilet:
         _til_devnull(sys.stdout)
@@ -377,14 +395,20 @@ class _Stoppet(BaseException):
 
 
 def _stopp(signum: int, frame: object) -> None:
+    # one is enough: a second SIGTERM while unwinding must not cut the cleanup short
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise _Stoppet
 
 
 def _fang_sigterm() -> tuple[bool, Any]:
-    """Catch SIGTERM while the command runs: whether it was caught, and the handler it replaces."""
+    """Catch SIGTERM while the command runs: whether it was caught, and the handler it replaces.
+
+    Not when SIGTERM is ignored (a parent that starts us so): that choice is kept."""
     if threading.current_thread() is not threading.main_thread():
         return False, None  # (signal handlers belong to the main thread)
     try:
+        if signal.getsignal(signal.SIGTERM) == signal.SIG_IGN:
+            return False, None
         return True, signal.signal(signal.SIGTERM, _stopp)
     except (ValueError, OSError):  # pragma: no cover - an interpreter without signals
         return False, None
@@ -398,7 +422,7 @@ def _filer_fra(stier: Sequence[Path]) -> list[Path]:
         # every YAML file of ./rutiner, whatever it holds (a school calendar alone is checked too:
         # rutinemappe() would pass it over for the shipped routines), else the shipped files
         lokal = Path("rutiner")
-        mappe = lokal if lokal.is_dir() and any(lokal.glob("*.yaml")) else rutinemappe()
+        mappe = lokal if lokal.is_dir() and any(iter_yaml_filer(lokal)) else rutinemappe()
         stier = [mappe] + ([mappe / "arkiv"] if (mappe / "arkiv").is_dir() else [])
     filer: list[Path] = []
     for s in stier:

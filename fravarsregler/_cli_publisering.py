@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from ._argumenter import EnGang, utfil
+from ._argumenter import EnGang, filnavn, utfil
 from ._diff import (
     Fellesdiff,
     Rutinediff,
@@ -58,7 +58,7 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="rutiner",
         action="extend",
         nargs="+",
-        type=Path,
+        type=filnavn,
         metavar="FIL",
         help="rutinefiler, i den rekkefølgen de skal stå (standard: barnehage, grunnskole og vgs i rutiner/)",
     )
@@ -78,8 +78,8 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "Avslutningskode 0: ingen forskjeller, 1: forskjeller, 2: feil.",
     )
     hva = "rutinefil, felles.yaml eller skolerute"
-    p.add_argument("gammel", type=Path, metavar="GAMMEL", help=f"den gamle versjonen ({hva})")
-    p.add_argument("ny", type=Path, metavar="NY", help=f"den nye versjonen ({hva})")
+    p.add_argument("gammel", type=filnavn, metavar="GAMMEL", help=f"den gamle versjonen ({hva})")
+    p.add_argument("ny", type=filnavn, metavar="NY", help=f"den nye versjonen ({hva})")
     p.add_argument("--format", choices=("tekst", "json"), default="tekst", action=EnGang, help="format for resultatet")
     p.set_defaults(kjor=kjor_diff)
 
@@ -134,47 +134,53 @@ def skriv_helt(sti: Path, tekst: str) -> None:
 @contextlib.contextmanager
 def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
     """A text file (UTF-8, line ends as written) whose content replaces ``sti`` whole or not at
-    all: it is a temporary file beside ``sti``, renamed over it when the block ends without an
-    error, so a full disk or an error half-way leaves an earlier version of the file as it was.
-    What is written streams to the disk; nothing is held in memory.
+    all: a temporary file, put in place only when the block ends without an error, so a full
+    disk, Ctrl-C or an error half-way leaves an earlier version of the file as it was. What is
+    written streams to the disk; nothing is held in memory.
 
-    What a rename would break is written in place instead: a symbolic link (its target is
-    written), a device or pipe (``/dev/stdout``), a file with other hard links, a file whose
-    group cannot be kept, and a file in a folder where no new file may be made or renamed (a
-    sticky folder such as /tmp). The last two are copied in from the temporary file once it is
-    complete. The file keeps its permissions and group; a file we may not write stays unwritten,
-    as an ordinary write would leave it.
+    Normally the temporary file lies beside ``sti`` and is renamed over it (a symbolic link is
+    followed: its target is replaced, the link kept). Where a rename would break something it is
+    copied in once complete instead: a file with other hard links, a file whose group we are
+    not in (its group is kept), and a file in a folder where no new file may be made or renamed
+    (a sticky folder such as /tmp; the temporary file is then made in the system's temporary
+    folder). Such a copy that fails half-way (a full disk) leaves the file incomplete. A pipe or
+    device (``/dev/stdout``) is written as a stream. The file keeps its permissions and group; a
+    temporary file that is copied in is private (0600) meanwhile. A file we may not write stays
+    unwritten, as an ordinary write would leave it.
     """
+    if sti.is_symlink():
+        sti = Path(os.path.realpath(sti))
     try:
         st: os.stat_result | None = os.stat(sti)
     except (FileNotFoundError, NotADirectoryError):
         st = None
-    if sti.is_symlink() or (st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1)):
-        with _aapne(sti) as f:
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with _uten_aa_skjule(open(sti, "w", encoding="utf-8", newline="")) as f:  # a pipe or device
             yield f
         return
     if st is not None and not os.access(sti, os.W_OK):
         with open(sti, "a"):  # raises what an ordinary write would (EACCES, EROFS)
             pass
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(sti))
+    bytt_ut = st is None or st.st_nlink == 1  # else: keep the file (and its other names), copy in
     try:
         fd, midlertidig = tempfile.mkstemp(dir=sti.parent, prefix=f".{sti.name}.", suffix=".tmp")
     except PermissionError:
         if st is None:
             raise
-        with _aapne(sti) as f:  # a writable file in a read-only folder
-            yield f
-        return
+        fd, midlertidig = tempfile.mkstemp(prefix="fravarsregler-", suffix=".tmp")  # a read-only folder
+        bytt_ut = False
     try:
-        paa_stedet = False
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            if st is not None:
+        with _uten_aa_skjule(os.fdopen(fd, "w", encoding="utf-8", newline="")) as f:
+            if bytt_ut and st is not None and st.st_gid != os.fstat(f.fileno()).st_gid:
+                try:
+                    os.fchown(f.fileno(), -1, st.st_gid)
+                except PermissionError:
+                    bytt_ut = False  # we are not in the file's group: keep the file, and so its group
+            if not bytt_ut:
+                modus = 0o600  # only copied in: private meanwhile (it holds pupils' data)
+            elif st is not None:
                 modus = stat.S_IMODE(st.st_mode)
-                if st.st_gid != os.fstat(f.fileno()).st_gid:
-                    try:
-                        os.fchown(f.fileno(), -1, st.st_gid)
-                    except PermissionError:
-                        paa_stedet = True  # we are not in the file's group: keep the file, and so its group
             else:
                 # mkstemp makes the file private (0600): give it the mode a plain open() would have
                 umask = os.umask(0)
@@ -182,14 +188,14 @@ def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
                 modus = 0o666 & ~umask
             os.chmod(f.fileno(), modus)
             yield f
-        if not paa_stedet:
+        if bytt_ut:
             try:
                 os.replace(midlertidig, sti)
                 return
             except PermissionError:
                 if st is None:
                     raise
-        # the folder forbids the rename (or the group must be kept): copy the complete file in
+        # the folder forbids the rename, or the file must stay itself: copy the complete file in
         with open(midlertidig, "rb") as kilde, open(sti, "wb") as maal:
             shutil.copyfileobj(kilde, maal)
     finally:
@@ -197,8 +203,17 @@ def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
             os.unlink(midlertidig)  # (gone already after the rename)
 
 
-def _aapne(sti: Path) -> IO[str]:
-    return open(sti, "w", encoding="utf-8", newline="")
+@contextlib.contextmanager
+def _uten_aa_skjule(f: IO[str]) -> Iterator[IO[str]]:
+    """``f``, closed at the end; when the block raises (Ctrl-C, SIGTERM), a failing flush on close
+    (a full disk) does not hide that exception."""
+    try:
+        yield f
+    except BaseException:
+        with contextlib.suppress(OSError):
+            f.close()
+        raise
+    f.close()
 
 
 def kjor_diff(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:

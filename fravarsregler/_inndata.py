@@ -541,7 +541,7 @@ class Innlesing(Generic[T]):
 
 def les_tekst(data: bytes) -> str:
     """Decode an export: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"),
-    else Windows-1252, else Latin-1. A DOS end-of-file mark (Ctrl-Z) as the last byte is dropped.
+    else Windows-1252, else Latin-1. DOS end-of-file marks (Ctrl-Z) at the end are dropped.
 
     A file that is UTF-8 in part (it has a BOM, or letters such as æøå written as UTF-8) but also
     bytes that are not UTF-8 mixes two encodings, as when a Windows program appends rows to an
@@ -550,8 +550,12 @@ def les_tekst(data: bytes) -> str:
     :func:`_ugyldige_tegn`), and no other row is garbled by reading the whole file as Windows-1252.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # (a Ctrl-Z byte after UTF-16 text leaves an odd number of bytes: then it is dropped)
-        for utgave in (data, data.rstrip(b"\x1a")):
+        # Ctrl-Z bytes after UTF-16 text: dropped, but one is kept back when the text then has an
+        # odd number of bytes (it was the last character's own byte: "Ě" is 01 1A in UTF-16 BE)
+        uten = data.rstrip(b"\x1a")
+        if len(uten) % 2:
+            uten += b"\x1a"
+        for utgave in (uten, data):
             try:
                 return utgave.decode("utf-16").lstrip("\ufeff").rstrip("\x1a")
             except UnicodeDecodeError:

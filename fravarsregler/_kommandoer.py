@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -169,7 +171,7 @@ def _kjor(
     ut: IO[str],
     feil: IO[str],
     kodekart: Path | None = None,
-    ut_fil: Path | None = None,
+    ut_navn: str | None = None,
     prog: str = "fravarsregler evaluer",
 ) -> int:
     rutiner, problemer = load_routines(rutinefiler)
@@ -208,16 +210,16 @@ def _kjor(
                 "eller har bare overskriftslinjen). Er eksporten ufullstendig?\n"
             )
     resultat = evaluate(Regelsett(rutiner), elever_inn, hendelser_inn, sr, dato, fag=fag_inn, fra=fra_dato)
-    if ut_fil is None:
+    if ut_navn is None or ut_navn == "-":
         skriv_resultat(resultat, fmt, ut)
     else:
         # the whole result, streamed to a temporary file, or (an error) the earlier file as it was
         try:
-            with _cli_publisering.skriv_helt_til(ut_fil) as fil:
+            with _cli_publisering.skriv_helt_til(Path(ut_navn)) as fil:
                 skriv_resultat(resultat, fmt, fil)
         except OSError as e:
             feil.write(
-                _kan_ikke_skrive(prog, ut_fil, os_grunn(e), sjekk_navnet=e.errno in _cli_publisering.SJEKK_NAVNET)
+                _kan_ikke_skrive(prog, ut_navn, os_grunn(e), sjekk_navnet=e.errno in _cli_publisering.SJEKK_NAVNET)
             )
             return 1
     if fmt != "json":
@@ -233,24 +235,37 @@ def _kjor(
     return 1 if resultat.antall.avvist else 0
 
 
-def _kan_ikke_skrive(prog: str, fil: Path, grunn: str, *, sjekk_navnet: bool) -> str:
+def _kan_ikke_skrive(prog: str, fil: str, grunn: str, *, sjekk_navnet: bool) -> str:
     raad = " Sjekk navnet og mappen." if sjekk_navnet else ""
-    return f"{prog}: kan ikke skrive {vis_filnavn(str(fil))} ({grunn}).{raad}\n"
+    return f"{prog}: kan ikke skrive {vis_filnavn(fil)} ({grunn}).{raad}\n"
 
 
 def _utfil_feil(sti: Path) -> str | None:
     """Why ``--ut`` cannot be written, when that is plain before the work (a county takes minutes)."""
-    if sti.is_dir():
-        return "det er en mappe, ikke en fil"
-    if not sti.parent.is_dir():
-        return "en del av stien er ikke en mappe" if sti.parent.exists() else "mappen finnes ikke"
+    try:
+        if stat.S_ISDIR(os.stat(sti).st_mode):
+            return "det er en mappe, ikke en fil"
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError as e:  # a folder on the way we may not look into
+        return os_grunn(e)
+    mappe = sti.parent
+    try:
+        if not stat.S_ISDIR(os.stat(mappe).st_mode):
+            return "en del av stien er ikke en mappe"
+    except FileNotFoundError:
+        return "mappen finnes ikke"
+    except OSError as e:
+        return os_grunn(e)
+    if not sti.exists() and not os.access(mappe, os.W_OK | os.X_OK):
+        return "du har ikke tilgang til å lage en fil i mappen"
     return None
 
 
 def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     ut_fil = None if args.ut in (None, "-") else Path(args.ut)
     if ut_fil is not None and (grunn := _utfil_feil(ut_fil)) is not None:
-        feil.write(_kan_ikke_skrive("fravarsregler evaluer", ut_fil, grunn, sjekk_navnet=True))
+        feil.write(_kan_ikke_skrive("fravarsregler evaluer", args.ut, grunn, sjekk_navnet=True))
         return 1
     if isinstance(args.fra, date) and args.fra > args.dato:
         feil.write(
@@ -284,7 +299,7 @@ def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         ut=ut,
         feil=feil,
         kodekart=args.kodekart,
-        ut_fil=ut_fil,
+        ut_navn=args.ut,
     )
 
 

@@ -13,8 +13,10 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from clihjelp import SKOLERUTE, kjor
@@ -22,6 +24,7 @@ from clihjelp import SKOLERUTE, kjor
 import fravarsregler._cli as cli
 import fravarsregler._cli_publisering as cli_publisering
 from fravarsregler._cli import main
+from fravarsregler._inndata import les_tekst
 
 EKSEMPEL = Path(__file__).resolve().parent.parent / "eksempel"
 RUTINER = Path(__file__).resolve().parent.parent / "rutiner"
@@ -79,6 +82,63 @@ class TestAvbrudd:
         assert p.stderr == ""
         assert fil.read_text(encoding="utf-8") == "gammel\n"
         assert sorted(x.name for x in tmp_path.iterdir()) == ["ut.json"]
+
+    @staticmethod
+    def _kjor_barn(kode: str, fil: Path, **popen: Any) -> subprocess.CompletedProcess[str]:
+        argv = ["evaluer", "--elever", str(EKSEMPEL / "elever.csv"), "--hendelser", str(EKSEMPEL / "hendelser.csv")]
+        argv += ["--fag", str(EKSEMPEL / "fag.csv"), "--skolerute", str(SKOLERUTE), "--dato", "2026-11-26"]
+        argv += ["--format", "json", "--ut", str(fil)]
+        return subprocess.run(
+            [sys.executable, "-c", kode, *argv], check=False, capture_output=True, text=True, timeout=60, **popen
+        )
+
+    _STOPP_I_SKRIVINGEN = (
+        "import os, signal, threading, sys, fravarsregler._kommandoer as k, fravarsregler._cli as c\n"
+        "def skriv(resultat, fmt, ut):\n"
+        "    ut.write('{')\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    threading.Event().wait(2)\n"
+        "    ut.write('}')\n"
+        "k.skriv_resultat = skriv\n"
+    )
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+    def test_sigterm_nummer_to_under_oppryddingen(self, tmp_path: Path) -> None:
+        # kill twice (a timeout and a supervisor): the second arrives while the temporary file is removed
+        fil = tmp_path / "ut.json"
+        kode = self._STOPP_I_SKRIVINGEN + (
+            "ekte = os.unlink\n"
+            "def unlink(p):\n"
+            "    os.kill(os.getpid(), signal.SIGTERM)\n"
+            "    ekte(p)\n"
+            "os.unlink = unlink\n"
+            "raise SystemExit(c.main(sys.argv[1:]))\n"
+        )
+        p = self._kjor_barn(kode, fil)
+        assert p.returncode == -signal.SIGTERM, p.stderr
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+    def test_en_vert_med_egen_sigterm_behandler_faar_signalet(self, tmp_path: Path) -> None:
+        # a Python program that calls main() keeps its own SIGTERM handler, and it is called
+        fil = tmp_path / "ut.json"
+        kode = self._STOPP_I_SKRIVINGEN + (
+            "signal.signal(signal.SIGTERM, lambda *a: print('vertens behandler'))\n"
+            "print('kode', c.main(sys.argv[1:]))\n"
+            "print('verten lever')\n"
+        )
+        p = self._kjor_barn(kode, fil)
+        assert (p.returncode, p.stdout) == (0, "vertens behandler\nkode 143\nverten lever\n"), p.stderr
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+    def test_ignorert_sigterm_forblir_ignorert(self, tmp_path: Path) -> None:
+        # started with SIGTERM ignored (nohup-like parents): the run goes on to the end
+        fil = tmp_path / "ut.json"
+        kode = self._STOPP_I_SKRIVINGEN + "raise SystemExit(c.main(sys.argv[1:]))\n"
+        p = self._kjor_barn(kode, fil, preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_IGN))
+        assert p.returncode == 0, p.stderr
+        assert fil.read_text(encoding="utf-8") == "{}"
 
 
 class TestVersjon:
@@ -656,3 +716,155 @@ class TestLokalRutinemappeUtenRutiner:
         assert kode == 1
         assert "skolerute-2027-28.yaml:" in ut
         assert "«2026-13-18» er ikke en gyldig dato" in ut
+
+
+class TestSkrivHelt:
+    """``skriv_helt_til``: an error half-way leaves the file as it was, whatever kind of file it is."""
+
+    @staticmethod
+    def _avbryt_halvveis(sti: Path, feil: BaseException, *, flush: bool = True) -> None:
+        def skriv() -> None:
+            with cli_publisering.skriv_helt_til(sti) as f:
+                f.write('{"halvveis": ')
+                if flush:
+                    f.flush()  # (on disk, as a county's result is long before its end)
+                raise feil
+
+        with pytest.raises(type(feil)):
+            skriv()
+
+    @pytest.mark.parametrize("feil", [RuntimeError("feil"), KeyboardInterrupt()])
+    def test_symbolsk_lenke(self, tmp_path: Path, feil: BaseException) -> None:
+        maal = tmp_path / "ekte.json"
+        maal.write_text("gammel\n", encoding="utf-8")
+        lenke = tmp_path / "ut.json"
+        lenke.symlink_to(maal)
+        self._avbryt_halvveis(lenke, feil)
+        assert maal.read_text(encoding="utf-8") == "gammel\n"
+        with cli_publisering.skriv_helt_til(lenke) as f:
+            f.write("ny\n")
+        assert lenke.is_symlink()  # the link is kept, its target replaced
+        assert maal.read_text(encoding="utf-8") == "ny\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["ekte.json", "ut.json"]
+
+    def test_hardlenke(self, tmp_path: Path) -> None:
+        fil = tmp_path / "ut.json"
+        fil.write_text("gammel\n", encoding="utf-8")
+        os.link(fil, tmp_path / "samme.json")
+        self._avbryt_halvveis(fil, RuntimeError("feil"))
+        assert (tmp_path / "samme.json").read_text(encoding="utf-8") == "gammel\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["samme.json", "ut.json"]
+
+    def test_mappe_uten_nye_filer(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        # a folder where no new file may be made: the temporary file goes to the system's temp folder
+        fil = tmp_path / "ut.json"
+        fil.write_text("gammel\n", encoding="utf-8")
+        ekte = tempfile.mkstemp
+
+        def mkstemp(*a: Any, dir: object = None, **k: Any) -> tuple[int, str]:
+            if dir == tmp_path:
+                raise PermissionError(errno.EACCES, "Permission denied")
+            return ekte(*a, dir=dir, **k)
+
+        monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+        self._avbryt_halvveis(fil, RuntimeError("feil"))
+        assert fil.read_text(encoding="utf-8") == "gammel\n"
+        with cli_publisering.skriv_helt_til(fil) as f:
+            f.write("ny\n")
+        assert fil.read_text(encoding="utf-8") == "ny\n"
+
+    @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() != 0, reason="needs chown to another group")
+    def test_gruppe_som_ikke_kan_beholdes_gir_privat_midlertidig_fil(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        fil = tmp_path / "ut.json"
+        fil.write_text("gammel\n", encoding="utf-8")
+        fil.chmod(0o640)
+        os.chown(fil, -1, 65534)
+
+        def fchown(*_: object) -> None:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(os, "fchown", fchown)
+        with cli_publisering.skriv_helt_til(fil) as f:
+            f.write("ny\n")
+            (midlertidig,) = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+            assert midlertidig.stat().st_mode & 0o777 == 0o600  # not readable by our group meanwhile
+        assert fil.read_text(encoding="utf-8") == "ny\n"
+        assert (fil.stat().st_gid, fil.stat().st_mode & 0o777) == (65534, 0o640)
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+    def test_avbrudd_skjules_ikke_av_full_disk(self) -> None:
+        # closing flushes into a full disk: the Ctrl-C, not the write error, comes out
+        self._avbryt_halvveis(Path("/dev/full"), KeyboardInterrupt(), flush=False)
+
+
+class TestFilslutt:
+    """Ctrl-Z at the end of an export, in every encoding the reader takes."""
+
+    @pytest.mark.parametrize(
+        ("data", "tekst"),
+        [
+            (b"\xff\xfe" + "a,b\n".encode("utf-16-le") + b"\x1a\x1a", "a,b\n"),  # padding: not U+1A1A
+            (b"\xff\xfe" + "a,b\n".encode("utf-16-le") + b"\x1a" * 3, "a,b\n"),
+            (b"\xfe\xff" + "a,Ě".encode("utf-16-be") + b"\x1a", "a,Ě"),  # Ě is 01 1A: its byte is kept
+            (b"\xfe\xff" + "a,Ě".encode("utf-16-be"), "a,Ě"),
+            (b"a,b\n" + b"\x1a" * 4, "a,b\n"),
+        ],
+    )
+    def test_les_tekst(self, data: bytes, tekst: str) -> None:
+        assert les_tekst(data) == tekst
+
+
+class TestTommeOgRareNavn:
+    """An empty file name is a usage error in every command; a value with control characters is
+    shown escaped, never sent to the terminal."""
+
+    @pytest.mark.parametrize(
+        "argv",
+        [("valider", ""), ("diff", "", "rutiner/vgs.yaml"), ("dokument", "--format", "html", "--rutine", "")],
+    )
+    def test_tomt_navn(self, argv: tuple[str, ...]) -> None:
+        kode, ut, feil = kjor(*argv)
+        assert (kode, ut) == (2, "")
+        assert "mangler filnavn (verdien er tom)" in feil
+
+    def test_kontrolltegn_i_en_verdi(self) -> None:
+        kode, _, feil = kjor("demo", "--format", "\x1b[31mX\nY")
+        assert kode == 2
+        assert "\x1b" not in feil
+        assert feil.splitlines()[-1].endswith(
+            "ugyldig valg: '\\x1b[31mX\\nY' (velg blant «tekst», «json», «csv», «csv-excel»)"
+        )
+
+    def test_argparse_ord_i_en_brukers_verdi(self) -> None:
+        # a stray argument that holds argparse's words is listed as given, not re-quoted
+        kode, _, feil = kjor("demo", "invalid choice: 'x'")
+        assert kode == 2
+        assert feil.splitlines()[-1].endswith("ukjente argumenter: invalid choice: 'x'")
+
+    def test_valider_ser_yml_i_lokal_rutinemappe(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        (tmp_path / "rutiner").mkdir()
+        (tmp_path / "rutiner" / "skolerute.yml").write_text("type: skolerute\ntype: x\n", encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        kode, ut, _ = kjor("valider")
+        assert kode == 1
+        assert "skolerute.yml:2:1:" in ut
+
+    def test_utmappe_uten_tilgang(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        # a folder on the way we may not look into: a message, not a traceback (the tests may run as root)
+        privat = tmp_path / "privat"
+        ekte = os.stat
+
+        def stat_(p: Any, *a: Any, **k: Any) -> os.stat_result:
+            if str(p).startswith(str(privat)):
+                raise PermissionError(errno.EACCES, "Permission denied", str(p))
+            return ekte(p, *a, **k)
+
+        monkeypatch.setattr(os, "stat", stat_)
+        kode, ut, feil = _evaluer("--ut", privat / "ut.json")
+        assert (kode, ut) == (1, "")
+        ut_json = privat / "ut.json"
+        assert (
+            feil == f"fravarsregler evaluer: kan ikke skrive {ut_json} (du har ikke tilgang). Sjekk navnet og mappen.\n"
+        )
