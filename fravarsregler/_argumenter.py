@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["EnGang", "filnavn", "utfil", "yamlfil"]
+from ._meldinger import vis_tegn
+
+__all__ = ["EnGang", "filnavn", "utfil", "vis_verdi", "yamlfil"]
 
 #: The options of one command line given so far (kept on the namespace; argparse copies a
 #: sub-command's namespace into the top one).
@@ -46,6 +48,12 @@ class EnGang(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
+def vis_verdi(tekst: str) -> str:
+    """A command-line value for a message: control characters (an escape sequence, a line break)
+    shown as ⟨U+001B⟩, never sent to the terminal."""
+    return "".join(c if c.isprintable() else vis_tegn(c) for c in tekst)
+
+
 def filnavn(tekst: str) -> Path:
     """An input file's name; an empty one (an unset shell variable: ``--elever "$FIL"``) is a usage
     error, not the current folder."""
@@ -69,5 +77,6 @@ def utfil(tekst: str) -> str:
     if not tekst.strip():
         raise argparse.ArgumentTypeError("mangler filnavn (verdien er tom; bruk «-» for skjermen)")
     if tekst.endswith(("/", "\\")) and tekst != "-":
-        raise argparse.ArgumentTypeError(f"«{tekst}» er en mappe; oppgi en fil i den, for eksempel {tekst}resultat")
+        vist = vis_verdi(tekst)
+        raise argparse.ArgumentTypeError(f"«{vist}» er en mappe; oppgi en fil i den, for eksempel {vist}resultat")
     return tekst

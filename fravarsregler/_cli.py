@@ -25,7 +25,7 @@ from typing import IO, Any, NoReturn, cast
 import attrs
 
 from . import _kommandoer
-from ._argumenter import EnGang, filnavn
+from ._argumenter import EnGang, filnavn, vis_verdi
 from ._errors import FravarsreglerError, InndataFeil
 from ._inndata import STANDARD_INN
 from ._meldinger import M, os_grunn, uten_surrogater
@@ -61,6 +61,10 @@ _PYTHON_STRENG = re.compile(r"'(?:[^'\\\n]|\\.)*'" + r'|"(?:[^"\\\n]|\\.)*"')
 #: begin. Only these: "unrecognized arguments" lists the arguments bare, and our own messages
 #: quote with «» already.
 _ARGPARSE_MED_SITAT = re.compile(r"argument [^:]*: (invalid choice|ignored explicit argument)")
+
+
+#: A value quoted «…» (by us or by _sitat).
+_SITERT = re.compile(r"(«[^»]*»)")
 
 
 def _sitat(treff: re.Match[str]) -> str:
@@ -110,9 +114,11 @@ class _Parser(argparse.ArgumentParser):
             forklaring, argumenter = message, ""
         if _ARGPARSE_MED_SITAT.match(forklaring):
             forklaring = _PYTHON_STRENG.sub(_sitat, forklaring)
-        for en, no in _ARGPARSE_NORSK.items():
-            forklaring = forklaring.replace(en, no)
-        message = forklaring + argumenter
+        deler = _SITERT.split(forklaring)  # every other part is a value in «»: kept as given
+        for i in range(0, len(deler), 2):
+            for en, no in _ARGPARSE_NORSK.items():
+                deler[i] = deler[i].replace(en, no)
+        message = "".join(deler) + argumenter
         raise _Bruksfeil(f"{self.format_usage().rstrip()}\n{self.prog}: feil: {message}")
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
@@ -139,7 +145,7 @@ def _dato(tekst: str) -> object:
             raise ValueError(tekst)
         return date.fromisoformat(tekst)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"«{tekst}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)") from None
+        raise argparse.ArgumentTypeError(f"«{vis_verdi(tekst)}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD)") from None
 
 
 def _bygg_parser() -> _Parser:
@@ -349,9 +355,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
     ut, feil = _Utstrom(sys.stdout), _Feilstrom(sys.stderr)
     argumenter = list(sys.argv[1:] if argv is None else argv)
-    fanget, forrige = _fang_sigterm()
-    stoppet = False
+    fanget, forrige, stoppet = False, None, False
+    # (held back while the handler is set, so that a SIGTERM just then cannot escape as a traceback)
+    maske = _hold_tilbake_sigterm()
     try:
+        fanget, forrige = _fang_sigterm()
+        _slipp_sigterm(maske)  # a SIGTERM that came meanwhile arrives here, inside the try
         kode = _kjor_main(argumenter, ut, feil)
     except _Stoppet:
         # the stack has unwound (an --ut file's temporary copy is removed)
@@ -360,6 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if fanget:
             signal.signal(signal.SIGTERM, signal.SIG_DFL if forrige is None else forrige)
+        _slipp_sigterm(maske)  # (already done, unless setting the handler failed)
     if stoppet:
         # now as if we had not caught it: the process dies by the signal, as a job's supervisor
         # expects of a stopped process (systemd counts it a clean stop), or a Python program that
@@ -398,6 +408,17 @@ def _stopp(signum: int, frame: object) -> None:
     # one is enough: a second SIGTERM while unwinding must not cut the cleanup short
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise _Stoppet
+
+
+def _hold_tilbake_sigterm() -> Any:
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+
+
+def _slipp_sigterm(maske: Any) -> None:
+    if maske is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, maske)
 
 
 def _fang_sigterm() -> tuple[bool, Any]:

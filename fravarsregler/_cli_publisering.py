@@ -15,8 +15,10 @@ import errno
 import json
 import os
 import shutil
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
@@ -39,7 +41,7 @@ from ._model import Felles, Rutine, versjonsnokkel
 from ._rutine import load_felles, load_routines, validate
 from ._skolerute import load_skolerute
 
-__all__ = ["SJEKK_NAVNET", "kjor_diff", "kjor_dokument", "legg_til", "skriv_helt", "skriv_helt_til"]
+__all__ = ["SJEKK_NAVNET", "kjor_diff", "kjor_dokument", "legg_til", "maalet", "skriv_helt", "skriv_helt_til"]
 
 OK, UGYLDIG, BRUKSFEIL = 0, 1, 2
 INGEN_FORSKJELLER, FORSKJELLER, PROBLEMER = 0, 1, 2
@@ -140,29 +142,34 @@ def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
 
     Normally the temporary file lies beside ``sti`` and is renamed over it (a symbolic link is
     followed: its target is replaced, the link kept). Where a rename would break something it is
-    copied in once complete instead: a file with other hard links, a file whose group we are
-    not in (its group is kept), and a file in a folder where no new file may be made or renamed
-    (a sticky folder such as /tmp; the temporary file is then made in the system's temporary
-    folder). Such a copy that fails half-way (a full disk) leaves the file incomplete. A pipe or
-    device (``/dev/stdout``) is written as a stream. The file keeps its permissions and group; a
-    temporary file that is copied in is private (0600) meanwhile. A file we may not write stays
-    unwritten, as an ordinary write would leave it.
+    copied in once complete instead: a file with other hard links, a file of another user or
+    whose group we are not in (owner and group are kept), and a file in a folder where no new
+    file may be made or renamed (a sticky folder such as /tmp; the temporary file is then made in
+    the system's temporary folder). The copy checks for room first and holds Ctrl-C and SIGTERM
+    back; a disk that fills up meanwhile can still leave the file incomplete. A pipe, a device
+    and ``/dev/stdout`` and its kin are written as a stream. The file keeps its permissions (a
+    replaced file gets no ACLs or extended attributes); a temporary file that is copied in is
+    private (0600) meanwhile. A file we may not write stays unwritten, as an ordinary write
+    would leave it.
     """
-    if sti.is_symlink():
-        sti = Path(os.path.realpath(sti))
     try:
         st: os.stat_result | None = os.stat(sti)
     except (FileNotFoundError, NotADirectoryError):
         st = None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        with _uten_aa_skjule(open(sti, "w", encoding="utf-8", newline="")) as f:  # a pipe or device
+    if (st is not None and not stat.S_ISREG(st.st_mode)) or _er_strom(sti):
+        # a pipe or device, or /dev/stdout and its kin (a link to whatever the shell gave us, which
+        # may be a file opened for appending: "a", since opening it anew with "w" would empty it)
+        with _uten_aa_skjule(open(sti, "a" if _er_strom(sti) else "w", encoding="utf-8", newline="")) as f:
             yield f
         return
+    sti = maalet(sti)
     if st is not None and not os.access(sti, os.W_OK):
         with open(sti, "a"):  # raises what an ordinary write would (EACCES, EROFS)
             pass
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(sti))
-    bytt_ut = st is None or st.st_nlink == 1  # else: keep the file (and its other names), copy in
+    # else keep the file, and copy in: its other names (hard links), or its owner (a file of another
+    # user in a shared folder would become ours)
+    bytt_ut = st is None or (st.st_nlink == 1 and st.st_uid == _euid())
     try:
         fd, midlertidig = tempfile.mkstemp(dir=sti.parent, prefix=f".{sti.name}.", suffix=".tmp")
     except PermissionError:
@@ -196,11 +203,50 @@ def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
                 if st is None:
                     raise
         # the folder forbids the rename, or the file must stay itself: copy the complete file in
-        with open(midlertidig, "rb") as kilde, open(sti, "wb") as maal:
-            shutil.copyfileobj(kilde, maal)
+        _kopier_inn(Path(midlertidig), sti)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(midlertidig)  # (gone already after the rename)
+
+
+def maalet(sti: Path) -> Path:
+    """The file a symbolic link leads to (itself when it is none): that file is replaced, the link kept."""
+    return Path(os.path.realpath(sti)) if sti.is_symlink() else sti
+
+
+def _er_strom(sti: Path) -> bool:
+    """``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1``: names of an open stream, not of a file."""
+    return str(sti).startswith(("/dev/", "/proc/"))
+
+
+def _euid() -> int:
+    return os.geteuid() if hasattr(os, "geteuid") else -1
+
+
+def _kopier_inn(kilde: Path, sti: Path) -> None:
+    """Copy the complete ``kilde`` over ``sti``'s content, keeping the file itself. Room on the
+    disk is checked before the old content is touched, and Ctrl-C or SIGTERM wait until the copy is
+    done (a disk that fills up meanwhile can still leave it incomplete)."""
+    ny, gammel = kilde.stat().st_size, sti.stat().st_size
+    if hasattr(os, "statvfs"):
+        fs = os.statvfs(sti.parent)
+        if ny > gammel and fs.f_bavail * fs.f_frsize < ny - gammel + fs.f_frsize:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(sti))
+    with _signaler_venter(), open(kilde, "rb") as inn, open(sti, "wb") as ut:
+        shutil.copyfileobj(inn, ut)
+
+
+@contextlib.contextmanager
+def _signaler_venter() -> Iterator[None]:
+    """SIGINT and SIGTERM held back (delivered at the end) where the platform allows it."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    forrige = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, forrige)
 
 
 @contextlib.contextmanager

@@ -241,14 +241,21 @@ def _kan_ikke_skrive(prog: str, fil: str, grunn: str, *, sjekk_navnet: bool) -> 
 
 
 def _utfil_feil(sti: Path) -> str | None:
-    """Why ``--ut`` cannot be written, when that is plain before the work (a county takes minutes)."""
+    """Why ``--ut`` cannot be written, when that is plain before the work (a county takes minutes).
+    The checks follow a symbolic link, as the writer does."""
     try:
-        if stat.S_ISDIR(os.stat(sti).st_mode):
-            return "det er en mappe, ikke en fil"
+        st = os.stat(sti)
     except (FileNotFoundError, NotADirectoryError):
-        pass
+        st = None
     except OSError as e:  # a folder on the way we may not look into
         return os_grunn(e)
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        return "det er en mappe, ikke en fil"
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        return None  # a pipe or device
+    if st is not None and not os.access(sti, os.W_OK):
+        return "du har ikke tilgang"
+    sti = _cli_publisering.maalet(sti)
     mappe = sti.parent
     try:
         if not stat.S_ISDIR(os.stat(mappe).st_mode):

@@ -868,3 +868,74 @@ class TestTommeOgRareNavn:
         assert (
             feil == f"fravarsregler evaluer: kan ikke skrive {ut_json} (du har ikke tilgang). Sjekk navnet og mappen.\n"
         )
+
+
+class TestSkrivHeltStrommerOgEiere:
+    """/dev/stdout stays a stream; a file of another user keeps its owner; a copy-in checks for room."""
+
+    @pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+    @pytest.mark.parametrize("stdout", ["pipe", "append"])
+    def test_dev_stdout(self, tmp_path: Path, stdout: str) -> None:
+        logg = tmp_path / "logg.txt"
+        logg.write_text("før\n", encoding="utf-8")
+        argv = [sys.executable, "-m", "fravarsregler", "evaluer", "--elever", str(EKSEMPEL / "elever.csv")]
+        argv += ["--fag", str(EKSEMPEL / "fag.csv"), "--hendelser", str(EKSEMPEL / "hendelser.csv")]
+        argv += ["--skolerute", str(SKOLERUTE), "--dato", "2026-11-26", "--format", "json", "--ut", "/dev/stdout"]
+        if stdout == "pipe":
+            p = subprocess.run(argv, check=False, capture_output=True, text=True, timeout=120)
+            assert p.returncode == 0, p.stderr
+            assert json.loads(p.stdout)["dato"] == "2026-11-26"
+        else:
+            with logg.open("a", encoding="utf-8") as ut:  # `>> logg.txt`: appended to, not replaced
+                p = subprocess.run(argv, check=False, stdout=ut, stderr=subprocess.PIPE, text=True, timeout=120)
+            assert p.returncode == 0, p.stderr
+            tekst = logg.read_text(encoding="utf-8")
+            assert tekst.startswith("før\n{")
+            assert json.loads(tekst.removeprefix("før\n"))["dato"] == "2026-11-26"
+
+    @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() != 0, reason="needs a file of another user")
+    def test_en_annen_brukers_fil_beholder_eieren(self, tmp_path: Path) -> None:
+        fil = tmp_path / "ut.json"
+        fil.write_text("gammel\n", encoding="utf-8")
+        os.chown(fil, 65534, -1)
+        with cli_publisering.skriv_helt_til(fil) as f:
+            f.write("ny\n")
+        assert (fil.read_text(encoding="utf-8"), fil.stat().st_uid) == ("ny\n", 65534)
+        assert sorted(x.name for x in tmp_path.iterdir()) == ["ut.json"]
+
+    @pytest.mark.skipif(not hasattr(os, "statvfs"), reason="needs statvfs")
+    def test_kopi_inn_uten_plass_lar_filen_staa(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        fil = tmp_path / "ut.json"
+        fil.write_text("gammel\n", encoding="utf-8")
+        os.link(fil, tmp_path / "samme.json")  # copied in, not renamed
+
+        class Full:
+            f_bavail, f_frsize = 0, 4096
+
+        monkeypatch.setattr(os, "statvfs", lambda *_: Full())
+        with pytest.raises(OSError, match="No space left") as e, cli_publisering.skriv_helt_til(fil) as f:
+            f.write("ny og lengre\n")
+        assert e.value.errno == errno.ENOSPC
+        assert fil.read_text(encoding="utf-8") == "gammel\n"
+        assert sorted(x.name for x in tmp_path.iterdir()) == ["samme.json", "ut.json"]
+
+    def test_forhaandssjekken_ser_en_fil_uten_skrivetilgang(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        fil = tmp_path / "ut.json"
+        fil.write_text("gammel\n", encoding="utf-8")
+        ekte = os.access
+        monkeypatch.setattr(os, "access", lambda p, m, *a, **k: False if Path(p) == fil else ekte(p, m, *a, **k))
+        lest: list[object] = []
+        monkeypatch.setattr("fravarsregler._kommandoer.read_hendelser", lambda *a, **k: lest.append(a))
+        kode, _, feil = _evaluer("--ut", fil)
+        assert (kode, lest) == (1, [])
+        assert feil == f"fravarsregler evaluer: kan ikke skrive {fil} (du har ikke tilgang). Sjekk navnet og mappen.\n"
+
+    def test_forhaandssjekken_folger_en_lenke(self, tmp_path: Path) -> None:
+        # a dangling link into a folder that does not exist: said before the work
+        lenke = tmp_path / "ut.json"
+        lenke.symlink_to(tmp_path / "finnes-ikke" / "ut.json")
+        kode, _, feil = _evaluer("--ut", lenke)
+        assert kode == 1
+        assert "(mappen finnes ikke)" in feil
