@@ -14,6 +14,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import shutil
 import signal
 import stat
@@ -156,10 +157,15 @@ def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
         st: os.stat_result | None = os.stat(sti)
     except (FileNotFoundError, NotADirectoryError):
         st = None
-    if (st is not None and not stat.S_ISREG(st.st_mode)) or _er_strom(sti):
-        # a pipe or device, or /dev/stdout and its kin (a link to whatever the shell gave us, which
-        # may be a file opened for appending: "a", since opening it anew with "w" would empty it)
-        with _uten_aa_skjule(open(sti, "a" if _er_strom(sti) else "w", encoding="utf-8", newline="")) as f:
+    if (fd := _fd_for(sti)) is not None:
+        # /dev/stdout and its kin name a stream the shell opened (a pipe, a socket, a file opened
+        # with > or >>): written through a copy of that very descriptor, so its offset is shared
+        # (opening the name anew would empty a file, or start at its beginning)
+        with _uten_aa_skjule(os.fdopen(os.dup(fd), "w", encoding="utf-8", newline="")) as f:
+            yield f
+        return
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with _uten_aa_skjule(open(sti, "w", encoding="utf-8", newline="")) as f:  # a pipe or device
             yield f
         return
     sti = maalet(sti)
@@ -169,7 +175,7 @@ def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(sti))
     # else keep the file, and copy in: its other names (hard links), or its owner (a file of another
     # user in a shared folder would become ours)
-    bytt_ut = st is None or (st.st_nlink == 1 and st.st_uid == _euid())
+    bytt_ut = st is None or (st.st_nlink == 1 and (not _sjekk_eier() or st.st_uid == os.geteuid()))
     try:
         fd, midlertidig = tempfile.mkstemp(dir=sti.parent, prefix=f".{sti.name}.", suffix=".tmp")
     except PermissionError:
@@ -214,13 +220,32 @@ def maalet(sti: Path) -> Path:
     return Path(os.path.realpath(sti)) if sti.is_symlink() else sti
 
 
-def _er_strom(sti: Path) -> bool:
-    """``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1``: names of an open stream, not of a file."""
-    return str(sti).startswith(("/dev/", "/proc/"))
+#: Names of a descriptor this process has open: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N.
+_FD_NAVN = re.compile(r"/dev/(stdout|stderr|fd/(\d+))|/proc/(?:self|(\d+))/fd/(\d+)")
 
 
-def _euid() -> int:
-    return os.geteuid() if hasattr(os, "geteuid") else -1
+def _fd_for(sti: Path) -> int | None:
+    """The descriptor ``sti`` names (``/dev/stdout`` is 1), following symbolic links to such a name;
+    None for a name of a file."""
+    navn = str(sti)
+    for _ in range(40):  # (as the system's own limit on a chain of links)
+        navn = "/" + os.path.abspath(navn).lstrip("/")  # (//dev/stdout, a relative name in /dev)
+        m = _FD_NAVN.fullmatch(navn)
+        if m is not None:
+            if m.group(1) in ("stdout", "stderr"):
+                return 1 if m.group(1) == "stdout" else 2
+            if m.group(3) is not None and int(m.group(3)) != os.getpid():
+                return None  # another process's descriptor: a name like any other
+            return int(m.group(2) or m.group(4))
+        if not os.path.islink(navn):
+            return None
+        navn = os.path.join(os.path.dirname(navn), os.readlink(navn))
+    return None
+
+
+def _sjekk_eier() -> bool:
+    """Whether files have owners we can compare with ours (not on Windows)."""
+    return hasattr(os, "geteuid")
 
 
 def _kopier_inn(kilde: Path, sti: Path) -> None:
@@ -230,7 +255,9 @@ def _kopier_inn(kilde: Path, sti: Path) -> None:
     ny, gammel = kilde.stat().st_size, sti.stat().st_size
     if hasattr(os, "statvfs"):
         fs = os.statvfs(sti.parent)
-        if ny > gammel and fs.f_bavail * fs.f_frsize < ny - gammel + fs.f_frsize:
+        blokker = -(-ny // fs.f_frsize) - -(-gammel // fs.f_frsize)  # the blocks the file grows by
+        ledige = fs.f_bfree if _sjekk_eier() and os.geteuid() == 0 else fs.f_bavail  # (root may use the reserve)
+        if blokker > ledige:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(sti))
     with _signaler_venter(), open(kilde, "rb") as inn, open(sti, "wb") as ut:
         shutil.copyfileobj(inn, ut)

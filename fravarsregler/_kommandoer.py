@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import _cli_publisering
-from ._argumenter import EnGang, filnavn, utfil, yamlfil
+from ._argumenter import EnGang, filnavn, utfil, vis_verdi, yamlfil
 from ._dokument import standard_rutinefiler
 from ._errors import FravarsreglerError
 from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
@@ -237,7 +237,7 @@ def _kjor(
 
 def _kan_ikke_skrive(prog: str, fil: str, grunn: str, *, sjekk_navnet: bool) -> str:
     raad = " Sjekk navnet og mappen." if sjekk_navnet else ""
-    return f"{prog}: kan ikke skrive {vis_filnavn(fil)} ({grunn}).{raad}\n"
+    return f"{prog}: kan ikke skrive {vis_verdi(vis_filnavn(fil))} ({grunn}).{raad}\n"
 
 
 def _utfil_feil(sti: Path) -> str | None:
@@ -254,7 +254,8 @@ def _utfil_feil(sti: Path) -> str | None:
     if st is not None and not stat.S_ISREG(st.st_mode):
         return None  # a pipe or device
     if st is not None and not os.access(sti, os.W_OK):
-        return "du har ikke tilgang"
+        skrivebeskyttet = hasattr(os, "statvfs") and os.statvfs(sti).f_flag & os.ST_RDONLY
+        return "stedet er skrivebeskyttet" if skrivebeskyttet else "du har ikke tilgang"
     sti = _cli_publisering.maalet(sti)
     mappe = sti.parent
     try:

@@ -899,11 +899,11 @@ class TestSkrivHeltStrommerOgEiere:
         os.link(fil, tmp_path / "samme.json")  # copied in, not renamed
 
         class Full:
-            f_bavail, f_frsize = 0, 4096
+            f_bavail, f_bfree, f_frsize = 0, 0, 4096
 
         monkeypatch.setattr(os, "statvfs", lambda *_: Full())
         with pytest.raises(OSError, match="No space left") as e, cli_publisering.skriv_helt_til(fil) as f:
-            f.write("ny og lengre\n")
+            f.write("ny og lengre\n" * 500)  # (more blocks than the old file)
         assert e.value.errno == errno.ENOSPC
         assert fil.read_text(encoding="utf-8") == "gammel\n"
         assert sorted(x.name for x in tmp_path.iterdir()) == ["samme.json", "ut.json"]
@@ -928,3 +928,80 @@ class TestSkrivHeltStrommerOgEiere:
         kode, _, feil = _evaluer("--ut", lenke)
         assert kode == 1
         assert "(mappen finnes ikke)" in feil
+
+
+class TestStromnavn:
+    """Names of the shell's own streams are written through the descriptor; other files under /dev
+    are files."""
+
+    @pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+    def test_skallets_utdata_etterpaa_overskriver_ikke(self, tmp_path: Path) -> None:
+        # { fravarsregler ... --ut /dev/stdout; echo FERDIG; } > logg: the result, then FERDIG
+        logg = tmp_path / "logg.txt"
+        lenke = tmp_path / "ut.json"
+        lenke.symlink_to("/dev/stdout")  # (through a link of our own, too)
+        kommando = [sys.executable, "-m", "fravarsregler", "dokument", "--format", "markdown", "--ut", str(lenke)]
+        skript = f"{subprocess.list2cmdline(kommando)}; echo FERDIG"
+        with logg.open("w", encoding="utf-8") as ut:
+            p = subprocess.run(
+                ["sh", "-c", skript], check=False, stdout=ut, stderr=subprocess.PIPE, text=True, timeout=120
+            )
+        assert p.returncode == 0, p.stderr
+        tekst = logg.read_text(encoding="utf-8")
+        assert tekst.startswith("# Fraværsoppfølging")
+        assert tekst.endswith("\nFERDIG\n")
+
+    @pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="needs /dev/shm")
+    def test_en_fil_under_dev_erstattes(self) -> None:
+        mappe = Path(tempfile.mkdtemp(dir="/dev/shm"))
+        try:
+            fil = mappe / "ut.md"
+            for _ in range(2):
+                kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", fil)
+                assert kode == 0, feil
+            assert fil.read_text(encoding="utf-8").count("# Fraværsoppfølging") == 1
+        finally:
+            shutil.rmtree(mappe)
+
+    @pytest.mark.skipif(not hasattr(os, "statvfs"), reason="needs statvfs")
+    @pytest.mark.parametrize(
+        "tilfelle",
+        [
+            (23_000, 23_795, 0, 0, 1000, True),  # grows within its last block: no new block needed
+            (4_096, 8_200, 0, 5, 0, True),  # root may use the reserved blocks
+            (4_096, 8_200, 0, 5, 1000, False),  # another user may not
+            (4_096, 8_000, 1, 1, 1000, True),  # one more block, and one is free
+        ],
+    )
+    def test_plass_til_kopien(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tilfelle: tuple[int, int, int, int, int, bool]
+    ) -> None:
+        gammel, ny, bavail, bfree, euid, plass = tilfelle
+        fil = tmp_path / "ut.txt"
+        fil.write_bytes(b"x" * gammel)
+        os.link(fil, tmp_path / "samme.txt")  # copied in
+
+        class Fs:
+            f_frsize, f_bavail, f_bfree = 4096, bavail, bfree
+
+        monkeypatch.setattr(os, "statvfs", lambda *_: Fs())
+        monkeypatch.setattr(os, "geteuid", lambda: euid)
+        monkeypatch.setattr(os, "fchown", lambda *_: None)
+
+        def skriv() -> None:
+            with cli_publisering.skriv_helt_til(fil) as f:
+                f.write("y" * ny)
+
+        if plass:
+            skriv()
+            assert fil.stat().st_size == ny
+        else:
+            with pytest.raises(OSError, match="No space left"):
+                skriv()
+            assert fil.stat().st_size == gammel
+
+    def test_kontrolltegn_i_ut_navnet_vises_ikke_raatt(self, tmp_path: Path) -> None:
+        kode, _, feil = _evaluer("--ut", f"{tmp_path}/finnes-ikke/\x1b[31m.json")
+        assert kode == 1
+        assert "\x1b" not in feil
+        assert "⟨U+001B⟩[31m.json (mappen finnes ikke)" in feil
