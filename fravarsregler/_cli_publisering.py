@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from ._argumenter import EnGang, filnavn, utfil
+from ._argumenter import EnGang, filnavn, utfil, vis_verdi
 from ._diff import (
     Fellesdiff,
     Rutinediff,
@@ -42,7 +42,16 @@ from ._model import Felles, Rutine, versjonsnokkel
 from ._rutine import load_felles, load_routines, validate
 from ._skolerute import load_skolerute
 
-__all__ = ["SJEKK_NAVNET", "kjor_diff", "kjor_dokument", "legg_til", "maalet", "skriv_helt", "skriv_helt_til"]
+__all__ = [
+    "SJEKK_NAVNET",
+    "fd_for",
+    "kjor_diff",
+    "kjor_dokument",
+    "legg_til",
+    "maalet",
+    "skriv_helt",
+    "skriv_helt_til",
+]
 
 OK, UGYLDIG, BRUKSFEIL = 0, 1, 2
 INGEN_FORSKJELLER, FORSKJELLER, PROBLEMER = 0, 1, 2
@@ -115,9 +124,11 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         return OK
     try:
         skriv_helt(Path(args.ut), tekst)
+    except BrokenPipeError:
+        raise  # (--ut /dev/stdout | head: 141, silently, as for standard output)
     except OSError as e:
         raad = " Sjekk navnet og mappen." if e.errno in SJEKK_NAVNET else ""
-        feil.write(f"fravarsregler dokument: kan ikke skrive {args.ut} ({os_grunn(e)}).{raad}\n")
+        feil.write(f"fravarsregler dokument: kan ikke skrive {vis_verdi(args.ut)} ({os_grunn(e)}).{raad}\n")
         return UGYLDIG
     # a status line, so it goes to stderr: stdout stays empty when the document goes to a file
     feil.write(f"Skrev {args.ut} ({len(rutiner)} rutiner, {args.format}).\n")
@@ -157,7 +168,13 @@ def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
         st: os.stat_result | None = os.stat(sti)
     except (FileNotFoundError, NotADirectoryError):
         st = None
-    if (fd := _fd_for(sti)) is not None:
+    if _er_andres_strom(sti):
+        # another process's descriptor (the shell's /proc/$$/fd/1): opened anew for appending, as
+        # a log it writes to must stay a log
+        with _uten_aa_skjule(open(sti, "a", encoding="utf-8", newline="")) as f:
+            yield f
+        return
+    if (fd := fd_for(sti)) is not None:
         # /dev/stdout and its kin name a stream the shell opened (a pipe, a socket, a file opened
         # with > or >>): written through a copy of that very descriptor, so its offset is shared
         # (opening the name anew would empty a file, or start at its beginning)
@@ -221,10 +238,17 @@ def maalet(sti: Path) -> Path:
 
 
 #: Names of a descriptor this process has open: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N.
-_FD_NAVN = re.compile(r"/dev/(stdout|stderr|fd/(\d+))|/proc/(?:self|(\d+))/fd/(\d+)")
+_FD_NAVN = re.compile(r"/dev/(stdout|stderr|fd/([0-9]{1,9}))|/proc/(?:self|([0-9]{1,9}))/fd/([0-9]{1,9})")
+#: A descriptor of another process (or thread): /proc/<pid>/fd/N, /proc/thread-self/fd/N.
+_ANDRES_FD = re.compile(r"/proc/(?:thread-self|[0-9]+/task/[0-9]+|[0-9]+)/fd/[0-9]+")
 
 
-def _fd_for(sti: Path) -> int | None:
+def _er_andres_strom(sti: Path) -> bool:
+    navn = "/" + os.path.abspath(sti).lstrip("/")
+    return _ANDRES_FD.fullmatch(navn) is not None and fd_for(sti) is None
+
+
+def fd_for(sti: Path) -> int | None:
     """The descriptor ``sti`` names (``/dev/stdout`` is 1), following symbolic links to such a name;
     None for a name of a file."""
     navn = str(sti)
@@ -256,8 +280,9 @@ def _kopier_inn(kilde: Path, sti: Path) -> None:
     if hasattr(os, "statvfs"):
         fs = os.statvfs(sti.parent)
         blokker = -(-ny // fs.f_frsize) - -(-gammel // fs.f_frsize)  # the blocks the file grows by
-        ledige = fs.f_bfree if _sjekk_eier() and os.geteuid() == 0 else fs.f_bavail  # (root may use the reserve)
-        if blokker > ledige:
+        # with room to spare for the file system's own blocks (block maps, extents); only the
+        # blocks every user may use (root's reserve may not be usable, in a user namespace)
+        if blokker > 0 and blokker + 1 + blokker // 64 > fs.f_bavail:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(sti))
     with _signaler_venter(), open(kilde, "rb") as inn, open(sti, "wb") as ut:
         shutil.copyfileobj(inn, ut)

@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import stat
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -217,6 +218,8 @@ def _kjor(
         try:
             with _cli_publisering.skriv_helt_til(Path(ut_navn)) as fil:
                 skriv_resultat(resultat, fmt, fil)
+        except BrokenPipeError:
+            raise  # (--ut /dev/stdout | head: 141, silently, as for standard output)
         except OSError as e:
             feil.write(
                 _kan_ikke_skrive(prog, ut_navn, os_grunn(e), sjekk_navnet=e.errno in _cli_publisering.SJEKK_NAVNET)
@@ -243,6 +246,8 @@ def _kan_ikke_skrive(prog: str, fil: str, grunn: str, *, sjekk_navnet: bool) -> 
 def _utfil_feil(sti: Path) -> str | None:
     """Why ``--ut`` cannot be written, when that is plain before the work (a county takes minutes).
     The checks follow a symbolic link, as the writer does."""
+    if (fd := _cli_publisering.fd_for(sti)) is not None:
+        return _fd_feil(fd)
     try:
         st = os.stat(sti)
     except (FileNotFoundError, NotADirectoryError):
@@ -267,6 +272,21 @@ def _utfil_feil(sti: Path) -> str | None:
         return os_grunn(e)
     if not sti.exists() and not os.access(mappe, os.W_OK | os.X_OK):
         return "du har ikke tilgang til å lage en fil i mappen"
+    return None
+
+
+def _fd_feil(fd: int) -> str | None:
+    """Why the descriptor ``/dev/stdout`` or ``/dev/fd/N`` names cannot be written to."""
+    if sys.platform == "win32":  # pragma: no cover - no fcntl there
+        return None
+    import fcntl  # noqa: PLC0415 - POSIX only
+
+    try:
+        flagg = fcntl.fcntl(fd, fcntl.F_GETFL)
+    except OSError:
+        return f"filbeskrivelse {fd} er ikke åpen" + (" (standard ut er lukket)" if fd == 1 else "")
+    if flagg & os.O_ACCMODE == os.O_RDONLY:
+        return f"filbeskrivelse {fd} er bare åpen for lesing"
     return None
 
 

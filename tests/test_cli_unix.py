@@ -968,9 +968,9 @@ class TestStromnavn:
         "tilfelle",
         [
             (23_000, 23_795, 0, 0, 1000, True),  # grows within its last block: no new block needed
-            (4_096, 8_200, 0, 5, 0, True),  # root may use the reserved blocks
-            (4_096, 8_200, 0, 5, 1000, False),  # another user may not
-            (4_096, 8_000, 1, 1, 1000, True),  # one more block, and one is free
+            (4_096, 8_200, 0, 5, 0, False),  # root too: the reserve may not be usable (a user namespace)
+            (4_096, 8_200, 3, 3, 1000, True),  # two more blocks, and one to spare
+            (4_096, 8_000, 1, 1, 1000, False),  # one more block, and none to spare
         ],
     )
     def test_plass_til_kopien(
@@ -1005,3 +1005,69 @@ class TestStromnavn:
         assert kode == 1
         assert "\x1b" not in feil
         assert "⟨U+001B⟩[31m.json (mappen finnes ikke)" in feil
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX descriptors")
+class TestBeskrivelser:
+    """--ut names of descriptors: a closed or read-only one is said before the work; a reader that
+    leaves is 141, silently; the shell's own /proc/$$/fd/1 stays a log."""
+
+    @staticmethod
+    def _kjor_skall(skript: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["sh", "-c", skript], check=False, capture_output=True, text=True, timeout=120, cwd=cwd)
+
+    @staticmethod
+    def _dok(ut: str) -> str:
+        return subprocess.list2cmdline(
+            [sys.executable, "-m", "fravarsregler", "dokument", "--format", "markdown", "--ut", ut]
+        )
+
+    @staticmethod
+    def _evaluer_kommando(ut: str) -> str:
+        argv = [sys.executable, "-m", "fravarsregler", "evaluer", "--elever", str(EKSEMPEL / "elever.csv")]
+        argv += ["--hendelser", str(EKSEMPEL / "hendelser.csv"), "--skolerute", str(SKOLERUTE)]
+        argv += ["--dato", "2026-11-26", "--format", "json", "--ut", ut]
+        return subprocess.list2cmdline(argv)
+
+    def test_lukket_standard_ut(self, tmp_path: Path) -> None:
+        p = self._kjor_skall(f"{self._evaluer_kommando('/dev/stdout')} >&-", tmp_path)
+        assert p.returncode == 1
+        assert "kan ikke skrive /dev/stdout (filbeskrivelse 1 er ikke åpen (standard ut er lukket))" in p.stderr
+
+    def test_beskrivelse_bare_for_lesing(self, tmp_path: Path) -> None:
+        (tmp_path / "inn.txt").write_text("x\n", encoding="utf-8")
+        p = self._kjor_skall(f"{self._evaluer_kommando('/dev/fd/0')} < inn.txt", tmp_path)
+        assert p.returncode == 1
+        assert "(filbeskrivelse 0 er bare åpen for lesing)" in p.stderr
+        assert (tmp_path / "inn.txt").read_text(encoding="utf-8") == "x\n"
+
+    def test_leser_som_gaar_er_141(self, tmp_path: Path) -> None:
+        # `… --ut /dev/stdout | head -c 1`: the result (220 kB) does not fit in the pipe
+        p = subprocess.Popen(
+            ["sh", "-c", self._evaluer_kommando("/dev/stdout")],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert p.stdout is not None
+        assert p.stderr is not None
+        assert p.stdout.read(1) == b"{"
+        p.stdout.close()
+        assert p.wait(timeout=120) == 141
+        assert p.stderr.read() == b""
+        p.stderr.close()
+
+    def test_skallets_egen_proc_fd_er_en_logg(self, tmp_path: Path) -> None:
+        logg = tmp_path / "cron.log"
+        logg.write_text("i går\n", encoding="utf-8")
+        p = self._kjor_skall(f"{{ echo START; {self._dok('/proc/$$/fd/1')}; echo FERDIG; }} >> cron.log", tmp_path)
+        assert p.returncode == 0, p.stderr
+        tekst = logg.read_text(encoding="utf-8")
+        assert tekst.startswith("i går\nSTART\n# Fraværsoppfølging")
+        assert tekst.endswith("\nFERDIG\n")
+
+    @pytest.mark.parametrize("navn", ["/dev/fd/99999999999999999999", "/dev/fd/\u0661"])
+    def test_rare_nummer(self, navn: str) -> None:
+        kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", navn)
+        assert kode == 1
+        assert "kan ikke skrive" in feil
