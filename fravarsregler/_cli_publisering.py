@@ -125,7 +125,10 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     try:
         skriv_helt(Path(args.ut), tekst)
     except BrokenPipeError:
-        raise  # (--ut /dev/stdout | head: 141, silently, as for standard output)
+        if fd_for(Path(args.ut)) == 1:
+            raise  # (--ut /dev/stdout | head: 141, silently, as for standard output)
+        feil.write(f"fravarsregler dokument: kan ikke skrive {vis_verdi(args.ut)} (leseren av røret gikk).\n")
+        return UGYLDIG
     except OSError as e:
         raad = " Sjekk navnet og mappen." if e.errno in SJEKK_NAVNET else ""
         feil.write(f"fravarsregler dokument: kan ikke skrive {vis_verdi(args.ut)} ({os_grunn(e)}).{raad}\n")
@@ -168,12 +171,6 @@ def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
         st: os.stat_result | None = os.stat(sti)
     except (FileNotFoundError, NotADirectoryError):
         st = None
-    if _er_andres_strom(sti):
-        # another process's descriptor (the shell's /proc/$$/fd/1): opened anew for appending, as
-        # a log it writes to must stay a log
-        with _uten_aa_skjule(open(sti, "a", encoding="utf-8", newline="")) as f:
-            yield f
-        return
     if (fd := fd_for(sti)) is not None:
         # /dev/stdout and its kin name a stream the shell opened (a pipe, a socket, a file opened
         # with > or >>): written through a copy of that very descriptor, so its offset is shared
@@ -237,20 +234,18 @@ def maalet(sti: Path) -> Path:
     return Path(os.path.realpath(sti)) if sti.is_symlink() else sti
 
 
-#: Names of a descriptor this process has open: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N.
-_FD_NAVN = re.compile(r"/dev/(stdout|stderr|fd/([0-9]{1,9}))|/proc/(?:self|([0-9]{1,9}))/fd/([0-9]{1,9})")
-#: A descriptor of another process (or thread): /proc/<pid>/fd/N, /proc/thread-self/fd/N.
-_ANDRES_FD = re.compile(r"/proc/(?:thread-self|[0-9]+/task/[0-9]+|[0-9]+)/fd/[0-9]+")
-
-
-def _er_andres_strom(sti: Path) -> bool:
-    navn = "/" + os.path.abspath(sti).lstrip("/")
-    return _ANDRES_FD.fullmatch(navn) is not None and fd_for(sti) is None
+#: Names of a descriptor: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/<self|thread-self|pid>[/task/tid]/fd/N.
+_FD_NAVN = re.compile(
+    r"/dev/(stdout|stderr|fd/([0-9]{1,9}))"
+    r"|/proc/(?:self|thread-self|([0-9]{1,9})(?:/task/[0-9]{1,9})?)/fd/([0-9]{1,9})"
+)
 
 
 def fd_for(sti: Path) -> int | None:
-    """The descriptor ``sti`` names (``/dev/stdout`` is 1), following symbolic links to such a name;
-    None for a name of a file."""
+    """The descriptor of ours ``sti`` names (``/dev/stdout`` is 1), following symbolic links to
+    such a name; None for a name of a file. Another process's descriptor (the shell's
+    ``/proc/$$/fd/1``) counts as ours when it is the same open file as our standard input, output
+    or error (inherited: ``{ …; } > logg``), so that it too is written through our copy."""
     navn = str(sti)
     for _ in range(40):  # (as the system's own limit on a chain of links)
         navn = "/" + os.path.abspath(navn).lstrip("/")  # (//dev/stdout, a relative name in /dev)
@@ -259,11 +254,27 @@ def fd_for(sti: Path) -> int | None:
             if m.group(1) in ("stdout", "stderr"):
                 return 1 if m.group(1) == "stdout" else 2
             if m.group(3) is not None and int(m.group(3)) != os.getpid():
-                return None  # another process's descriptor: a name like any other
+                return _samme_som_vaar(navn)
             return int(m.group(2) or m.group(4))
         if not os.path.islink(navn):
             return None
         navn = os.path.join(os.path.dirname(navn), os.readlink(navn))
+    return None
+
+
+def _samme_som_vaar(navn: str) -> int | None:
+    """Which of our descriptors 0–2 is the file another process's descriptor ``navn`` names."""
+    try:
+        st = os.stat(navn)
+    except OSError:
+        return None
+    for fd in (1, 2, 0):
+        try:
+            egen = os.fstat(fd)
+        except OSError:
+            continue
+        if (egen.st_dev, egen.st_ino) == (st.st_dev, st.st_ino):
+            return fd
     return None
 
 

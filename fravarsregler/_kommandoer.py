@@ -219,7 +219,10 @@ def _kjor(
             with _cli_publisering.skriv_helt_til(Path(ut_navn)) as fil:
                 skriv_resultat(resultat, fmt, fil)
         except BrokenPipeError:
-            raise  # (--ut /dev/stdout | head: 141, silently, as for standard output)
+            if _cli_publisering.fd_for(Path(ut_navn)) == 1:
+                raise  # (--ut /dev/stdout | head: 141, silently, as for standard output)
+            feil.write(_kan_ikke_skrive(prog, ut_navn, "leseren av røret gikk", sjekk_navnet=False))
+            return 1
         except OSError as e:
             feil.write(
                 _kan_ikke_skrive(prog, ut_navn, os_grunn(e), sjekk_navnet=e.errno in _cli_publisering.SJEKK_NAVNET)

@@ -1057,12 +1057,17 @@ class TestBeskrivelser:
         assert p.stderr.read() == b""
         p.stderr.close()
 
-    def test_skallets_egen_proc_fd_er_en_logg(self, tmp_path: Path) -> None:
+    @pytest.mark.parametrize("omdirigering", [">>", ">"])
+    @pytest.mark.parametrize("navn", ["/proc/$$/fd/1", "/proc/thread-self/fd/1"])
+    def test_skallets_egen_proc_fd_er_en_logg(self, tmp_path: Path, omdirigering: str, navn: str) -> None:
+        # the shell's descriptor is the same open file as our standard output: written through it
         logg = tmp_path / "cron.log"
         logg.write_text("i går\n", encoding="utf-8")
-        p = self._kjor_skall(f"{{ echo START; {self._dok('/proc/$$/fd/1')}; echo FERDIG; }} >> cron.log", tmp_path)
+        p = self._kjor_skall(f"{{ echo START; {self._dok(navn)}; echo FERDIG; }} {omdirigering} cron.log", tmp_path)
         assert p.returncode == 0, p.stderr
         tekst = logg.read_text(encoding="utf-8")
+        if omdirigering == ">":
+            tekst = "i går\n" + tekst  # (> emptied the log first)
         assert tekst.startswith("i går\nSTART\n# Fraværsoppfølging")
         assert tekst.endswith("\nFERDIG\n")
 
@@ -1071,3 +1076,13 @@ class TestBeskrivelser:
         kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", navn)
         assert kode == 1
         assert "kan ikke skrive" in feil
+
+    def test_navngitt_roer_uten_leser_er_en_feil(self, tmp_path: Path) -> None:
+        # a named pipe whose reader leaves is a failed write (exit 1), not our own standard output
+        roer = tmp_path / "roer"
+        os.mkfifo(roer)
+        leser = subprocess.Popen(["sh", "-c", f"head -c 1 {roer} > /dev/null"])
+        kode, ut, feil = _evaluer("--format", "json", "--ut", roer)
+        leser.wait(timeout=60)
+        assert (kode, ut) == (1, "")
+        assert feil == f"fravarsregler evaluer: kan ikke skrive {roer} (leseren av røret gikk).\n"
