@@ -37,7 +37,7 @@ from ._diff import (
 )
 from ._dokument import render_html, render_markdown, standard_rutinefiler
 from ._errors import Problem
-from ._meldinger import os_grunn, uten_surrogater
+from ._meldinger import os_grunn, uten_surrogater, vis_filnavn
 from ._model import Felles, Rutine, versjonsnokkel
 from ._rutine import load_felles, load_routines, validate
 from ._skolerute import load_skolerute
@@ -45,6 +45,7 @@ from ._skolerute import load_skolerute
 __all__ = [
     "SJEKK_NAVNET",
     "fd_for",
+    "kan_ikke_skrive",
     "kjor_diff",
     "kjor_dokument",
     "legg_til",
@@ -127,11 +128,12 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     except BrokenPipeError:
         if fd_for(Path(args.ut)) == 1:
             raise  # (--ut /dev/stdout | head: 141, silently, as for standard output)
-        feil.write(f"fravarsregler dokument: kan ikke skrive {vis_verdi(args.ut)} (leseren av røret gikk).\n")
+        feil.write(kan_ikke_skrive("fravarsregler dokument", args.ut, "leseren av røret gikk"))
         return UGYLDIG
     except OSError as e:
-        raad = " Sjekk navnet og mappen." if e.errno in SJEKK_NAVNET else ""
-        feil.write(f"fravarsregler dokument: kan ikke skrive {vis_verdi(args.ut)} ({os_grunn(e)}).{raad}\n")
+        feil.write(
+            kan_ikke_skrive("fravarsregler dokument", args.ut, os_grunn(e), sjekk_navnet=e.errno in SJEKK_NAVNET)
+        )
         return UGYLDIG
     # a status line, so it goes to stderr: stdout stays empty when the document goes to a file
     feil.write(f"Skrev {args.ut} ({len(rutiner)} rutiner, {args.format}).\n")
@@ -140,6 +142,12 @@ def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
 
 #: The write errors a wrong name or folder causes (not a full disk).
 SJEKK_NAVNET = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+def kan_ikke_skrive(prog: str, fil: str, grunn: str, *, sjekk_navnet: bool = False) -> str:
+    """The line for an output file (``--ut``) that could not be written, its name shown safely."""
+    raad = " Sjekk navnet og mappen." if sjekk_navnet else ""
+    return f"{prog}: kan ikke skrive {vis_verdi(vis_filnavn(fil))} ({grunn}).{raad}\n"
 
 
 def skriv_helt(sti: Path, tekst: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import _cli_publisering
-from ._argumenter import EnGang, filnavn, utfil, vis_verdi, yamlfil
+from ._argumenter import EnGang, filnavn, utfil, yamlfil
 from ._dokument import standard_rutinefiler
 from ._errors import FravarsreglerError
 from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
@@ -221,11 +221,13 @@ def _kjor(
         except BrokenPipeError:
             if _cli_publisering.fd_for(Path(ut_navn)) == 1:
                 raise  # (--ut /dev/stdout | head: 141, silently, as for standard output)
-            feil.write(_kan_ikke_skrive(prog, ut_navn, "leseren av røret gikk", sjekk_navnet=False))
+            feil.write(_cli_publisering.kan_ikke_skrive(prog, ut_navn, "leseren av røret gikk", sjekk_navnet=False))
             return 1
         except OSError as e:
             feil.write(
-                _kan_ikke_skrive(prog, ut_navn, os_grunn(e), sjekk_navnet=e.errno in _cli_publisering.SJEKK_NAVNET)
+                _cli_publisering.kan_ikke_skrive(
+                    prog, ut_navn, os_grunn(e), sjekk_navnet=e.errno in _cli_publisering.SJEKK_NAVNET
+                )
             )
             return 1
     if fmt != "json":
@@ -239,11 +241,6 @@ def _kjor(
         hvordan = "ingen er brukt" if resultat.antall.brukt == 0 else "resten er brukt"
         feil.write(f"{prog}: {rader}, {hvordan}; se «avvist» i resultatet.\n")
     return 1 if resultat.antall.avvist else 0
-
-
-def _kan_ikke_skrive(prog: str, fil: str, grunn: str, *, sjekk_navnet: bool) -> str:
-    raad = " Sjekk navnet og mappen." if sjekk_navnet else ""
-    return f"{prog}: kan ikke skrive {vis_verdi(vis_filnavn(fil))} ({grunn}).{raad}\n"
 
 
 def _utfil_feil(sti: Path) -> str | None:
@@ -296,7 +293,7 @@ def _fd_feil(fd: int) -> str | None:
 def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     ut_fil = None if args.ut in (None, "-") else Path(args.ut)
     if ut_fil is not None and (grunn := _utfil_feil(ut_fil)) is not None:
-        feil.write(_kan_ikke_skrive("fravarsregler evaluer", args.ut, grunn, sjekk_navnet=True))
+        feil.write(_cli_publisering.kan_ikke_skrive("fravarsregler evaluer", args.ut, grunn, sjekk_navnet=True))
         return 1
     if isinstance(args.fra, date) and args.fra > args.dato:
         feil.write(
