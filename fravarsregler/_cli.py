@@ -29,7 +29,7 @@ from ._argumenter import EnGang, filnavn, vis_verdi
 from ._errors import FravarsreglerError, InndataFeil
 from ._inndata import STANDARD_INN
 from ._meldinger import M, os_grunn, uten_surrogater
-from ._paths import rutinemappe
+from ._paths import lokal_rutinemappe, manglende_rutinefiler, rutinemappe
 from ._rutine import Valideringsresultat, iter_yaml_filer, validate_files
 
 __all__ = ["main", "run"]
@@ -158,7 +158,9 @@ def _bygg_parser() -> _Parser:
     )
     sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser, title="kommandoer")
 
-    p = sub.add_parser("valider", help="valider rutinefiler (standard: alle filer i rutiner/)")
+    p = sub.add_parser(
+        "valider", help="valider rutinefiler (standard: alle YAML-filer i ./rutiner, ellers de medfølgende)"
+    )
     p.add_argument("filer", nargs="*", metavar="FIL", type=filnavn, help="filer eller mapper å validere")
     p.add_argument("--format", choices=("tekst", "json"), default="tekst", action=EnGang, help="format for resultatet")
     p.set_defaults(kjor=_kjor_valider)
@@ -438,12 +440,24 @@ def _fang_sigterm() -> tuple[bool, Any]:
 # --------------------------------------------------------------------------- valider
 
 
-def _filer_fra(stier: Sequence[Path]) -> list[Path]:
+def _filer_fra(stier: Sequence[Path], feil: IO[str]) -> tuple[list[Path], set[Path]]:
+    """The files to validate, and those of them that are routine files missing from ./rutiner."""
+    mangler: set[Path] = set()
     if not stier:
         # every YAML file of ./rutiner, whatever it holds (a school calendar alone is checked too:
         # rutinemappe() would pass it over for the shipped routines), else the shipped files
         lokal = Path("rutiner")
-        mappe = lokal if lokal.is_dir() and any(iter_yaml_filer(lokal)) else rutinemappe()
+        if lokal.is_dir() and any(iter_yaml_filer(lokal)):
+            mappe = lokal
+            if lokal_rutinemappe() is not None:
+                # a routines folder lacking one of the three: evaluer would stop, so say it here
+                mangler = {lokal / navn for navn in manglende_rutinefiler(lokal)}
+        else:
+            mappe = rutinemappe()
+            feil.write(
+                "fravarsregler valider: merk: fant ingen mappe «rutiner» med YAML-filer her; kontrollerer "
+                f"rutinene som følger med fravarsregler ({mappe}).\n"
+            )
         stier = [mappe] + ([mappe / "arkiv"] if (mappe / "arkiv").is_dir() else [])
     filer: list[Path] = []
     for s in stier:
@@ -451,15 +465,26 @@ def _filer_fra(stier: Sequence[Path]) -> list[Path]:
             filer.extend(iter_yaml_filer(s))
         else:
             filer.append(s)
-    return filer
+    return filer + sorted(mangler), mangler
+
+
+def _mangler_i_mappen(resultat: Valideringsresultat, mangler: set[Path]) -> Valideringsresultat:
+    """A routine file missing from ./rutiner: say that the folder needs all three."""
+    if Path(resultat.fil) not in mangler:
+        return resultat
+    problemer = tuple(
+        attrs.evolve(p, melding=M["rutinefil-mangler"]) if p.kode == "fil" and p.fil == resultat.fil else p
+        for p in resultat.problemer
+    )
+    return attrs.evolve(resultat, problemer=problemer)
 
 
 def _kjor_valider(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
-    filer = _filer_fra(args.filer)
+    filer, mangler = _filer_fra(args.filer, feil)
     if not filer:
         feil.write("fravarsregler valider: fant ingen YAML-filer (.yaml/.yml) å validere.\n")
         return UGYLDIG
-    resultater = [_finnes_ikke(r) for r in validate_files(filer)]
+    resultater = [_mangler_i_mappen(_finnes_ikke(r), mangler) for r in validate_files(filer)]
     antall_feil = sum(len(r.feil) for r in resultater)
     antall_advarsler = sum(len(r.problemer) - len(r.feil) for r in resultater)
     ugyldige = [r for r in resultater if not r.gyldig]

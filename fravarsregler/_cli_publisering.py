@@ -35,7 +35,7 @@ from ._diff import (
     skriv_tekst,
     som_json,
 )
-from ._dokument import render_html, render_markdown, standard_rutinefiler
+from ._dokument import render_html, render_markdown, sjekk_standardmappe, standard_rutinefiler
 from ._errors import Problem
 from ._meldinger import os_grunn, uten_surrogater, vis_filnavn
 from ._model import Felles, Rutine, versjonsnokkel
@@ -73,7 +73,10 @@ def legg_til(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         nargs="+",
         type=filnavn,
         metavar="FIL",
-        help="rutinefiler, i den rekkefølgen de skal stå (standard: barnehage, grunnskole og vgs i rutiner/)",
+        help=(
+            "rutinefiler, i den rekkefølgen de skal stå "
+            "(standard: barnehage, grunnskole og vgs i ./rutiner, ellers de medfølgende)"
+        ),
     )
     p.add_argument("--format", choices=("html", "markdown"), required=True, action=EnGang, help="format for resultatet")
     p.add_argument(
@@ -104,6 +107,10 @@ def _skriv_problemer(problemer: Sequence[Problem], feil: IO[str]) -> None:
 
 def kjor_dokument(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     """``fravarsregler dokument``: render the routines as HTML or Markdown."""
+    if not args.rutiner and not sjekk_standardmappe(
+        "fravarsregler dokument", feil, ellers="eller gi rutinefilene som argumenter"
+    ):
+        return UGYLDIG
     filer: list[Path] = list(args.rutiner or standard_rutinefiler())
     rutiner, problemer = load_routines(filer)
     if problemer:

@@ -14,12 +14,11 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import IO, TYPE_CHECKING, Final
 
 import attrs
-import jinja2
 
-from ._meldinger import MAANEDER
+from ._meldinger import MAANEDER, og_liste
 from ._model import (
     PLASSHOLDER,
     Felles,
@@ -30,7 +29,10 @@ from ._model import (
     VedleggReferanse,
     formater_verdi,
 )
-from ._paths import RUTINEFILER, rutinemappe
+from ._paths import RUTINEFILER, lokal_rutinemappe, manglende_rutinefiler, rutinemappe
+
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = [
     "STANDARDRUTINER",
@@ -40,6 +42,7 @@ __all__ = [
     "formater_parameterverdi",
     "render_html",
     "render_markdown",
+    "sjekk_standardmappe",
     "standard_rutinefiler",
 ]
 
@@ -73,6 +76,39 @@ def standard_rutinefiler() -> tuple[Path, ...]:
     """The shipped routine files (barnehage, grunnskole, vgs), in the document's order."""
     mappe = rutinemappe()
     return tuple(mappe / navn for navn in STANDARDRUTINER)
+
+
+def sjekk_standardmappe(prog: str, feil: IO[str], *, ellers: str, merk_medfolgende: bool = True) -> bool:
+    """Before a command uses the default routines: whether it may go on.
+
+    A ``./rutiner`` that holds some routine files but not all three stops the command with the
+    missing files named (it would otherwise fail file by file and send the user to ``valider``,
+    which found nothing wrong with the files that are there). Without a ``./rutiner`` the
+    routines shipped with the package are used, which is said on ``feil`` when
+    ``merk_medfolgende``: staff in the wrong folder, or a cron job started in ``$HOME``, would
+    otherwise get the 2022 routines without a word. ``ellers`` names the command's way to give
+    the routines instead (``--rutine``)."""
+    lokal = lokal_rutinemappe()
+    if lokal is None:
+        if merk_medfolgende:
+            feil.write(
+                f"{prog}: merk: fant ingen mappe «rutiner» med rutinefiler her; bruker rutinene som følger "
+                f"med fravarsregler ({rutinemappe()}).\n"
+            )
+        return True
+    mangler = manglende_rutinefiler(lokal)
+    if mangler:
+        feil.write(f"{prog}: {_mangler_tekst(mangler)} Legg {'den' if len(mangler) == 1 else 'dem'} dit, {ellers}.\n")
+        return False
+    return True
+
+
+def _mangler_tekst(mangler: Sequence[str]) -> str:
+    """The sentence that says which routine files ``./rutiner`` lacks."""
+    return (
+        f"mappen «rutiner» mangler {og_liste(mangler)}. Den må ha alle tre rutinene "
+        f"({', '.join(STANDARDRUTINER[:-1])} og {STANDARDRUTINER[-1]})."
+    )
 
 
 # Units a bare number does not show by itself (``formater_verdi`` already writes "dager" and "%").
@@ -392,6 +428,8 @@ def bygg_dokument(rutiner: Sequence[Rutine]) -> Dokument:
 
 
 def _miljo() -> jinja2.Environment:
+    import jinja2  # noqa: PLC0415 - only the HTML document needs it
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("fravarsregler", "_maler"),
         autoescape=True,

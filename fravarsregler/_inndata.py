@@ -32,6 +32,7 @@ import attrs
 
 from ._errors import ArgumentFeil, InndataFeil
 from ._meldinger import os_grunn, synlig, vis_filnavn, vis_tegn
+from ._paths import dokumentasjon
 
 if TYPE_CHECKING:
     from ._kodekart import Kodekart, Kodeoversettelse
@@ -704,7 +705,7 @@ def _sjekk_tekstfil(data: bytes, visning: str) -> None:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InndataFeil(
             "Filen ser ut til å være binær, ikke tekst. Eksporter dataene som CSV eller JSON Lines "
-            "(se docs/utveksling.md).",
+            f"(se {dokumentasjon('utveksling.md')}).",
             fil=visning,
         )
 
@@ -801,7 +802,8 @@ def _liste_paa_en_linje(tekst: str) -> bool:
 def _jsonl(tekst: str, visning: str, kjente: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str] | str]]:
     if (forste := _FORSTE_TEGN.match(tekst)) is not None and forste.group(1) == "[" and not _liste_paa_en_linje(tekst):
         raise InndataFeil(
-            f"Filen ser ut til å være en JSON-liste (den begynner med «[»), men {_JSON_LISTE} (se docs/utveksling.md).",
+            f"Filen ser ut til å være en JSON-liste (den begynner med «[»), men {_JSON_LISTE} "
+            f"(se {dokumentasjon('utveksling.md')}).",
             fil=visning,
             linje=len(_LINJESKIFT.findall(tekst, 0, forste.start(1))) + 1,
         )

@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from . import _cli_publisering
 from ._argumenter import EnGang, filnavn, utfil, yamlfil
-from ._dokument import standard_rutinefiler
+from ._dokument import sjekk_standardmappe, standard_rutinefiler
 from ._errors import FravarsreglerError
 from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
 from ._kodekart import load_kodekart
@@ -315,6 +315,10 @@ def _kjor_evaluer(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
     def kilde(sti: Path) -> Kildefil:
         return inn if sti == STDIN else sti
 
+    if not args.rutine and not sjekk_standardmappe(
+        "fravarsregler evaluer", feil, ellers="eller gi rutinene med --rutine"
+    ):
+        return 1
     return _kjor(
         args.rutine or standardrutiner(),
         elever=kilde(args.elever),
@@ -343,6 +347,10 @@ def _kjor_demo(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
             "«fravarsregler evaluer» med egne data.\n"
         )
         return 2
+    if not sjekk_standardmappe(
+        "fravarsregler demo", feil, ellers="eller kjør demoen i en mappe uten «rutiner»", merk_medfolgende=False
+    ):
+        return 1
     if args.format == "tekst":
         ut.write(
             "Demo: oppdiktede data for én barnehage, én grunnskole (1.–10. trinn) og én videregående skole.\n"

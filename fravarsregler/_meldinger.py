@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ._paths import dokumentasjon
+
 #: Spaces that look like an ordinary one: a non-breaking space and its kin (pasted from Word).
 RARE_MELLOMROM: re.Pattern[str] = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -37,7 +39,7 @@ TYPENAVN = {
 }
 
 M = {
-    "yaml-tom": "Filen er tom. Start med «type: rutine» (se docs/slik-reviderer-du-rutinen.md).",
+    "yaml-tom": f"Filen er tom. Start med «type: rutine» (se {dokumentasjon('slik-reviderer-du-rutinen.md')}).",
     "ikke-tabell": "Toppnivået i filen må være en samling av felt (nøkkel: verdi), ikke {fikk}.",
     "ukjent-type": (
         "Ukjent filtype «{verdi}». Skriv «type: rutine», «type: felles», «type: skolerute» eller "
@@ -85,9 +87,9 @@ M = {
     "minimum": "Verdien {verdi} er for liten: den må være minst {grense}.",
     "maksimum": "Verdien {verdi} er for stor: den kan være høyst {grense}.",
     "exclusive-minimum": "Verdien {verdi} er for liten: den må være større enn {grense}.",
-    "oneof": "Verdien har ikke en tillatt form her. Sjekk skrivemåten mot docs/format.md.",
+    "oneof": f"Verdien har ikke en tillatt form her. Sjekk skrivemåten mot {dokumentasjon('format.md')}.",
     "verdi-verdier": "Oppgi nøyaktig én av «verdi» og «verdier» for parameteren.",
-    "ukjent-skjemafeil": "Verdien er ikke tillatt her. Sjekk skrivemåten mot docs/format.md.",
+    "ukjent-skjemafeil": f"Verdien er ikke tillatt her. Sjekk skrivemåten mot {dokumentasjon('format.md')}.",
     # semantic checks
     "ukjent-rolle": "Ukjent rolle «{verdi}».{mente} Roller må stå i rollekatalogen i {felles}.",
     "ukjent-sjekkliste": "Ukjent sjekkliste «{verdi}».{mente} Sjekklister står i {felles}.",
@@ -142,6 +144,10 @@ M = {
     "fil-mappe": "Dette er en mappe, ikke en fil.",
     "felles-ugyldig": "Fellesfilen «{verdi}» har feil (se meldingene for den filen).",
     "sti-mangler": "Finner ikke filen eller mappen. Sjekk navnet.",
+    "rutinefil-mangler": (
+        "Finner ikke filen. Mappen «rutiner» må ha alle tre rutinene (barnehage.yaml, grunnskole.yaml og "
+        "vgs.yaml): legg den dit."
+    ),
     "rolle-format": "«{verdi}» er ikke en rolle-id. Skriv id-en til rollen slik den står i "
     "rollekatalogen i felles.yaml: små bokstaver a–z, tall og understrek, for eksempel «kontaktlaerer».",
     "versjon-samme-dato": "To versjoner av rutinen «{id}» gjelder fra samme dato ({dato}): denne "
@@ -272,6 +278,14 @@ def eller_liste(verdier: Iterable[str]) -> str:
     if len(deler) <= 1:
         return "".join(deler)
     return ", ".join(deler[:-1]) + f" eller {deler[-1]}"
+
+
+def og_liste(verdier: Iterable[str]) -> str:
+    """['a', 'b', 'c'] -> '«a», «b» og «c»'."""
+    deler = [f"«{v}»" for v in verdier]
+    if len(deler) <= 1:
+        return "".join(deler)
+    return ", ".join(deler[:-1]) + f" og {deler[-1]}"
 
 
 _JA = {"ja", "yes", "y", "on", "sann"}

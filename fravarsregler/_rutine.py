@@ -47,6 +47,7 @@ from ._model import (
     VedleggReferanse,
     versjonsnokkel,
 )
+from ._paths import visningsnavn
 from ._skjema import json_path, lag_problem, skjema_problemer, tekst_advarsler
 from ._skolerute import skolerute_problemer
 from ._yaml import YamlDokument, load_yaml_file
@@ -127,16 +128,6 @@ class Valideringsresultat:
         return tuple(p for p in self.problemer if p.alvor == "feil")
 
 
-def _visningsnavn(path: Path) -> str:
-    """A path as shown in messages: relative to the working directory when it lies below it,
-    otherwise as given (a relative path full of ``../`` is hard to read)."""
-    try:
-        relativ = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
-    return str(path) if relativ.startswith(os.pardir) else relativ
-
-
 def _sortert(problemer: Sequence[Problem]) -> tuple[Problem, ...]:
     # One problem per place and message: a text reached through an alias («innhold: *t») is the
     # anchored text, so its problem would otherwise be told twice at the same place.
@@ -151,7 +142,7 @@ def _fil_problem(fil: str, melding: str, kode: str) -> Problem:
 
 
 def _les(path: Path) -> YamlDokument | Problem:
-    navn = _visningsnavn(path)
+    navn = visningsnavn(path)
     if path.is_dir():
         return _fil_problem(navn, M["fil-mappe"], "fil")
     if not path.exists():

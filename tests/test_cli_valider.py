@@ -306,6 +306,144 @@ class TestStandardmappe:
         assert "skriv 0.08" in ut
 
 
+class TestUtenLokalMappe:
+    """Without ./rutiner the shipped routines are used, and every command that does so says it
+    (staff in the wrong folder, a cron job started in $HOME); a ./rutiner that lacks one of the
+    three routines stops every command with the missing files named, valider included."""
+
+    EKSEMPEL = ROT / "eksempel"
+    SKOLERUTE = ROT / "rutiner" / "skolerute-2026-27.yaml"
+
+    def _evaluer_argv(self) -> list[str | Path]:
+        e = self.EKSEMPEL
+        return [
+            "evaluer", "--elever", e / "elever.csv", "--fag", e / "fag.csv", "--hendelser", e / "hendelser.csv",
+            "--skolerute", self.SKOLERUTE, "--dato", "2026-11-26", "--format", "json",
+        ]  # fmt: skip
+
+    def _evaluer(self) -> tuple[int, str, str]:
+        return kjor(*self._evaluer_argv())
+
+    def test_medfolgende_sies_fra_om(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        kode, ut, feil = kjor("valider")
+        assert (kode, ut) == (0, "Alle 5 filer er gyldige (0 advarsler).\n")
+        assert feil.startswith(
+            "fravarsregler valider: merk: fant ingen mappe «rutiner» med YAML-filer her; kontrollerer "
+            "rutinene som følger med fravarsregler ("
+        )
+        kode, ut, feil = self._evaluer()
+        assert kode == 0
+        assert json.loads(ut)["tiltak"]
+        assert feil.startswith(
+            "fravarsregler evaluer: merk: fant ingen mappe «rutiner» med rutinefiler her; bruker rutinene som "
+            "følger med fravarsregler ("
+        )
+        assert feil.count("\n") == 1
+        kode, _, feil = kjor("dokument", "--format", "markdown")
+        assert kode == 0
+        assert feil.startswith("fravarsregler dokument: merk: fant ingen mappe «rutiner»")
+        # the demo says in its report which routines it used; json has no such line, and no note either
+        assert kjor("demo", "--format", "json")[2] == ""
+
+    def test_lokal_mappe_gir_ingen_merknad(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        _kopi_av_rutiner(tmp_path / "rutiner")
+        monkeypatch.chdir(tmp_path)
+        assert kjor("valider") == (0, "Alle 5 filer er gyldige (0 advarsler).\n", "")
+        kode, _, feil = self._evaluer()
+        assert (kode, feil) == (0, "")
+
+    def test_mappe_som_mangler_en_rutine(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        mappe = _kopi_av_rutiner(tmp_path / "rutiner")
+        (mappe / "barnehage.yaml").unlink()
+        (mappe / "vgs.yaml").unlink()
+        monkeypatch.chdir(tmp_path)
+        mangler = (
+            "mappen «rutiner» mangler «barnehage.yaml» og «vgs.yaml». Den må ha alle tre rutinene "
+            "(barnehage.yaml, grunnskole.yaml og vgs.yaml). Legg dem dit, "
+        )
+        # valider used to find nothing wrong here, while evaluer refused to run and sent the user to valider
+        kode, ut, feil = kjor("valider")
+        assert (kode, feil) == (1, "")
+        melding = (
+            "Finner ikke filen. Mappen «rutiner» må ha alle tre rutinene (barnehage.yaml, grunnskole.yaml og "
+            "vgs.yaml): legg den dit."
+        )
+        assert ut.splitlines() == [
+            f"{Path('rutiner/barnehage.yaml')}: {melding}",
+            f"{Path('rutiner/vgs.yaml')}: {melding}",
+            "2 av 5 filer har feil (2 feil, 0 advarsler).",
+        ]
+        assert self._evaluer() == (1, "", f"fravarsregler evaluer: {mangler}eller gi rutinene med --rutine.\n")
+        assert kjor("dokument", "--format", "html") == (
+            1,
+            "",
+            f"fravarsregler dokument: {mangler}eller gi rutinefilene som argumenter.\n",
+        )
+        # given files are what they are: the folder is not checked then
+        rutiner = [ROT / "rutiner" / "barnehage.yaml", Path("rutiner/grunnskole.yaml"), ROT / "rutiner" / "vgs.yaml"]
+        kode, _, feil = kjor("evaluer", "--rutine", *rutiner, *self._evaluer_argv()[1:])
+        assert (kode, feil) == (0, "")
+        (mappe / "vgs.yaml").write_text((ROT / "rutiner" / "vgs.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        kode, _, feil = kjor("demo")
+        assert (kode, feil) == (1, "fravarsregler demo: mappen «rutiner» mangler «barnehage.yaml». Den må ha alle "
+                                   "tre rutinene (barnehage.yaml, grunnskole.yaml og vgs.yaml). Legg den dit, eller "
+                                   "kjør demoen i en mappe uten «rutiner».\n")  # fmt: skip
+
+
+class TestInstallertPakke:
+    """Installed from a wheel, the shipped routines lie in the venv's site-packages: they are
+    named ``<fravarsregler>/rutiner/…`` in messages and in the result's ``kilde``, the same for
+    every installation and working directory, not by the venv's path (which also differed with
+    the directory cron started in)."""
+
+    def test_medfolgende_filer_har_fast_navn(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        import fravarsregler._paths as paths
+
+        data = tmp_path / "venv" / "_data"
+        shutil.copytree(ROT / "rutiner", data / "rutiner")
+        monkeypatch.setattr(paths, "_DATA", data)
+        arbeid = tmp_path / "arbeid"
+        arbeid.mkdir()
+        monkeypatch.chdir(tmp_path)  # the venv below the working directory: was «venv/_data/rutiner/…»
+        e = ROT / "eksempel"
+        argv = [
+            "evaluer", "--elever", e / "elever.csv", "--fag", e / "fag.csv", "--hendelser", e / "hendelser.csv",
+            "--skolerute", ROT / "rutiner" / "skolerute-2026-27.yaml", "--dato", "2026-11-26", "--format", "json",
+        ]  # fmt: skip
+        kode, ut, feil = kjor(*argv)
+        assert kode == 0
+        kilder = {t["kilde"].rsplit(":", 2)[0] for t in json.loads(ut)["tiltak"]}
+        assert kilder == {f"<fravarsregler>/rutiner/{n}" for n in ("barnehage.yaml", "grunnskole.yaml", "vgs.yaml")}
+        # the note gives the real folder, for staff who want a copy to edit
+        assert f"({data / 'rutiner'})" in feil
+        monkeypatch.chdir(arbeid)
+        assert kjor(*argv)[1] == ut
+        kode, ut, _ = kjor("valider", "--format", "json")
+        assert kode == 0
+        assert sorted(f["fil"] for f in json.loads(ut)["filer"]) == [
+            f"<fravarsregler>/rutiner/{n}"
+            for n in ("barnehage.yaml", "felles.yaml", "grunnskole.yaml", "skolerute-2026-27.yaml", "vgs.yaml")
+        ]
+
+    def test_meldinger_viser_til_dokumentene_som_er_installert(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import fravarsregler._paths as paths
+        from fravarsregler import InndataFeil, read_elever
+
+        assert paths.dokumentasjon("utveksling.md") == "docs/utveksling.md"  # the checkout's
+        data = tmp_path / "venv" / "_data"
+        (data / "docs").mkdir(parents=True)
+        (data / "docs" / "utveksling.md").write_text("# Utveksling\n", encoding="utf-8")
+        monkeypatch.setattr(paths, "_DATA", data)
+        binar = tmp_path / "elever.csv"
+        binar.write_bytes(b"elev_id\x00trinn\n")
+        with pytest.raises(InndataFeil) as e:
+            read_elever(binar)
+        assert f"(se {data / 'docs' / 'utveksling.md'})" in str(e.value)
+
+
 def _kopi_av_rutiner(mappe: Path, endre: str = "", gammel: str = "", ny: str = "") -> Path:
     """rutiner/*.yaml copied to ``mappe``, with ``gammel`` replaced by ``ny`` in the file ``endre``."""
     mappe.mkdir(parents=True, exist_ok=True)
