@@ -6,11 +6,9 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
-import jsonschema
-from jsonschema.exceptions import ValidationError
 
 from ._errors import Problem
 from ._meldinger import (
@@ -27,6 +25,10 @@ from ._meldinger import (
     vis_tegn,
 )
 from ._paths import finn_datafil
+
+if TYPE_CHECKING:
+    import jsonschema.protocols
+    from jsonschema.exceptions import ValidationError
 
 __all__ = [
     "Lokaliserbar",
@@ -129,6 +131,8 @@ def last_skjema(navn: str) -> jsonschema.protocols.Validator:
     """The compiled validator for ``skjema/<navn>.schema.json`` (loaded once)."""
     fil = finn_datafil("skjema", f"{navn}.schema.json")
     skjema = json.loads(fil.read_text(encoding="utf-8"))
+    import jsonschema.validators  # noqa: PLC0415 - a tenth of a second, paid by the commands that validate
+
     cls = jsonschema.validators.validator_for(skjema)
     cls.check_schema(skjema)
     validator: jsonschema.protocols.Validator = cls(skjema, format_checker=cls.FORMAT_CHECKER)
@@ -308,7 +312,9 @@ def _oversett(doc: Lokaliserbar, feil: ValidationError) -> list[Problem]:
             and ("verdi" in verdi) == ("verdier" in verdi)
         ):
             return en(M["verdi-verdier"], "feil-form")
-        beste = jsonschema.exceptions.best_match(feil.context or [])
+        from jsonschema.exceptions import best_match  # noqa: PLC0415
+
+        beste = best_match(feil.context or [])
         if beste is not None and beste is not feil:
             return _oversett(doc, beste)
         return en(M["oneof"], "feil-form")

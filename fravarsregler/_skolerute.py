@@ -33,7 +33,6 @@ from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
-from holidays.countries.norway import Norway
 
 from ._errors import Problem, RutineFeil
 from ._meldinger import MAANEDER, feil_filtype
@@ -155,6 +154,9 @@ def _norske_helligdager(aar: Iterable[int]) -> dict[date, str]:
     aarene = sorted(set(aar))
     if not aarene:
         return {}
+    # (imported here: holidays takes a quarter of a second to import, which «--help» need not pay)
+    from holidays.countries.norway import Norway  # noqa: PLC0415
+
     kalender = Norway(years=aarene, language="no")
     return {d: " og ".join(_helligdagsnavn(n.strip()) for n in str(navn).split(";")) for d, navn in kalender.items()}
 

@@ -49,6 +49,18 @@ class TestAll:
         assert set(navnerom) - {"__builtins__"} == set(fravarsregler.__all__)
 
 
+def test_import_laster_ikke_de_tunge_avhengighetene() -> None:
+    """``import fravarsregler`` (and so ``--help``/``--version``) leaves holidays, jsonschema and
+    jinja2 for the calls that need them: together they took most of a second to import."""
+    import subprocess
+    import sys
+
+    tunge = "('holidays', 'jsonschema', 'jinja2')"
+    kode = f"import sys, fravarsregler; print(sorted(m for m in {tunge} if m in sys.modules))"
+    ut = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True).stdout
+    assert ut == "[]\n"
+
+
 class TestUnntak:
     """Every public exception subclasses FravarsreglerError and says when it is raised."""
 
