@@ -27,13 +27,19 @@ _DATA = _PAKKE / "_data"
 PSEUDOROT = "<fravarsregler>"
 
 
+#: Where the data lie when the package is not installed from a wheel: beside it in the checkout.
+#: Only a checkout (with its pyproject.toml) counts: in an installed package the folder above is
+#: site-packages, where another distribution's ``rutiner/`` must never be taken for ours.
+_KASSE = _PAKKE.parent if (_PAKKE.parent / "pyproject.toml").is_file() else _DATA
+
+
 def finn_datafil(*deler: str) -> Path:
     """The shipped file ``deler`` (e.g. ``("skjema", "rutine.schema.json")``)."""
-    for rot in (_DATA, _PAKKE.parent):
+    for rot in (_DATA, _KASSE):
         kandidat = rot.joinpath(*deler)
         if kandidat.exists():
             return kandidat
-    return _PAKKE.parent.joinpath(*deler)
+    return _KASSE.joinpath(*deler)
 
 
 #: The shipped routines' file names: a folder holding none of them is not a routines folder.

@@ -599,6 +599,31 @@ class TestSkjema:
         assert funnet.read_bytes() == SKJEMA_FIL.read_bytes()
         assert not finn_datafil("skjema", "finnes-ikke.json").exists()
 
+    def test_finn_datafil_installert_ser_ikke_i_site_packages(self, tmp_path: Path) -> None:
+        # installed, the folder above the package is site-packages: another distribution's
+        # rutiner/ there is not ours (a checkout is known by its pyproject.toml)
+        import importlib.util
+
+        pakke = tmp_path / "site-packages" / "fravarsregler"
+        pakke.mkdir(parents=True)
+        (pakke / "_paths.py").write_bytes((Path(__file__).parent.parent / "fravarsregler" / "_paths.py").read_bytes())
+        (pakke / "_data" / "rutiner").mkdir(parents=True)
+        (pakke / "_data" / "rutiner" / "vgs.yaml").write_text("type: rutine\n", encoding="utf-8")
+        fremmed = tmp_path / "site-packages" / "rutiner"
+        fremmed.mkdir()
+        (fremmed / "annen.yaml").write_text("x: 1\n", encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("installert_paths", pakke / "_paths.py")
+        assert spec is not None
+        assert spec.loader is not None
+        modul = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(modul)
+        assert modul.finn_datafil("rutiner", "vgs.yaml") == pakke / "_data" / "rutiner" / "vgs.yaml"
+        assert modul.finn_datafil("rutiner", "annen.yaml") == pakke / "_data" / "rutiner" / "annen.yaml"
+        assert not modul.finn_datafil("rutiner", "annen.yaml").exists()
+        (tmp_path / "site-packages" / "pyproject.toml").write_text("", encoding="utf-8")  # now a checkout
+        spec.loader.exec_module(modul)
+        assert modul.finn_datafil("rutiner", "annen.yaml") == fremmed / "annen.yaml"
+
 
 # ---------------------------------------------------------------------------------------------
 # Properties
