@@ -5,6 +5,8 @@ current folder)."""
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -54,11 +56,24 @@ def vis_verdi(tekst: str) -> str:
     return "".join(c if c.isprintable() else vis_tegn(c) for c in tekst)
 
 
+def _kan_kodes(tekst: str) -> None:
+    """A name the file system's encoding cannot hold (given to ``main()`` from Python under a
+    Latin-1 locale; a real command line always can) is a usage error, not a traceback later."""
+    try:
+        os.fsencode(tekst)
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            f"filnavnet «{vis_verdi(tekst)}» kan ikke skrives med filsystemets tegnsett "
+            f"({sys.getfilesystemencoding()})"
+        ) from None
+
+
 def filnavn(tekst: str) -> Path:
     """An input file's name; an empty one (an unset shell variable: ``--elever "$FIL"``) is a usage
     error, not the current folder."""
     if not tekst.strip():
         raise argparse.ArgumentTypeError("mangler filnavn (verdien er tom)")
+    _kan_kodes(tekst)
     return Path(tekst)
 
 
@@ -79,4 +94,5 @@ def utfil(tekst: str) -> str:
     if tekst.endswith(("/", "\\")) and tekst != "-":
         vist = vis_verdi(tekst)
         raise argparse.ArgumentTypeError(f"«{vist}» er en mappe; oppgi en fil i den, for eksempel {vist}resultat")
+    _kan_kodes(tekst)
     return tekst

@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from fravarsregler import Regelsett, Rutine, Skolerute, load_felles, load_routine, load_skolerute
 
 ROT = Path(__file__).resolve().parent.parent
+
+# Hypothesis's settings said out loud, the same on every machine: no deadline (a loaded 2-vCPU CI
+# machine makes a 200 ms deadline a flake, not a finding). In CI (CI set, as Hypothesis itself
+# detects it) the examples are derandomized and nothing is stored, so a red build can be re-run
+# to the same result; elsewhere each run explores new examples and keeps the failing ones.
+settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 RUTINEMAPPE = ROT / "rutiner"
 SKOLERUTE_FIL = RUTINEMAPPE / "skolerute-2026-27.yaml"
 FELLES_FIL = RUTINEMAPPE / "felles.yaml"
+
+
+@pytest.fixture
+def i_repoet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from the repository's root, as CI does: file names below the working directory are
+    shown relative to it, so a test that expects a temporary file's absolute name (or a shipped
+    routine as ``rutiner/…``) must not depend on where pytest was started."""
+    monkeypatch.chdir(ROT)
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,11 @@ from fravarsregler._inndata import les_tekst
 EKSEMPEL = Path(__file__).resolve().parent.parent / "eksempel"
 RUTINER = Path(__file__).resolve().parent.parent / "rutiner"
 
+# Every test here starts in the repository's root, as in CI, whatever folder pytest was started
+# from: without ./rutiner the shipped routines are used with a note on standard error, and these
+# tests check standard error for other things (tests that need another folder change to it).
+pytestmark = pytest.mark.usefixtures("i_repoet")
+
 
 class TestAvbrudd:
     """Ctrl-C stops with one line and exit code 130 (128 + SIGINT), not a traceback."""
@@ -55,7 +60,7 @@ class TestAvbrudd:
             "c.run = avbryt\n"
             "raise SystemExit(c.main(['demo']))\n"
         )
-        p = subprocess.run([sys.executable, "-c", kode], check=False, capture_output=True, text=True, timeout=60)
+        p = subprocess.run([sys.executable, "-c", kode], check=False, capture_output=True, encoding="utf-8", timeout=60)
         assert p.returncode == 130
         assert p.stderr == "\nfravarsregler: avbrutt\n"
 
@@ -77,7 +82,7 @@ class TestAvbrudd:
         argv += ["--fag", str(EKSEMPEL / "fag.csv"), "--skolerute", str(SKOLERUTE), "--dato", "2026-11-26"]
         argv += ["--format", "json", "--ut", str(fil)]
         return subprocess.run(
-            [sys.executable, "-c", kode, *argv], check=False, capture_output=True, text=True, timeout=60, **popen
+            [sys.executable, "-c", kode, *argv], check=False, capture_output=True, encoding="utf-8", timeout=60, **popen
         )
 
     _STOPP_I_SKRIVINGEN = (
@@ -378,7 +383,10 @@ class TestFilnavnSomIkkeErUtf8:
         assert "Finner ikke filen" in p.stderr.decode("utf-8")
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="byte file names")
+@pytest.mark.skipif(
+    sys.platform != "linux" or sys.getfilesystemencoding() != "utf-8", reason="byte file names, shown as \\xf8"
+)
+@pytest.mark.usefixtures("i_repoet")
 def test_valider_json_med_filnavn_som_ikke_er_utf8(tmp_path: Path) -> None:
     fil = tmp_path / os.fsdecode(b"g\xf8.yaml")
     fil.write_text("type: rutine\n", encoding="utf-8")
@@ -390,7 +398,10 @@ def test_valider_json_med_filnavn_som_ikke_er_utf8(tmp_path: Path) -> None:
     ut.encode("utf-8")
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="byte file names")
+@pytest.mark.skipif(
+    sys.platform != "linux" or sys.getfilesystemencoding() != "utf-8", reason="byte file names, shown as \\xf8"
+)
+@pytest.mark.usefixtures("i_repoet")
 def test_mappe_med_navn_som_ikke_er_utf8(tmp_path: Path) -> None:
     # a shared file's problem was counted twice (once "outside the set"), and a routine's «kilde»
     # in evaluer's JSON held a lone surrogate
@@ -873,12 +884,12 @@ class TestSkrivHeltStrommerOgEiere:
         argv += ["--fag", str(EKSEMPEL / "fag.csv"), "--hendelser", str(EKSEMPEL / "hendelser.csv")]
         argv += ["--skolerute", str(SKOLERUTE), "--dato", "2026-11-26", "--format", "json", "--ut", "/dev/stdout"]
         if stdout == "pipe":
-            p = subprocess.run(argv, check=False, capture_output=True, text=True, timeout=120)
+            p = subprocess.run(argv, check=False, capture_output=True, encoding="utf-8", timeout=120)
             assert p.returncode == 0, p.stderr
             assert json.loads(p.stdout)["dato"] == "2026-11-26"
         else:
             with logg.open("a", encoding="utf-8") as ut:  # `>> logg.txt`: appended to, not replaced
-                p = subprocess.run(argv, check=False, stdout=ut, stderr=subprocess.PIPE, text=True, timeout=120)
+                p = subprocess.run(argv, check=False, stdout=ut, stderr=subprocess.PIPE, encoding="utf-8", timeout=120)
             assert p.returncode == 0, p.stderr
             tekst = logg.read_text(encoding="utf-8")
             assert tekst.startswith("før\n{")
@@ -946,7 +957,7 @@ class TestStromnavn:
         skript = f"{subprocess.list2cmdline(kommando)}; echo FERDIG"
         with logg.open("w", encoding="utf-8") as ut:
             p = subprocess.run(
-                ["sh", "-c", skript], check=False, stdout=ut, stderr=subprocess.PIPE, text=True, timeout=120
+                ["sh", "-c", skript], check=False, stdout=ut, stderr=subprocess.PIPE, encoding="utf-8", timeout=120
             )
         assert p.returncode == 0, p.stderr
         tekst = logg.read_text(encoding="utf-8")
@@ -1016,7 +1027,9 @@ class TestBeskrivelser:
 
     @staticmethod
     def _kjor_skall(skript: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["sh", "-c", skript], check=False, capture_output=True, text=True, timeout=120, cwd=cwd)
+        return subprocess.run(
+            ["sh", "-c", skript], check=False, capture_output=True, encoding="utf-8", timeout=120, cwd=cwd
+        )
 
     @staticmethod
     def _dok(ut: str) -> str:
@@ -1076,11 +1089,32 @@ class TestBeskrivelser:
         assert tekst.startswith("i går\nSTART\n# Fraværsoppfølging")
         assert tekst.endswith("\nFERDIG\n")
 
+    @pytest.mark.parametrize("kommando", ["dokument", "evaluer"])
+    def test_navn_filsystemet_ikke_kan_holde(self, kommando: str) -> None:
+        # (from Python only: a real command line's bytes can always be given back; under a
+        # Latin-1 locale "\u0661" is such a name, under UTF-8 a lone surrogate)
+        navn = "/tmp/ut\ud800.json"
+        if kommando == "dokument":
+            kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", navn)
+        else:
+            kode, _, feil = _evaluer("--ut", navn)
+        assert kode == 2
+        assert "kan ikke skrives med filsystemets tegnsett" in feil
+        kode, _, feil = kjor("valider", navn)
+        assert kode == 2
+        assert "kan ikke skrives med filsystemets tegnsett" in feil
+
     @pytest.mark.parametrize("navn", ["/dev/fd/99999999999999999999", "/dev/fd/\u0661"])
     def test_rare_nummer(self, navn: str) -> None:
         kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", navn)
-        assert kode == 1
-        assert "kan ikke skrive" in feil
+        try:
+            os.fsencode(navn)
+        except UnicodeEncodeError:  # (a Latin-1 locale cannot name "\u0661": a usage error)
+            assert kode == 2
+            assert "kan ikke skrives med filsystemets tegnsett" in feil
+        else:
+            assert kode == 1
+            assert "kan ikke skrive" in feil
 
     def test_navngitt_roer_uten_leser_er_en_feil(self, tmp_path: Path) -> None:
         # a named pipe whose reader leaves is a failed write (exit 1), not our own standard output

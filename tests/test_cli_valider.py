@@ -167,7 +167,9 @@ class TestAvslutningskoder:
         """A folder passed where a file is expected (here: inside a folder) is reported, not raised."""
         (tmp_path / "mappe.yaml").mkdir()
         fil = tmp_path / "rutine.yaml"
-        fil.write_text(POSITIV.read_text(encoding="utf-8").replace("felles: felles.yaml", "felles: mappe.yaml"))
+        fil.write_text(
+            POSITIV.read_text(encoding="utf-8").replace("felles: felles.yaml", "felles: mappe.yaml"), encoding="utf-8"
+        )
         kode, ut, feil = kjor("valider", fil)
         assert kode == 1
         assert "Traceback" not in ut + feil
@@ -459,6 +461,7 @@ def _kopi_av_rutiner(mappe: Path, endre: str = "", gammel: str = "", ny: str = "
 class TestFellesfilMedFeil:
     """A broken felles.yaml is reported once, not again under every routine that uses it."""
 
+    @pytest.mark.usefixtures("i_repoet")
     def test_feilen_staar_under_fellesfilen(self, tmp_path: Path) -> None:
         """Read in name order, barnehage.yaml comes before felles.yaml: felles.yaml's own problem is
         still reported under felles.yaml, and felles.yaml is not valid."""
