@@ -19,6 +19,7 @@ import itertools
 import math
 import operator
 import os
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
@@ -577,6 +578,19 @@ def _sammenlign(andel: float, terskel: float, sammenligning: str) -> bool:
     return a >= t if sammenligning == "minst" else a > t
 
 
+def _nedre_grense(laveste: float) -> float:
+    """A share (not rounded) at or below this is under ``laveste`` also after ``round(andel, 9)``.
+
+    Rounding to 9 decimals moves a share by at most 5e-10; the margin is wider than that, so the
+    hot loops can skip ``round`` (a costly call) for the many shares well under every threshold and
+    still decide exactly as the rounded comparison does.
+    """
+    if math.isfinite(laveste):
+        return laveste - 1e-8 - abs(laveste) * 1e-9
+    # no threshold: only an infinite share may reach one; a threshold of -inf (or NaN): always check
+    return sys.float_info.max if laveste == math.inf else -math.inf
+
+
 def _tegn(sammenligning: str, over: bool) -> str:
     if sammenligning == "minst":
         return "≥" if over else "<"
@@ -729,7 +743,7 @@ _INGEN_REKKE: _Rekke = (None, 0, False)
 class _Dagregler:
     """The days-measure rules for one trinn on one day, with their parameters read as numbers."""
 
-    __slots__ = ("gulv", "k", "koder", "minst", "over", "regler", "unntak")
+    __slots__ = ("gulv", "k", "koder", "minst", "nedre", "over", "regler", "unntak")
 
     def __init__(self, k: _Kompilert, trinn: str, dag: date) -> None:
         rutine = k.rutine
@@ -749,6 +763,7 @@ class _Dagregler:
         self.gulv = min((g for _, g, _, _ in self.regler), default=math.inf)
         self.over = min((t for _, _, t, minst in self.regler if not minst), default=math.inf)
         self.minst = min((t for _, _, t, minst in self.regler if minst), default=math.inf)
+        self.nedre = _nedre_grense(min(self.over, self.minst))  # (a share not rounded; see _nedre_grense)
         sein = rutine.parametere.get("sein_teller_som_fravaer")
         self.koder = frozenset(("F", "UF", "S") if sein is not None and bool(sein.verdi_paa(dag)) else ("F", "UF"))
         unntak: dict[str, list[_Unntaksregel]] = defaultdict(list)
@@ -768,7 +783,7 @@ class _Dagregler:
 class _Fagregler:
     """The subject-hours rules for one trinn on one day, with their thresholds read as numbers."""
 
-    __slots__ = ("k", "minst", "over", "regler", "tellende")
+    __slots__ = ("k", "minst", "nedre", "over", "regler", "tellende")
 
     def __init__(self, k: _Kompilert, regler: tuple[Regel, ...], dag: date) -> None:
         self.k = k
@@ -781,6 +796,7 @@ class _Fagregler:
         # lowest "at least" one
         self.over = min((t for _, t, minst in self.regler if not minst), default=math.inf)
         self.minst = min((t for _, t, minst in self.regler if minst), default=math.inf)
+        self.nedre = _nedre_grense(min(self.over, self.minst))  # (a share not rounded; see _nedre_grense)
         # which documentation counts: the first rule's parameter decides whether an event is counted
         self.tellende = _Evaluering._tellende(k, regler[0], dag)
 
@@ -1220,7 +1236,7 @@ class _Evaluering:
             if nr < antall_enheter and enheter[nr][0] == dag:
                 continue  # the rules are checked on the day's total, after its last unit
             # the common case is settled here: below every floor or threshold, no rule can fire
-            if not ferdig and holdt > 0 and holdt >= regler.gulv:
+            if not ferdig and holdt > 0 and holdt >= regler.gulv and teller / holdt > regler.nedre:
                 andel = round(teller / holdt, 9)
                 if andel > regler.over or andel >= regler.minst:
                     stand = self._stand(
@@ -1349,7 +1365,7 @@ class _Evaluering:
             regler = self._dagregler_for(elev.trinn, dag)
             if regler is not None:
                 holdt = self._daginfo(dag)[1]
-                if holdt > 0 and holdt >= regler.gulv:
+                if holdt > 0 and holdt >= regler.gulv and stand.teller / holdt > regler.nedre:
                     andel = round(stand.teller / holdt, 9)
                     if andel > regler.over or andel >= regler.minst:
                         self._vurder(elev, stand, dag, regler, holdt)
@@ -1501,9 +1517,10 @@ class _Evaluering:
             st.teller += timer
             st.hendelser.append(h._id)
             arstimer = fag[h.fag].arstimer
-            andel = round(st.teller / arstimer, 9)
-            if andel > regler.over or andel >= regler.minst:
-                self._vurder_fag(regler, elev, h.fag, st, arstimer=arstimer, dag=h.dato, h=h)
+            if st.teller / arstimer > regler.nedre:
+                andel = round(st.teller / arstimer, 9)
+                if andel > regler.over or andel >= regler.minst:
+                    self._vurder_fag(regler, elev, h.fag, st, arstimer=arstimer, dag=h.dato, h=h)
         for dag in punkter[neste:]:
             self._fagsjekk(elev, fag, navnene, stander, dag)
         k_naa = self._versjon(trinn, dato)
