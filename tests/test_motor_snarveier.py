@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import math
 import sys
+from datetime import date as D
 
 from hypothesis import example, given
 from hypothesis import strategies as st
+from motorhjelp import elev, kjor
 
+from fravarsregler import Regelsett, Skolerute
 from fravarsregler._motor import _nedre_grense
 
 _ANDELER = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6)
@@ -37,3 +40,21 @@ def test_nedre_grense_uendelig() -> None:
     assert _nedre_grense(math.nan) == -math.inf
     # the margin is far wider than the rounding, far narrower than a share's step
     assert 0.1 - 2e-8 < _nedre_grense(0.1) < 0.1 - 1e-8
+
+
+def test_sortering_med_nulltegn(regelsett: Regelsett, skolerute: Skolerute) -> None:
+    # The engine sorts actions by one text per action, its fields joined with NULs; a field that
+    # holds a NUL (possible only for rows built in Python) would upset that order, and the engine
+    # then sorts by Tiltak.sorteringsnokkel instead. Joined, "E1\0A\0A skole" would come first.
+    elever = [
+        elev("E1", "vg1", D(2010, 2, 1), skole="Z skole"),
+        elev("E1\x00A", "vg1", D(2010, 2, 1), skole="A skole"),
+    ]
+    res = kjor(regelsett, skolerute, D(2026, 9, 1), elever, [])
+    assert list(res.tiltak) == sorted(res.tiltak, key=lambda t: t.sorteringsnokkel())
+    assert [t.elev_id for t in res.tiltak if t.regel == "elevsamtale"] == ["E1", "E1\x00A"]
+    # a NUL in a school's name, the same: "S\0!" would come before "S" in the rows per school
+    elever = [elev("E1", "3", D(2018, 2, 1), skole="S\x00!"), elev("E2", "3", D(2018, 2, 1), skole="S")]
+    res = kjor(regelsett, skolerute, D(2026, 8, 31), elever, [])
+    assert list(res.tiltak) == sorted(res.tiltak, key=lambda t: t.sorteringsnokkel())
+    assert [t.skole for t in res.tiltak if t.regel == "rapport-til-rektor"][:2] == ["S", "S\x00!"]
