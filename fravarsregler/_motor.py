@@ -1907,10 +1907,16 @@ def evaluate(
     etter = 0
     unike_h, kolliderte = _innholdsider(unike_h)
     avvist.extend(_kildeavvist(h, feil) for h, feil in kolliderte)
+    # pupils whose events did not come in strictly increasing date order: only their lists need a
+    # sort (by day, start time and id); a list in date order is in that order already
+    usortert: set[str] = set()
     for h in unike_h:
         if h.dato > dato:
             etter += 1
-        per_elev[h.elev_id].append(h)
+        liste = per_elev[h.elev_id]
+        if liste and not liste[-1].dato < h.dato:
+            usortert.add(h.elev_id)
+        liste.append(h)
     del unike_h  # the per-pupil lists hold the events from here on
 
     ev = _Evaluering(regelsett, skolerute, dato, fra)
@@ -1919,7 +1925,8 @@ def evaluate(
     for elev_id in sorted(elev_per_id):
         elev = elev_per_id[elev_id]
         hs = per_elev.get(elev_id, tomt)
-        hs.sort(key=_hendelsesnokkel)
+        if elev_id in usortert:
+            hs.sort(key=_hendelsesnokkel)
         ev.hendelsesregler(elev, hs)
         dagslinje = ev.dager(elev, hs)
         fag_elev = fag_per_elev.get(elev_id)
