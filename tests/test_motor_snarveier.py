@@ -5,13 +5,15 @@ from __future__ import annotations
 import math
 import sys
 from datetime import date as D
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 from motorhjelp import elev, kjor
 
 from fravarsregler import Regelsett, Skolerute
-from fravarsregler._motor import _nedre_grense
+from fravarsregler._motor import _klokke, _nedre_grense
 
 _ANDELER = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6)
 
@@ -58,3 +60,11 @@ def test_sortering_med_nulltegn(regelsett: Regelsett, skolerute: Skolerute) -> N
     res = kjor(regelsett, skolerute, D(2026, 8, 31), elever, [])
     assert list(res.tiltak) == sorted(res.tiltak, key=lambda t: t.sorteringsnokkel())
     assert [t.skole for t in res.tiltak if t.regel == "rapport-til-rektor"][:2] == ["S", "S\x00!"]
+
+
+def test_klokke_som_strftime() -> None:
+    # _klokke reads two digits from a table instead of formatting them
+    for t in (time(h, m, s, us) for h in range(24) for m in range(60) for s, us in ((0, 0), (59, 999_999))):
+        assert _klokke(t) == f"{t:%H:%M}"
+        dt = datetime.combine(D(2026, 9, 1), t, ZoneInfo("Europe/Oslo"))
+        assert _klokke(dt) == f"{dt:%H:%M}"
