@@ -58,13 +58,15 @@ def vis_verdi(tekst: str) -> str:
 
 def _kan_kodes(tekst: str) -> None:
     """A name the file system's encoding cannot hold (given to ``main()`` from Python under a
-    Latin-1 locale; a real command line always can) is a usage error, not a traceback later."""
+    Latin-1 locale; a real command line always can), or with a NUL in it, is a usage error, not a
+    traceback later."""
+    if "\0" in tekst:  # (no file name can hold one; os.stat would raise ValueError)
+        raise argparse.ArgumentTypeError(f"filnavnet «{vis_verdi(tekst)}» har et nulltegn, som ingen filnavn kan ha")
     try:
         os.fsencode(tekst)
     except UnicodeEncodeError:
         raise argparse.ArgumentTypeError(
-            f"filnavnet «{vis_verdi(tekst)}» kan ikke skrives med filsystemets tegnsett "
-            f"({sys.getfilesystemencoding()})"
+            f"filnavnet «{vis_verdi(tekst)}» kan ikke skrives med filsystemets tegnsett ({sys.getfilesystemencoding()})"
         ) from None
 
 

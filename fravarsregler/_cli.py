@@ -455,7 +455,7 @@ def _filer_fra(stier: Sequence[Path], feil: IO[str]) -> tuple[list[Path], set[Pa
         else:
             mappe = rutinemappe()
             feil.write(
-                "fravarsregler valider: merk: fant ingen mappe «rutiner» med YAML-filer her; kontrollerer "
+                "fravarsregler valider: merk: fant ingen YAML-filer i en mappe «rutiner» her; kontrollerer "
                 f"rutinene som følger med fravarsregler ({mappe}).\n"
             )
         stier = [mappe] + ([mappe / "arkiv"] if (mappe / "arkiv").is_dir() else [])

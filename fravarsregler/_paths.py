@@ -69,10 +69,11 @@ def manglende_rutinefiler(mappe: Path) -> tuple[str, ...]:
 
 
 def dokumentasjon(navn: str) -> str:
-    """How a message names the document ``docs/<navn>``: as in the checkout (``docs/…``), or by
-    its full path where an installed package keeps its copy (no ``docs/`` beside it there)."""
+    """How a message names the document ``docs/<navn>``: as in the checkout (``docs/…``), or as
+    ``<fravarsregler>/docs/…`` where an installed package keeps its copy (no ``docs/`` beside it
+    there; the same name on every installation, as the shipped routines have)."""
     kopi = _DATA / "docs" / navn
-    return str(kopi) if kopi.is_file() else f"docs/{navn}"
+    return f"{PSEUDOROT}/docs/{navn}" if kopi.is_file() else f"docs/{navn}"
 
 
 def visningsnavn(path: str | os.PathLike[str]) -> str:

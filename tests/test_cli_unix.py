@@ -1103,6 +1103,14 @@ class TestBeskrivelser:
         kode, _, feil = kjor("valider", navn)
         assert kode == 2
         assert "kan ikke skrives med filsystemets tegnsett" in feil
+        # a NUL, in any option that names a file: os.stat raised ValueError
+        for argv in (["valider", "a\x00b.yaml"], ["dokument", "--format", "html", "--ut", "x\x00.html"]):
+            kode, _, feil = kjor(*argv)
+            assert kode == 2
+            assert "har et nulltegn, som ingen filnavn kan ha" in feil
+        kode, _, feil = _evaluer(elever=Path("e\x00.csv"))
+        assert kode == 2
+        assert "har et nulltegn" in feil
 
     @pytest.mark.parametrize("navn", ["/dev/fd/99999999999999999999", "/dev/fd/\u0661"])
     def test_rare_nummer(self, navn: str) -> None:
