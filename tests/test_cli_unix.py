@@ -313,8 +313,15 @@ class TestDokumentUt:
         roer = tmp_path / "roer"
         os.mkfifo(roer)
         leser = subprocess.Popen(["cat", str(roer)], stdout=subprocess.PIPE)
-        kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", roer)
-        ut, _ = leser.communicate(timeout=30)
+        try:
+            kode, _, feil = kjor("dokument", "--format", "markdown", "--ut", roer)
+            ut, _ = leser.communicate(timeout=30)
+        finally:
+            # (a command that failed before opening the pipe would leave cat waiting for ever)
+            leser.kill()
+            leser.wait()
+            assert leser.stdout is not None
+            leser.stdout.close()
         assert kode == 0, feil
         assert ut.decode("utf-8").startswith("# Fraværsoppfølging")
         assert stat.S_ISFIFO(roer.stat().st_mode)
