@@ -24,11 +24,13 @@ SKOLERUTE_FIL = RUTINEMAPPE / "skolerute-2026-27.yaml"
 FELLES_FIL = RUTINEMAPPE / "felles.yaml"
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def i_repoet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run from the repository's root, as CI does: file names below the working directory are
-    shown relative to it, so a test that expects a temporary file's absolute name (or a shipped
-    routine as ``rutiner/…``) must not depend on where pytest was started."""
+    """Every test starts in the repository's root, as in CI, wherever pytest was started: file
+    names below the working directory are shown relative to it (a test expecting a temporary
+    file's absolute name, or a shipped routine as ``rutiner/…``), and without ./rutiner the
+    commands use the shipped routines with a note on standard error. A test that needs another
+    folder changes to it."""
     monkeypatch.chdir(ROT)
 
 

@@ -29,11 +29,6 @@ from fravarsregler._inndata import les_tekst
 EKSEMPEL = Path(__file__).resolve().parent.parent / "eksempel"
 RUTINER = Path(__file__).resolve().parent.parent / "rutiner"
 
-# Every test here starts in the repository's root, as in CI, whatever folder pytest was started
-# from: without ./rutiner the shipped routines are used with a note on standard error, and these
-# tests check standard error for other things (tests that need another folder change to it).
-pytestmark = pytest.mark.usefixtures("i_repoet")
-
 
 class TestAvbrudd:
     """Ctrl-C stops with one line and exit code 130 (128 + SIGINT), not a traceback."""
@@ -393,7 +388,6 @@ class TestFilnavnSomIkkeErUtf8:
 @pytest.mark.skipif(
     sys.platform != "linux" or sys.getfilesystemencoding() != "utf-8", reason="byte file names, shown as \\xf8"
 )
-@pytest.mark.usefixtures("i_repoet")
 def test_valider_json_med_filnavn_som_ikke_er_utf8(tmp_path: Path) -> None:
     fil = tmp_path / os.fsdecode(b"g\xf8.yaml")
     fil.write_text("type: rutine\n", encoding="utf-8")
@@ -408,7 +402,6 @@ def test_valider_json_med_filnavn_som_ikke_er_utf8(tmp_path: Path) -> None:
 @pytest.mark.skipif(
     sys.platform != "linux" or sys.getfilesystemencoding() != "utf-8", reason="byte file names, shown as \\xf8"
 )
-@pytest.mark.usefixtures("i_repoet")
 def test_mappe_med_navn_som_ikke_er_utf8(tmp_path: Path) -> None:
     # a shared file's problem was counted twice (once "outside the set"), and a routine's «kilde»
     # in evaluer's JSON held a lone surrogate

@@ -461,7 +461,6 @@ def _kopi_av_rutiner(mappe: Path, endre: str = "", gammel: str = "", ny: str = "
 class TestFellesfilMedFeil:
     """A broken felles.yaml is reported once, not again under every routine that uses it."""
 
-    @pytest.mark.usefixtures("i_repoet")
     def test_feilen_staar_under_fellesfilen(self, tmp_path: Path) -> None:
         """Read in name order, barnehage.yaml comes before felles.yaml: felles.yaml's own problem is
         still reported under felles.yaml, and felles.yaml is not valid."""

@@ -10,8 +10,6 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-
 from fravarsregler import validate
 from fravarsregler._rutine import validate_files
 
@@ -60,7 +58,6 @@ def test_id_for_et_annet_skoleaar_er_en_advarsel(tmp_path: Path) -> None:
     assert problem.forslag == ("skolerute-2027-28",)
 
 
-@pytest.mark.usefixtures("i_repoet")
 def test_samme_id_i_to_skoleruter_er_en_feil_ved_kopien(tmp_path: Path) -> None:
     # last year's file and this year's copy that kept the id: the copy (whose id names another
     # school year) gets the error, whatever the order the files are named in

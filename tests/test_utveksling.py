@@ -379,7 +379,6 @@ def test_dokumentets_json_eksempel_folger_skjemaet() -> None:
     assert _feil(_validator("resultat"), utdrag) == []
 
 
-@pytest.mark.usefixtures("i_repoet")
 def test_dokumentets_json_eksempel_er_ordrett_fra_demoen() -> None:
     # "everything else is verbatim": every item of the excerpt is in a real demo run, as it is
     # (a routine file edited above a rule moves its `kilde` line, which must be updated here too).

@@ -424,7 +424,6 @@ class TestFlereFiler:
         (resultat,) = validate_files([fil, tmp_path / ".." / tmp_path.name / "barnehage.yaml"])
         assert len(resultat.problemer) == 1
 
-    @pytest.mark.usefixtures("i_repoet")
     def test_to_versjoner_med_samme_gyldig_fra(self, tmp_path: Path) -> None:
         ny, _ = _barnehage_med(tmp_path, 'versjon: "2022.1"', 'versjon: "2023.1"')
         (tmp_path / "arkiv").mkdir()
@@ -443,7 +442,6 @@ class TestFlereFiler:
                 "«gyldig_fra» (datoen den begynner å gjelde)."
             )
 
-    @pytest.mark.usefixtures("i_repoet")
     def test_samme_versjon_feilen_staar_utenfor_arkivet(self, tmp_path: Path) -> None:
         """A plain copy in arkiv/ (nothing changed yet): the error is at the file to change."""
         shutil.copy(RUTINER / "felles.yaml", tmp_path / "felles.yaml")
