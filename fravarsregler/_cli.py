@@ -456,7 +456,8 @@ def _filer_fra(stier: Sequence[Path], feil: IO[str]) -> tuple[list[Path], set[Pa
             mappe = rutinemappe()
             feil.write(
                 "fravarsregler valider: merk: fant ingen YAML-filer i en mappe «rutiner» her; kontrollerer "
-                f"rutinene som følger med fravarsregler ({mappe}).\n"
+                f"rutinene som følger med fravarsregler ({mappe}). «fravarsregler kopier .» legger en kopi her "
+                "som du kan redigere.\n"
             )
         stier = [mappe] + ([mappe / "arkiv"] if (mappe / "arkiv").is_dir() else [])
     filer: list[Path] = []

@@ -93,7 +93,8 @@ def sjekk_standardmappe(prog: str, feil: IO[str], *, ellers: str, merk_medfolgen
         if merk_medfolgende:
             feil.write(
                 f"{prog}: merk: fant ingen mappe «rutiner» med rutinefiler her; bruker rutinene som følger "
-                f"med fravarsregler ({rutinemappe()}).\n"
+                f"med fravarsregler ({rutinemappe()}). «fravarsregler kopier .» legger en kopi her som du kan "
+                "redigere.\n"
             )
         return True
     mangler = manglende_rutinefiler(lokal)

@@ -6,8 +6,10 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import stat
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -20,7 +22,7 @@ from ._dokument import sjekk_standardmappe, standard_rutinefiler
 from ._errors import FravarsreglerError
 from ._inndata import Fag, Innlesing, Kildefil, read_elever, read_fag, read_hendelser
 from ._kodekart import load_kodekart
-from ._meldinger import mente_du, os_grunn, uten_surrogater, vis_filnavn
+from ._meldinger import mente_du, og_liste, os_grunn, uten_surrogater, vis_filnavn
 from ._motor import Regelsett, Resultat, Tiltak, evaluate, kildeomtale, rutineomtale
 from ._paths import finn_datafil, rutinemappe
 from ._rutine import load_routines
@@ -127,6 +129,18 @@ def legg_til(sub: argparse._SubParsersAction[Any], dato: Callable[[str], object]
     d.add_argument("--format", choices=FORMATER, default="tekst", action=EnGang, help=FORMATHJELP)
     d.set_defaults(kjor=_kjor_demo)
 
+    k = sub.add_parser(
+        "kopier",
+        help="kopier de medfølgende rutinene og skjemaene til en mappe, for å redigere dem der",
+        description=(
+            "Kopierer rutinene som følger med fravarsregler (rutiner/) og skjemaene som gir hjelp i "
+            "redigeringsprogrammet (skjema/) til MAPPE. Kjør deretter kommandoene fra MAPPE: da bruker de "
+            "rutinene der. Ingenting blir skrevet over."
+        ),
+    )
+    k.add_argument("mappe", type=filnavn, metavar="MAPPE", help="mappen det kopieres til (lages om den mangler)")
+    k.set_defaults(kjor=_kjor_kopier)
+
     _cli_publisering.legg_til(sub)
 
 
@@ -147,6 +161,63 @@ def standardrutiner() -> list[Path]:
     if arkiv.is_dir():
         filer += [f for f in sorted(arkiv.glob("*.yaml")) if _filtype(f) in (None, "rutine")]
     return filer
+
+
+#: What ``kopier`` copies: the folder, and which files of it (the shipped data, nothing else that
+#: a checkout's working tree may hold).
+_KOPIERES = (("rutiner", "*.yaml"), ("skjema", "*.schema.json"))
+
+
+def _kjor_kopier(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
+    """``fravarsregler kopier MAPPE``: the shipped routines and schemas, to edit (an installed
+    package keeps them inside site-packages, where no one should edit them)."""
+    maal: Path = args.mappe
+    finnes = [navn for navn, _ in _KOPIERES if os.path.lexists(maal / navn)]
+    if finnes:
+        hva = og_liste(finnes)
+        feil.write(
+            f"fravarsregler kopier: {vis_filnavn(str(maal))} har allerede {hva}; ingenting er kopiert. "
+            "Flytt eller slett det som er der, eller velg en annen mappe.\n"
+        )
+        return 1
+    antall: dict[str, int] = {}
+    try:
+        maal.mkdir(parents=True, exist_ok=True)
+        for navn, monster in _KOPIERES:
+            filer = sorted(finn_datafil(navn).glob(monster))
+            # into a temporary folder first: a failure half-way leaves no half-filled rutiner/
+            midlertidig = Path(tempfile.mkdtemp(prefix=f".{navn}-", dir=maal))
+            try:
+                for fil in filer:
+                    shutil.copyfile(fil, midlertidig / fil.name)
+                os.chmod(midlertidig, 0o777 & ~_umask())
+                midlertidig.rename(maal / navn)
+            except BaseException:
+                shutil.rmtree(midlertidig, ignore_errors=True)
+                raise
+            antall[navn] = len(filer)
+    except OSError as e:
+        kopiert = og_liste(antall)
+        feil.write(
+            f"fravarsregler kopier: kan ikke skrive til {vis_filnavn(str(maal))} ({os_grunn(e)})."
+            + (f" Kopiert før feilen: {kopiert}." if antall else "")
+            + "\n"
+        )
+        return 1
+    vist = vis_filnavn(str(maal))
+    ut.write(
+        f"Kopierte {antall['rutiner']} filer til {vist}/rutiner og {antall['skjema']} skjemaer til "
+        f"{vist}/skjema.\nRediger filene der, og kjør kommandoene fra {vist} (for eksempel "
+        "«fravarsregler valider»): da bruker de disse rutinene.\n"
+    )
+    return 0
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, and setting it back)."""
+    gammel = os.umask(0o022)
+    os.umask(gammel)
+    return gammel
 
 
 def _filtype(fil: Path) -> str | None:

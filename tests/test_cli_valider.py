@@ -446,6 +446,52 @@ class TestInstallertPakke:
         assert "(se <fravarsregler>/docs/utveksling.md)" in str(e.value)
 
 
+class TestKopier:
+    """``fravarsregler kopier MAPPE`` gives staff the shipped routines and schemas to edit (an
+    installed package keeps them inside site-packages), and never writes over anything."""
+
+    def test_kopierer_og_kan_brukes_derfra(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        maal = tmp_path / "kommune"
+        kode, ut, feil = kjor("kopier", maal)
+        assert (kode, feil) == (0, "")
+        assert ut.startswith(f"Kopierte 5 filer til {maal}/rutiner og 8 skjemaer til {maal}/skjema.\n")
+        for navn, monster in (("rutiner", "*.yaml"), ("skjema", "*.schema.json")):
+            kilde = sorted((ROT / navn).glob(monster))
+            kopi = sorted((maal / navn).iterdir())
+            assert [f.name for f in kopi] == [f.name for f in kilde]
+            assert all(a.read_bytes() == b.read_bytes() for a, b in zip(kilde, kopi, strict=True))
+        assert (maal / "rutiner").stat().st_mode & 0o777 != 0o700  # not left as the private temporary folder
+        assert sorted(p.name for p in maal.iterdir()) == ["rutiner", "skjema"]  # no temporary folder left
+        # run from there, the commands use these routines: no note about the shipped ones
+        monkeypatch.chdir(maal)
+        assert kjor("valider") == (0, "Alle 5 filer er gyldige (0 advarsler).\n", "")
+
+    @pytest.mark.parametrize("finnes", ["rutiner", "skjema"])
+    def test_skriver_aldri_over(self, tmp_path: Path, finnes: str) -> None:
+        (tmp_path / finnes).mkdir()
+        (tmp_path / finnes / "egen.yaml").write_text("min\n", encoding="utf-8")
+        kode, ut, feil = kjor("kopier", tmp_path)
+        assert (kode, ut) == (1, "")
+        assert feil == (
+            f"fravarsregler kopier: {tmp_path} har allerede «{finnes}»; ingenting er kopiert. Flytt eller slett "
+            "det som er der, eller velg en annen mappe.\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == [finnes]
+        assert (tmp_path / finnes / "egen.yaml").read_text(encoding="utf-8") == "min\n"
+
+    def test_mappe_som_ikke_kan_lages(self, tmp_path: Path) -> None:
+        fil = tmp_path / "fil"
+        fil.write_text("x\n", encoding="utf-8")
+        kode, ut, feil = kjor("kopier", fil / "under")
+        assert (kode, ut) == (1, "")
+        assert feil.startswith(f"fravarsregler kopier: kan ikke skrive til {fil / 'under'} (")
+
+    def test_uten_mappe_er_bruksfeil(self) -> None:
+        kode, _, feil = kjor("kopier")
+        assert kode == 2
+        assert "MAPPE" in feil
+
+
 def _kopi_av_rutiner(mappe: Path, endre: str = "", gammel: str = "", ny: str = "") -> Path:
     """rutiner/*.yaml copied to ``mappe``, with ``gammel`` replaced by ``ny`` in the file ``endre``."""
     mappe.mkdir(parents=True, exist_ok=True)
