@@ -52,6 +52,7 @@ __all__ = [
     "maalet",
     "skriv_helt",
     "skriv_helt_til",
+    "umask",
 ]
 
 OK, UGYLDIG, BRUKSFEIL = 0, 1, 2
@@ -157,6 +158,14 @@ def kan_ikke_skrive(prog: str, fil: str, grunn: str, *, sjekk_navnet: bool = Fal
     return f"{prog}: kan ikke skrive {vis_verdi(vis_filnavn(fil))} ({grunn}).{raad}\n"
 
 
+def umask() -> int:
+    """The process's umask: the mode bits a new file or folder is made without (read by setting
+    it, to the most private value while it is read, and setting it back)."""
+    gammel = os.umask(0o077)
+    os.umask(gammel)
+    return gammel
+
+
 def skriv_helt(sti: Path, tekst: str) -> None:
     """Write ``tekst`` to ``sti`` whole or not at all (see :func:`skriv_helt_til`)."""
     with skriv_helt_til(sti) as f:
@@ -225,9 +234,7 @@ def skriv_helt_til(sti: Path) -> Iterator[IO[str]]:
                 modus = stat.S_IMODE(st.st_mode)
             else:
                 # mkstemp makes the file private (0600): give it the mode a plain open() would have
-                umask = os.umask(0)
-                os.umask(umask)
-                modus = 0o666 & ~umask
+                modus = 0o666 & ~umask()
             os.chmod(f.fileno(), modus)
             yield f
         if bytt_ut:

@@ -190,7 +190,7 @@ def _kjor_kopier(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
             try:
                 for fil in filer:
                     shutil.copyfile(fil, midlertidig / fil.name)
-                os.chmod(midlertidig, 0o777 & ~_umask())
+                os.chmod(midlertidig, 0o777 & ~_cli_publisering.umask())  # (mkdtemp made it private)
                 midlertidig.rename(maal / navn)
             except BaseException:
                 shutil.rmtree(midlertidig, ignore_errors=True)
@@ -211,13 +211,6 @@ def _kjor_kopier(args: argparse.Namespace, ut: IO[str], feil: IO[str]) -> int:
         "«fravarsregler valider»): da bruker de disse rutinene.\n"
     )
     return 0
-
-
-def _umask() -> int:
-    """The process's umask (read by setting it, and setting it back)."""
-    gammel = os.umask(0o022)
-    os.umask(gammel)
-    return gammel
 
 
 def _filtype(fil: Path) -> str | None:
