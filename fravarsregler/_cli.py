@@ -26,6 +26,7 @@ import attrs
 
 from . import _kommandoer
 from ._argumenter import EnGang, filnavn, vis_verdi
+from ._dokument import medfolgende_merknad
 from ._errors import FravarsreglerError, InndataFeil
 from ._inndata import STANDARD_INN
 from ._meldinger import M, os_grunn, uten_surrogater
@@ -455,9 +456,7 @@ def _filer_fra(stier: Sequence[Path], feil: IO[str]) -> tuple[list[Path], set[Pa
         else:
             mappe = rutinemappe()
             feil.write(
-                "fravarsregler valider: merk: fant ingen YAML-filer i en mappe «rutiner» her; kontrollerer "
-                f"rutinene som følger med fravarsregler ({mappe}). «fravarsregler kopier .» legger en kopi her "
-                "som du kan redigere.\n"
+                medfolgende_merknad("fravarsregler valider", "ingen YAML-filer i en mappe «rutiner»", "kontrollerer")
             )
         stier = [mappe] + ([mappe / "arkiv"] if (mappe / "arkiv").is_dir() else [])
     filer: list[Path] = []

@@ -29,7 +29,7 @@ from ._model import (
     VedleggReferanse,
     formater_verdi,
 )
-from ._paths import RUTINEFILER, lokal_rutinemappe, manglende_rutinefiler, rutinemappe
+from ._paths import RUTINEFILER, finn_datafil, lokal_rutinemappe, manglende_rutinefiler, rutinemappe
 
 if TYPE_CHECKING:
     import jinja2
@@ -40,6 +40,7 @@ __all__ = [
     "bygg_dokument",
     "formater_dato",
     "formater_parameterverdi",
+    "medfolgende_merknad",
     "render_html",
     "render_markdown",
     "sjekk_standardmappe",
@@ -91,17 +92,22 @@ def sjekk_standardmappe(prog: str, feil: IO[str], *, ellers: str, merk_medfolgen
     lokal = lokal_rutinemappe()
     if lokal is None:
         if merk_medfolgende:
-            feil.write(
-                f"{prog}: merk: fant ingen mappe «rutiner» med rutinefiler her; bruker rutinene som følger "
-                f"med fravarsregler ({rutinemappe()}). «fravarsregler kopier .» legger en kopi her som du kan "
-                "redigere.\n"
-            )
+            feil.write(medfolgende_merknad(prog, "ingen mappe «rutiner» med rutinefiler", "bruker"))
         return True
     mangler = manglende_rutinefiler(lokal)
     if mangler:
         feil.write(f"{prog}: {_mangler_tekst(mangler)} Legg {'den' if len(mangler) == 1 else 'dem'} dit, {ellers}.\n")
         return False
     return True
+
+
+def medfolgende_merknad(prog: str, fant_ingen: str, gjor: str) -> str:
+    """The line that says a command uses the routines shipped with the package, where they lie,
+    and how to get a copy to edit (``fant_ingen``: what was missing here; ``gjor``: the verb)."""
+    return (
+        f"{prog}: merk: fant {fant_ingen} her; {gjor} rutinene som følger med fravarsregler "
+        f"({finn_datafil('rutiner')}). «fravarsregler kopier .» legger en kopi her som du kan redigere.\n"
+    )
 
 
 def _mangler_tekst(mangler: Sequence[str]) -> str:
